@@ -1,0 +1,3 @@
+package io.milepost.engine.api;
+
+public enum JobState { CREATED, ACTIVATED, FAILED, COMPLETED, ERROR_THROWN, CANCELED }

@@ -1,0 +1,3 @@
+package io.milepost.engine.api;
+
+public record MessagePublished(long messageKey, String tenantId) {}

@@ -1,0 +1,4 @@
+package io.milepost.engine.api;
+
+public record ProcessInstanceCreated(
+    long processInstanceKey, long processDefinitionKey, String bpmnProcessId, int version, String tenantId) {}

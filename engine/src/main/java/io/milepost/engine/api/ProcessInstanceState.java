@@ -1,0 +1,3 @@
+package io.milepost.engine.api;
+
+public enum ProcessInstanceState { ACTIVE, COMPLETED, TERMINATED }
