@@ -1,0 +1,212 @@
+package io.milepost.engine.query;
+
+import io.milepost.engine.api.ElementInstanceView;
+import io.milepost.engine.api.EngineEvent;
+import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.IncidentFilter;
+import io.milepost.engine.api.IncidentView;
+import io.milepost.engine.api.JobFilter;
+import io.milepost.engine.api.JobView;
+import io.milepost.engine.api.Page;
+import io.milepost.engine.api.PageRequest;
+import io.milepost.engine.api.ProcessDefinitionFilter;
+import io.milepost.engine.api.ProcessDefinitionView;
+import io.milepost.engine.api.ProcessInstanceFilter;
+import io.milepost.engine.api.ProcessInstanceView;
+import io.milepost.engine.api.UserTaskFilter;
+import io.milepost.engine.api.UserTaskView;
+import io.milepost.engine.api.VariableFilter;
+import io.milepost.engine.api.VariableView;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The engine's read side in plain JDBC over the V1 schema. Every search takes optional filter
+ * fields (null = any), pages by offset and sorts by key, so a page is stable while nothing changes.
+ */
+public final class JdbcEngineQueries implements EngineQueries {
+
+  private final Jdbc jdbc;
+  private final Rows rows;
+
+  public JdbcEngineQueries(DataSource dataSource, JsonMapper jsonMapper) {
+    this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
+    this.rows = new Rows(Objects.requireNonNull(jsonMapper, "jsonMapper"));
+  }
+
+  @Override
+  public Page<ProcessInstanceView> searchProcessInstances(ProcessInstanceFilter filter, PageRequest page) {
+    Where where = new Where()
+        .equal("process_instance_key", filter.key())
+        .equal("bpmn_process_id", filter.bpmnProcessId())
+        .equal("process_definition_key", filter.processDefinitionKey())
+        .equal("version", filter.version())
+        .equal("state", filter.state())
+        .equal("parent_process_instance_key", filter.parentProcessInstanceKey())
+        .when(filter.hasIncident(), Boolean.TRUE.equals(filter.hasIncident()) ? "incident_count > 0" : "incident_count = 0");
+    return search("process_instance", "process_instance_key", where, page, rows::processInstance);
+  }
+
+  @Override
+  public Optional<ProcessInstanceView> processInstance(long processInstanceKey) {
+    return jdbc.single("SELECT * FROM process_instance WHERE process_instance_key = ?",
+        List.of(processInstanceKey), rows::processInstance);
+  }
+
+  @Override
+  public Page<ProcessDefinitionView> searchProcessDefinitions(ProcessDefinitionFilter filter, PageRequest page) {
+    Where where = new Where()
+        .equal("d.process_definition_key", filter.key())
+        .equal("d.bpmn_process_id", filter.bpmnProcessId())
+        .equal("d.version", filter.version())
+        .whenTrue(filter.latestOnly(),
+            "d.version = (SELECT MAX(l.version) FROM process_definition l"
+                + " WHERE l.bpmn_process_id = d.bpmn_process_id AND l.tenant_id = d.tenant_id)");
+    return search("process_definition d", "d.process_definition_key", where, page, rows::processDefinition);
+  }
+
+  @Override
+  public Optional<ProcessDefinitionView> processDefinition(long processDefinitionKey) {
+    return jdbc.single("SELECT * FROM process_definition WHERE process_definition_key = ?",
+        List.of(processDefinitionKey), rows::processDefinition);
+  }
+
+  @Override
+  public Optional<String> processDefinitionXml(long processDefinitionKey) {
+    return jdbc.single("SELECT bpmn_xml FROM process_definition WHERE process_definition_key = ?",
+        List.of(processDefinitionKey), row -> row.getString(1));
+  }
+
+  @Override
+  public Page<IncidentView> searchIncidents(IncidentFilter filter, PageRequest page) {
+    Where where = new Where()
+        .equal("incident_key", filter.key())
+        .equal("process_instance_key", filter.processInstanceKey())
+        .equal("bpmn_process_id", filter.bpmnProcessId())
+        .equal("error_type", filter.errorType())
+        .equal("state", filter.state())
+        .equal("job_key", filter.jobKey())
+        .equal("element_id", filter.elementId());
+    return search("incident", "incident_key", where, page, rows::incident);
+  }
+
+  @Override
+  public Optional<IncidentView> incident(long incidentKey) {
+    return jdbc.single("SELECT * FROM incident WHERE incident_key = ?", List.of(incidentKey), rows::incident);
+  }
+
+  @Override
+  public Page<UserTaskView> searchUserTasks(UserTaskFilter filter, PageRequest page) {
+    Where where = new Where()
+        .equal("user_task_key", filter.key())
+        .equal("state", filter.state())
+        .equal("assignee", filter.assignee())
+        .jsonArrayContains("candidate_groups", filter.candidateGroup(), jsonString(filter.candidateGroup()))
+        .jsonArrayContains("candidate_users", filter.candidateUser(), jsonString(filter.candidateUser()))
+        .equal("process_instance_key", filter.processInstanceKey())
+        .equal("bpmn_process_id", filter.bpmnProcessId())
+        .equal("element_id", filter.elementId());
+    return search("user_task", "user_task_key", where, page, rows::userTask);
+  }
+
+  @Override
+  public Optional<UserTaskView> userTask(long userTaskKey) {
+    return jdbc.single("SELECT * FROM user_task WHERE user_task_key = ?", List.of(userTaskKey), rows::userTask);
+  }
+
+  @Override
+  public Page<JobView> searchJobs(JobFilter filter, PageRequest page) {
+    Where where = new Where()
+        .equal("job_key", filter.key())
+        .equal("job_type", filter.type())
+        .equal("state", filter.state())
+        .equal("process_instance_key", filter.processInstanceKey());
+    return search("job", "job_key", where, page, rows::job);
+  }
+
+  @Override
+  public List<ElementInstanceView> elementInstances(long processInstanceKey) {
+    return jdbc.list("SELECT * FROM element_instance WHERE process_instance_key = ? ORDER BY element_instance_key",
+        List.of(processInstanceKey), rows::elementInstance);
+  }
+
+  @Override
+  public Map<String, Object> visibleVariables(long scopeKey) {
+    return jdbc.withConnection(connection -> {
+      Map<String, Object> visible = new LinkedHashMap<>();
+      Set<Long> visited = new HashSet<>();
+      Long scope = scopeKey;
+      // Walk from the scope up to the process instance; a name already seen is shadowed by a nearer scope.
+      while (scope != null && visited.add(scope)) {
+        for (VariableView variable : Jdbc.list(connection,
+            "SELECT * FROM variable WHERE scope_key = ? ORDER BY name", List.of(scope), rows::variable)) {
+          visible.putIfAbsent(variable.name(), rows.value(variable.name(), variable.valueJson()));
+        }
+        scope = flowScopeOf(connection, scope);
+      }
+      return visible;
+    });
+  }
+
+  @Override
+  public Page<VariableView> searchVariables(VariableFilter filter, PageRequest page) {
+    Where where = new Where()
+        .equal("process_instance_key", filter.processInstanceKey())
+        .equal("scope_key", filter.scopeKey())
+        .equal("name", filter.name());
+    return search("variable", "variable_key", where, page, rows::variable);
+  }
+
+  @Override
+  public List<EngineEvent> events(long processInstanceKey) {
+    return jdbc.list("SELECT * FROM event_log WHERE process_instance_key = ? ORDER BY position",
+        List.of(processInstanceKey), rows::event);
+  }
+
+  @Override
+  public List<EngineEvent> eventsAfter(long position, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("Expected a limit of at least 1, but it was " + limit);
+    }
+    return jdbc.list("SELECT * FROM event_log WHERE position > ? ORDER BY position LIMIT ?",
+        List.of(position, limit), rows::event);
+  }
+
+  private static Long flowScopeOf(Connection connection, long elementInstanceKey) throws SQLException {
+    List<Long> parents = Jdbc.list(connection,
+        "SELECT flow_scope_key FROM element_instance WHERE element_instance_key = ?",
+        List.of(elementInstanceKey), row -> {
+          long parent = row.getLong(1);
+          return row.wasNull() ? null : parent;
+        });
+    return parents.isEmpty() ? null : parents.getFirst();
+  }
+
+  private <T> Page<T> search(String from, String keyColumn, Where where, PageRequest page, Jdbc.RowMapper<T> mapper) {
+    String order = " ORDER BY " + keyColumn + (page.descending() ? " DESC" : " ASC");
+    List<Object> pageParameters = new ArrayList<>(where.parameters());
+    pageParameters.add(page.limit());
+    pageParameters.add(page.from());
+    return jdbc.withConnection(connection -> {
+      long total = Jdbc.list(connection, "SELECT COUNT(*) FROM " + from + where.sql(), where.parameters(),
+          row -> row.getLong(1)).getFirst();
+      List<T> items = Jdbc.list(connection,
+          "SELECT * FROM " + from + where.sql() + order + " LIMIT ? OFFSET ?", pageParameters, mapper);
+      return new Page<>(items, total);
+    });
+  }
+
+  private String jsonString(String value) {
+    return value == null ? null : rows.jsonString(value);
+  }
+}

@@ -1,0 +1,278 @@
+package io.milepost.engine.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.milepost.engine.api.EngineEvent;
+import io.milepost.engine.api.IncidentFilter;
+import io.milepost.engine.api.IncidentState;
+import io.milepost.engine.api.IncidentView;
+import io.milepost.engine.api.JobFilter;
+import io.milepost.engine.api.JobState;
+import io.milepost.engine.api.JobView;
+import io.milepost.engine.api.Page;
+import io.milepost.engine.api.PageRequest;
+import io.milepost.engine.api.ProcessDefinitionFilter;
+import io.milepost.engine.api.ProcessDefinitionView;
+import io.milepost.engine.api.ProcessInstanceFilter;
+import io.milepost.engine.api.ProcessInstanceState;
+import io.milepost.engine.api.ProcessInstanceView;
+import io.milepost.engine.api.UserTaskFilter;
+import io.milepost.engine.api.UserTaskState;
+import io.milepost.engine.api.UserTaskView;
+import io.milepost.engine.api.VariableFilter;
+import io.milepost.engine.api.VariableView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The read side's behaviour, run against each store (H2 and PostgreSQL) by a subclass. */
+abstract class JdbcEngineQueriesContract {
+
+  private StoreFixture given;
+  private JdbcEngineQueries queries;
+
+  /** A freshly migrated, empty store for one test. */
+  protected abstract DataSource emptyStore();
+
+  @BeforeEach
+  void setUp() {
+    DataSource dataSource = emptyStore();
+    given = new StoreFixture(dataSource);
+    queries = new JdbcEngineQueries(dataSource, JsonMapper.builder().build());
+  }
+
+  @Test
+  void shouldFindProcessInstancesByEachFilterField() {
+    // given
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.processInstance(200, 1, "order", "COMPLETED", 0);
+    given.processInstance(300, 2, "return", "ACTIVE", 1);
+
+    // then
+    assertThat(keys(queries.searchProcessInstances(ProcessInstanceFilter.all(), PageRequest.defaults())))
+        .containsExactly(100L, 200L, 300L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, "order", null, null, null, null, null), PageRequest.defaults())))
+        .containsExactly(100L, 200L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, null, null, null, ProcessInstanceState.ACTIVE, null, null),
+        PageRequest.defaults()))).containsExactly(100L, 300L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(200L, null, null, null, null, null, null), PageRequest.defaults())))
+        .containsExactly(200L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, null, 2L, null, null, null, null), PageRequest.defaults())))
+        .containsExactly(300L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, null, null, null, null, null, true), PageRequest.defaults())))
+        .containsExactly(300L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, "order", null, null, ProcessInstanceState.TERMINATED, null, null),
+        PageRequest.defaults()))).isEmpty();
+  }
+
+  @Test
+  void shouldPageSortedByKeyWithTheTotalOfAllMatches() {
+    // given
+    for (long key = 10; key <= 50; key += 10) {
+      given.processInstance(key, 1, "order", "ACTIVE", 0);
+    }
+
+    // when
+    Page<ProcessInstanceView> second = queries.searchProcessInstances(
+        ProcessInstanceFilter.all(), new PageRequest(2, 2, false));
+    Page<ProcessInstanceView> newestFirst = queries.searchProcessInstances(
+        ProcessInstanceFilter.all(), new PageRequest(0, 2, true));
+    Page<ProcessInstanceView> pastTheEnd = queries.searchProcessInstances(
+        ProcessInstanceFilter.all(), new PageRequest(10, 2, false));
+
+    // then
+    assertThat(keys(second)).containsExactly(30L, 40L);
+    assertThat(second.totalItems()).isEqualTo(5);
+    assertThat(keys(newestFirst)).containsExactly(50L, 40L);
+    assertThat(pastTheEnd.items()).isEmpty();
+    assertThat(pastTheEnd.totalItems()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldMapEveryProcessInstanceColumn() {
+    // given
+    given.processInstance(100, 7, "order", "COMPLETED", 2);
+
+    // when
+    ProcessInstanceView instance = queries.processInstance(100).orElseThrow();
+
+    // then
+    assertThat(instance).isEqualTo(new ProcessInstanceView(100, 7, "order", 1, ProcessInstanceState.COMPLETED,
+        Instant.ofEpochMilli(StoreFixture.T0 + 100), Instant.ofEpochMilli(StoreFixture.T0 + 105), null, null, true,
+        "<default>"));
+    assertThat(queries.processInstance(999)).isEmpty();
+  }
+
+  @Test
+  void shouldFindTheLatestVersionOfEachProcessDefinition() {
+    // given
+    given.processDefinition(11, "order", 1);
+    given.processDefinition(12, "order", 2);
+    given.processDefinition(21, "return", 1);
+
+    // when
+    Page<ProcessDefinitionView> latest = queries.searchProcessDefinitions(
+        new ProcessDefinitionFilter(null, null, null, true), PageRequest.defaults());
+    Page<ProcessDefinitionView> orderV1 = queries.searchProcessDefinitions(
+        new ProcessDefinitionFilter(null, "order", 1, null), PageRequest.defaults());
+
+    // then
+    assertThat(latest.items()).extracting(ProcessDefinitionView::key).containsExactly(12L, 21L);
+    assertThat(latest.totalItems()).isEqualTo(2);
+    assertThat(orderV1.items()).singleElement()
+        .isEqualTo(new ProcessDefinitionView(11, "order", "order v1", 1, "order.bpmn", 10, "<default>"));
+    assertThat(queries.processDefinition(21)).map(ProcessDefinitionView::bpmnProcessId).contains("return");
+    assertThat(queries.processDefinitionXml(12)).contains("<definitions id='order-2'/>");
+    assertThat(queries.processDefinitionXml(99)).isEmpty();
+  }
+
+  @Test
+  void shouldSeeTheNearestScopesVariableFirst() {
+    // given a process instance 100 with a sub-process 101 holding a task 102
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.elementInstance(101, 100, 100L, "sub", "SUB_PROCESS");
+    given.elementInstance(102, 100, 101L, "task", "SERVICE_TASK");
+    given.variable(1, 100, 100, "orderId", "\"A-1\"");
+    given.variable(2, 100, 100, "weight", "12.5");
+    given.variable(3, 101, 100, "weight", "3");
+    given.variable(4, 102, 100, "parcel", "{\"id\":\"P-9\",\"items\":[1,2]}");
+    given.variable(5, 100, 100, "express", "true");
+    given.variable(6, 100, 100, "note", "null");
+
+    // when
+    Map<String, Object> atTask = queries.visibleVariables(102);
+    Map<String, Object> atProcess = queries.visibleVariables(100);
+
+    // then
+    assertThat(atTask).containsOnlyKeys("orderId", "weight", "parcel", "express", "note");
+    assertThat(atTask).containsEntry("weight", 3).containsEntry("orderId", "A-1").containsEntry("express", true)
+        .containsEntry("note", null).containsEntry("parcel", Map.of("id", "P-9", "items", List.of(1, 2)));
+    assertThat(atProcess).containsEntry("weight", 12.5).doesNotContainKey("parcel");
+    assertThat(queries.visibleVariables(999)).isEmpty();
+  }
+
+  @Test
+  void shouldSearchVariablesByInstanceScopeAndName() {
+    // given
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.processInstance(200, 1, "order", "ACTIVE", 0);
+    given.variable(1, 100, 100, "orderId", "\"A-1\"");
+    given.variable(2, 200, 200, "orderId", "\"B-2\"");
+    given.variable(3, 201, 200, "orderId", "\"B-3\"");
+
+    // then
+    assertThat(queries.searchVariables(new VariableFilter(200L, null, "orderId"), PageRequest.defaults()).items())
+        .extracting(VariableView::valueJson).containsExactly("\"B-2\"", "\"B-3\"");
+    assertThat(queries.searchVariables(new VariableFilter(null, 201L, null), PageRequest.defaults()).items())
+        .singleElement().isEqualTo(new VariableView(3, "orderId", "\"B-3\"", 201, 200, "<default>"));
+  }
+
+  @Test
+  void shouldFindUserTasksByCandidateGroupOnlyOnAnExactMatch() {
+    // given
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.userTask(10, 100, "CREATED", null, "[\"ops\",\"leads\"]");
+    given.userTask(20, 100, "CREATED", "bob", "[\"ops-night\"]");
+    given.userTask(30, 100, "COMPLETED", "bob", "[\"ops_\"]");
+
+    // then
+    assertThat(userTaskKeys(new UserTaskFilter(null, null, null, "ops", null, null, null, null))).containsExactly(10L);
+    assertThat(userTaskKeys(new UserTaskFilter(null, null, null, "ops_", null, null, null, null)))
+        .containsExactly(30L);
+    assertThat(userTaskKeys(new UserTaskFilter(null, UserTaskState.CREATED, "bob", null, null, null, null, null)))
+        .containsExactly(20L);
+    assertThat(userTaskKeys(new UserTaskFilter(null, null, null, null, "ana", 100L, "order", "check")))
+        .containsExactly(10L, 20L, 30L);
+  }
+
+  @Test
+  void shouldMapUserTaskJsonColumns() {
+    // given
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.userTask(10, 100, "CREATED", "bob", "[\"ops\",\"leads\"]");
+
+    // when
+    UserTaskView task = queries.userTask(10).orElseThrow();
+
+    // then
+    assertThat(task.candidateGroups()).containsExactly("ops", "leads");
+    assertThat(task.candidateUsers()).containsExactly("ana");
+    assertThat(task.customHeaders()).containsExactly(Map.entry("site", "DS-1"));
+    assertThat(task.priority()).isEqualTo(60);
+    assertThat(task.formKey()).isEqualTo("form-7");
+    assertThat(task.completionDate()).isNull();
+    assertThat(task.elementInstanceKey()).isEqualTo(11);
+  }
+
+  @Test
+  void shouldSearchIncidentsAndJobs() {
+    // given
+    given.processInstance(100, 1, "order", "ACTIVE", 1);
+    given.job(50, "fulfillment.pick", "FAILED", 100, 101);
+    given.job(60, "fulfillment.pack", "ACTIVATED", 100, 102);
+    given.incident(70, 100, "ACTIVE", 50L);
+    given.incident(80, 100, "RESOLVED", null);
+
+    // when
+    Page<IncidentView> active = queries.searchIncidents(
+        new IncidentFilter(null, 100L, "order", "JOB_NO_RETRIES", IncidentState.ACTIVE, null, null),
+        PageRequest.defaults());
+    Page<JobView> activated = queries.searchJobs(
+        new JobFilter(null, null, JobState.ACTIVATED, 100L), PageRequest.defaults());
+
+    // then
+    assertThat(active.items()).singleElement().satisfies(incident -> {
+      assertThat(incident.key()).isEqualTo(70);
+      assertThat(incident.jobKey()).isEqualTo(50);
+      assertThat(incident.errorMessage()).isEqualTo("No more retries left.");
+      assertThat(incident.creationTime()).isEqualTo(Instant.ofEpochMilli(StoreFixture.T0 + 70));
+    });
+    assertThat(queries.incident(80)).get().extracting(IncidentView::jobKey).isNull();
+    assertThat(activated.items()).singleElement().satisfies(job -> {
+      assertThat(job.type()).isEqualTo("fulfillment.pack");
+      assertThat(job.worker()).isEqualTo("worker-1");
+      assertThat(job.deadline()).isEqualTo(Instant.ofEpochMilli(StoreFixture.T0 + 60_000));
+    });
+    assertThat(queries.searchJobs(new JobFilter(null, "fulfillment.pick", null, null), PageRequest.defaults())
+        .items()).extracting(JobView::deadline).containsExactly((Instant) null);
+  }
+
+  @Test
+  void shouldListElementInstancesAndEventsInOrder() {
+    // given
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.elementInstance(102, 100, 100L, "task", "SERVICE_TASK");
+    given.event(100, "PROCESS_INSTANCE", "ELEMENT_ACTIVATING", 100);
+    given.event(102, "PROCESS_INSTANCE", "ELEMENT_ACTIVATED", 100);
+    given.event(500, "PROCESS_INSTANCE", "ELEMENT_ACTIVATING", 500);
+
+    // when
+    List<EngineEvent> ofInstance = queries.events(100);
+    List<EngineEvent> afterFirst = queries.eventsAfter(ofInstance.getFirst().position(), 10);
+
+    // then
+    assertThat(queries.elementInstances(100)).extracting(e -> e.elementId() + "<" + e.flowScopeKey())
+        .containsExactly("order<null", "task<100");
+    assertThat(ofInstance).extracting(EngineEvent::intent).containsExactly("ELEMENT_ACTIVATING", "ELEMENT_ACTIVATED");
+    assertThat(afterFirst).extracting(EngineEvent::key).containsExactly(102L, 500L);
+    assertThat(queries.eventsAfter(ofInstance.getFirst().position(), 1)).hasSize(1);
+  }
+
+  private List<Long> keys(Page<ProcessInstanceView> page) {
+    return page.items().stream().map(ProcessInstanceView::key).toList();
+  }
+
+  private List<Long> userTaskKeys(UserTaskFilter filter) {
+    return queries.searchUserTasks(filter, PageRequest.defaults()).items().stream().map(UserTaskView::key).toList();
+  }
+}
