@@ -1,0 +1,205 @@
+package io.milepost.engine.processing;
+
+import io.milepost.engine.api.ProcessInstanceState;
+import io.milepost.engine.expression.ExpressionException;
+import io.milepost.engine.model.BpmnElementType;
+import io.milepost.engine.model.ExecutableProcess;
+import io.milepost.engine.model.FlowNode;
+import io.milepost.engine.model.SequenceFlow;
+import io.milepost.engine.state.ElementInstance;
+import io.milepost.engine.state.ElementState;
+import io.milepost.engine.state.EngineState;
+import io.milepost.engine.state.ProcessInstance;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves element instances through their lifecycle: activate (input mappings, then the element's
+ * processor), complete (output mappings, choose flows, take them), terminate (children first), and
+ * completes a scope when nothing is left running in it.
+ */
+public final class BpmnBehaviors {
+
+  private final ProcessingContext context;
+  private final ElementProcessors processors;
+  private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
+
+  public BpmnBehaviors(ProcessingContext context) {
+    this.context = context;
+    this.processors = new ElementProcessors(this);
+    this.variables = new VariableBehavior(context);
+    this.incidents = new IncidentBehavior(context);
+  }
+
+  public ProcessingContext context() { return context; }
+
+  public VariableBehavior variables() { return variables; }
+
+  public IncidentBehavior incidents() { return incidents; }
+
+  private EngineState state() {
+    return context.state();
+  }
+
+  /** Loads an element instance with its model and process instance. */
+  public BpmnElementContext load(long elementInstanceKey) {
+    ElementInstance instance = state().elementInstances().get(elementInstanceKey).orElseThrow(() ->
+        new IllegalStateException("Expected element instance " + elementInstanceKey + " to exist, but it does not"));
+    return load(instance);
+  }
+
+  public BpmnElementContext load(ElementInstance instance) {
+    ProcessInstance processInstance = state().processInstances().get(instance.processInstanceKey()).orElseThrow();
+    ExecutableProcess process = context.processes().get(processInstance.processDefinitionKey(), state().definitions());
+    FlowNode node = instance.elementType() == BpmnElementType.PROCESS ? process.root() : process.flowNode(instance.elementId());
+    return new BpmnElementContext(instance, node, process, processInstance);
+  }
+
+  // ---- activation
+
+  /** Creates an instance of {@code node} in a scope and queues its activation. */
+  public ElementInstance activate(FlowNode node, long flowScopeKey, ProcessInstance processInstance, Integer loopCounter) {
+    ElementInstance instance = new ElementInstance(context.nextKey(), processInstance.key(), flowScopeKey, node.id(),
+        node.type(), ElementState.ACTIVATING, loopCounter);
+    state().elementInstances().applyActivating(instance);
+    context.enqueue(() -> onActivating(load(instance)));
+    return instance;
+  }
+
+  /** Input mappings, then the element's own activation. Also re-run when its incident is resolved. */
+  public void onActivating(BpmnElementContext element) {
+    if (!element.node().inputs().isEmpty()) {
+      try {
+        Map<String, Object> inputs = variables.evaluate(element.node().inputs(),
+            variables.visible(element.instance().flowScopeKey()));
+        variables.setLocal(element.key(), element.processInstance().key(), inputs, element.tenantId());
+      } catch (ExpressionException e) {
+        incidents.raise(element, IncidentBehavior.IO_MAPPING_ERROR, e.getMessage(), null);
+        return;
+      }
+    }
+    processors.of(element.node()).onActivate(element);
+  }
+
+  public BpmnElementContext transitionTo(BpmnElementContext element, ElementState newState) {
+    ElementLifecycle.check(element.key(), element.node().id(), element.instance().state(), newState);
+    return element.with(state().elementInstances().applyState(element.instance(), newState));
+  }
+
+  public BpmnElementContext activated(BpmnElementContext element) {
+    return transitionTo(element, ElementState.ACTIVATED);
+  }
+
+  /** For elements that do not wait: activated, then completing at once. */
+  public void activatedAndComplete(BpmnElementContext element) {
+    complete(activated(element));
+  }
+
+  // ---- completion
+
+  /** Moves an activated element to completing and queues the rest of its completion. */
+  public void complete(BpmnElementContext element) {
+    BpmnElementContext completing = transitionTo(element, ElementState.COMPLETING);
+    context.enqueue(() -> onCompleting(completing));
+  }
+
+  /** Output mappings, flow choice, completed, flows taken. Also re-run when its incident is resolved. */
+  public void onCompleting(BpmnElementContext element) {
+    FlowNode node = element.node();
+    ElementProcessor processor = processors.of(node);
+    List<SequenceFlow> flows;
+    try {
+      if (!node.outputs().isEmpty()) {
+        Map<String, Object> outputs = variables.evaluate(node.outputs(), variables.visible(element.key()));
+        variables.merge(element.instance().flowScopeKey(), element.processInstance().key(), outputs, element.tenantId());
+      }
+      flows = processor.outgoingFlows(element);
+    } catch (ExpressionException e) {
+      String type = node.outputs().isEmpty() ? IncidentBehavior.CONDITION_ERROR : IncidentBehavior.IO_MAPPING_ERROR;
+      incidents.raise(element, type, e.getMessage(), null);
+      return;
+    } catch (NoFlowException e) {
+      incidents.raise(element, IncidentBehavior.CONDITION_ERROR, e.getMessage(), null);
+      return;
+    }
+    BpmnElementContext completed = transitionTo(element, ElementState.COMPLETED);
+    processor.onCompleted(completed);
+    for (SequenceFlow flow : flows) {
+      takeFlow(flow, completed);
+    }
+    if (flows.isEmpty()) {
+      childFinished(completed);
+    }
+  }
+
+  /** Raised by a processor when no outgoing flow can be taken (e.g. no condition is true, no default). */
+  public static final class NoFlowException extends RuntimeException {
+    public NoFlowException(String message) {
+      super(message);
+    }
+  }
+
+  private void takeFlow(SequenceFlow flow, BpmnElementContext from) {
+    long scopeKey = from.instance().flowScopeKey();
+    FlowNode target = flow.target();
+    state().elementInstances().logFlowTaken(from.instance(), flow.id());
+    if (target.isJoin()) {
+      state().joins().applyTaken(scopeKey, target.id(), flow.id());
+      Map<String, Integer> taken = state().joins().taken(scopeKey, target.id());
+      boolean complete = target.incoming().stream().allMatch(in -> taken.getOrDefault(in.id(), 0) > 0);
+      if (complete) {
+        state().joins().applyConsumed(scopeKey, target.id());
+        activate(target, scopeKey, from.processInstance(), null);
+      }
+      return;
+    }
+    activate(target, scopeKey, from.processInstance(), null);
+  }
+
+  /** A child of a scope completed or terminated: let the scope decide whether it is done. */
+  public void childFinished(BpmnElementContext child) {
+    Long scopeKey = child.instance().flowScopeKey();
+    if (scopeKey == null) {
+      return;
+    }
+    BpmnElementContext scope = load(scopeKey);
+    if (scope.instance().state() != ElementState.ACTIVATED) {
+      return; // terminating scopes finish themselves; completing ones are already on their way
+    }
+    processors.of(scope.node()).onChildFinished(scope, this);
+  }
+
+  /** Completes a scope in which nothing runs and no token waits at a join. */
+  public void completeScopeIfDone(BpmnElementContext scope) {
+    if (state().elementInstances().countActiveChildren(scope.key()) == 0 && !state().joins().hasWaitingTokens(scope.key())) {
+      complete(scope);
+    }
+  }
+
+  // ---- termination
+
+  /** Terminates an element and everything inside it, now. Returns the terminated context. */
+  public BpmnElementContext terminate(BpmnElementContext element) {
+    if (element.instance().state().isFinal()) {
+      return element;
+    }
+    BpmnElementContext terminating = element.instance().state() == ElementState.TERMINATING ? element
+        : transitionTo(element, ElementState.TERMINATING);
+    processors.of(terminating.node()).onTerminate(terminating);
+    for (ElementInstance child : state().elementInstances().activeChildren(terminating.key())) {
+      terminate(load(child));
+    }
+    incidents.clearOnElement(terminating.key());
+    state().joins().applyScopeEnded(terminating.key());
+    return transitionTo(terminating, ElementState.TERMINATED);
+  }
+
+  // ---- process instance end
+
+  /** Records the end of a process instance (its PROCESS element completed or terminated). */
+  public void processInstanceEnded(BpmnElementContext processElement, ProcessInstanceState endState) {
+    state().processInstances().applyEnded(processElement.processInstance().key(), endState);
+    context.processInstanceEnded(processElement.processInstance().key());
+  }
+}

@@ -1,0 +1,39 @@
+package io.milepost.engine.processing;
+
+import io.milepost.engine.model.BpmnElementType;
+import io.milepost.engine.model.FlowNode;
+import io.milepost.engine.processing.element.EndEventProcessor;
+import io.milepost.engine.processing.element.ExclusiveGatewayProcessor;
+import io.milepost.engine.processing.element.JobWorkerTaskProcessor;
+import io.milepost.engine.processing.element.ParallelGatewayProcessor;
+import io.milepost.engine.processing.element.ProcessProcessor;
+import io.milepost.engine.processing.element.StartEventProcessor;
+import io.milepost.engine.processing.element.UserTaskProcessor;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The processor for each element type; one line per type. */
+public final class ElementProcessors {
+
+  private final Map<BpmnElementType, ElementProcessor> processors = new EnumMap<>(BpmnElementType.class);
+
+  public ElementProcessors(BpmnBehaviors behaviors) {
+    JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
+    processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors));
+    processors.put(BpmnElementType.START_EVENT, new StartEventProcessor(behaviors));
+    processors.put(BpmnElementType.END_EVENT, new EndEventProcessor(behaviors));
+    processors.put(BpmnElementType.SERVICE_TASK, jobWorker);
+    processors.put(BpmnElementType.USER_TASK, new UserTaskProcessor(behaviors, jobWorker));
+    processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(behaviors));
+    processors.put(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(behaviors));
+  }
+
+  public ElementProcessor of(FlowNode node) {
+    ElementProcessor processor = processors.get(node.type());
+    if (processor == null) {
+      throw new IllegalStateException("Expected a processor for element type " + node.type() + " ('" + node.id()
+          + "'), but there is none: the deploy-time check should have rejected it");
+    }
+    return processor;
+  }
+}

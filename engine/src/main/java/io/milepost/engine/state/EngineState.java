@@ -1,0 +1,57 @@
+package io.milepost.engine.state;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** All state of the store as one transaction sees it, with the event log that transaction writes. */
+public final class EngineState {
+
+  private final Sql sql;
+  private final EventLog log = new EventLog();
+  private final Events events;
+  private final ElementInstances elementInstances;
+  private final ProcessInstances processInstances;
+  private final Variables variables;
+  private final Joins joins;
+  private final Jobs jobs;
+  private final Incidents incidents;
+  private final UserTasks userTasks;
+  private final Definitions definitions;
+
+  public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
+    this.sql = sql;
+    this.events = new Events(log, json, now);
+    this.elementInstances = new ElementInstances(sql, events);
+    this.processInstances = new ProcessInstances(sql, events);
+    this.variables = new Variables(sql, events, keys);
+    this.joins = new Joins(sql, events);
+    this.jobs = new Jobs(sql, events, json);
+    this.incidents = new Incidents(sql, events);
+    this.userTasks = new UserTasks(sql, events, json);
+    this.definitions = new Definitions(sql, events);
+  }
+
+  public long now() { return events.now(); }
+
+  public Sql sql() { return sql; }
+
+  public ElementInstances elementInstances() { return elementInstances; }
+
+  public ProcessInstances processInstances() { return processInstances; }
+
+  public Variables variables() { return variables; }
+
+  public Joins joins() { return joins; }
+
+  public Jobs jobs() { return jobs; }
+
+  public Incidents incidents() { return incidents; }
+
+  public UserTasks userTasks() { return userTasks; }
+
+  public Definitions definitions() { return definitions; }
+
+  /** Writes the collected events; called once, just before the commit. */
+  public void flushEvents() {
+    log.flush(sql);
+  }
+}

@@ -1,0 +1,124 @@
+package io.milepost.engine.state;
+
+import io.milepost.engine.api.JobState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Jobs: reads for processors and the appliers of JOB events. */
+public final class Jobs {
+
+  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+  private final Sql sql;
+  private final Events events;
+  private final JsonMapper json;
+
+  Jobs(Sql sql, Events events, JsonMapper json) {
+    this.sql = sql;
+    this.events = events;
+    this.json = json;
+  }
+
+  public Optional<Job> get(long key) {
+    return sql.queryOne("SELECT * FROM job WHERE job_key = ?", this::map, key);
+  }
+
+  /** The job of an element instance that is still open (created, activated or failed). */
+  public Optional<Job> openJobOf(long elementInstanceKey) {
+    return sql.queryOne("SELECT * FROM job WHERE element_instance_key = ? AND state IN ('CREATED', 'ACTIVATED', 'FAILED')",
+        this::map, elementInstanceKey);
+  }
+
+  /** Up to {@code limit} jobs of a type that may be activated now, oldest first, locked for this transaction. */
+  public List<Job> activatable(String type, long now, int limit) {
+    return sql.query("SELECT * FROM job WHERE job_type = ? AND activatable_at <= ? ORDER BY activatable_at, job_key "
+        + "FETCH FIRST " + limit + " ROWS ONLY" + sql.dialect().lockRowsSkipLocked(), this::map, type, now);
+  }
+
+  /** Activated jobs whose deadline passed. */
+  public List<Job> timedOut(long now, int limit) {
+    return sql.query("SELECT * FROM job WHERE deadline <= ? AND state = 'ACTIVATED' ORDER BY deadline FETCH FIRST "
+        + limit + " ROWS ONLY", this::map, now);
+  }
+
+  /** Types of failed jobs whose back-off ends in (from, to]: they just became activatable. */
+  public List<String> typesActivatableBetween(long from, long to) {
+    return sql.query("SELECT DISTINCT job_type FROM job WHERE activatable_at > ? AND activatable_at <= ?",
+        row -> row.getString(1), from, to);
+  }
+
+  public void applyCreated(Job job) {
+    sql.update("INSERT INTO job (job_key, job_type, state, activatable_at, retries, process_instance_key, element_instance_key, "
+            + "element_id, bpmn_process_id, process_definition_key, process_version, custom_headers, kind, tenant_id, created_at) "
+            + "VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        job.key(), job.type(), events.now(), job.retries(), job.processInstanceKey(), job.elementInstanceKey(),
+        job.elementId(), job.bpmnProcessId(), job.processDefinitionKey(), job.processVersion(),
+        json.writeValueAsString(job.customHeaders()), job.kind(), job.tenantId(), events.now());
+    events.record("JOB", "CREATED", job.key(), job.processInstanceKey(), job.elementId(),
+        Events.payload("type", job.type(), "retries", job.retries(), "elementInstanceKey", job.elementInstanceKey()));
+  }
+
+  public void applyActivated(Job job, String worker, long deadline) {
+    sql.update("UPDATE job SET state = 'ACTIVATED', activatable_at = NULL, worker = ?, deadline = ? WHERE job_key = ?",
+        worker, deadline, job.key());
+    events.record("JOB", "ACTIVATED", job.key(), job.processInstanceKey(), job.elementId(),
+        Events.payload("worker", worker, "deadline", deadline));
+  }
+
+  /** The job ended for good (completed, error thrown, canceled). */
+  public void applyEnded(Job job, JobState state) {
+    sql.update("UPDATE job SET state = ?, activatable_at = NULL, deadline = NULL WHERE job_key = ?", state, job.key());
+    events.record("JOB", state.name(), job.key(), job.processInstanceKey(), job.elementId(), Map.of());
+  }
+
+  /** Failed: activatable again after the back-off while retries are left, else waits for an incident's resolution. */
+  public void applyFailed(Job job, int retries, String errorMessage, long activatableAt) {
+    Long at = retries > 0 ? activatableAt : null;
+    sql.update("UPDATE job SET state = 'FAILED', retries = ?, error_message = ?, activatable_at = ?, deadline = NULL, "
+        + "worker = NULL WHERE job_key = ?", retries, errorMessage, at, job.key());
+    events.record("JOB", "FAILED", job.key(), job.processInstanceKey(), job.elementId(),
+        Events.payload("retries", retries, "errorMessage", errorMessage));
+  }
+
+  public void applyTimedOut(Job job) {
+    sql.update("UPDATE job SET state = 'CREATED', activatable_at = ?, deadline = NULL, worker = NULL WHERE job_key = ?",
+        events.now(), job.key());
+    events.record("JOB", "TIMED_OUT", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
+  }
+
+  public void applyRetriesUpdated(Job job, int retries) {
+    boolean waiting = job.state() == JobState.FAILED || job.state() == JobState.CREATED;
+    sql.update("UPDATE job SET retries = ?, activatable_at = CASE WHEN ? AND ? > 0 THEN COALESCE(activatable_at, ?) ELSE activatable_at END "
+        + "WHERE job_key = ?", retries, waiting, retries, events.now(), job.key());
+    events.record("JOB", "RETRIES_UPDATED", job.key(), job.processInstanceKey(), job.elementId(), Events.payload("retries", retries));
+  }
+
+  public void applyTimeoutUpdated(Job job, long deadline) {
+    sql.update("UPDATE job SET deadline = ? WHERE job_key = ?", deadline, job.key());
+    events.record("JOB", "TIMEOUT_UPDATED", job.key(), job.processInstanceKey(), job.elementId(), Events.payload("deadline", deadline));
+  }
+
+  /** An incident on this job was resolved: make it activatable if it has retries. */
+  public void applyRecurAfterIncident(Job job) {
+    sql.update("UPDATE job SET activatable_at = ? WHERE job_key = ? AND retries > 0", events.now(), job.key());
+    events.record("JOB", "RECURRED_AFTER_INCIDENT", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
+  }
+
+  /** An unhandled BPMN error's incident was resolved: the job can be worked on again. */
+  public void applyReopened(Job job) {
+    sql.update("UPDATE job SET state = 'CREATED', activatable_at = ?, retries = GREATEST(retries, 1) WHERE job_key = ?",
+        events.now(), job.key());
+    events.record("JOB", "RECURRED_AFTER_BACKOFF", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
+  }
+
+  private Job map(java.sql.ResultSet row) throws java.sql.SQLException {
+    return new Job(row.getLong("job_key"), row.getString("job_type"), JobState.valueOf(row.getString("state")),
+        row.getInt("retries"), Sql.nullableLong(row, "deadline"), row.getString("worker"),
+        row.getLong("process_instance_key"), row.getLong("element_instance_key"), row.getString("element_id"),
+        row.getString("bpmn_process_id"), row.getLong("process_definition_key"), row.getInt("process_version"),
+        json.readValue(row.getString("custom_headers"), HEADERS), row.getString("kind"), row.getString("tenant_id"));
+  }
+}

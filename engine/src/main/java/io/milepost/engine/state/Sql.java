@@ -1,0 +1,99 @@
+package io.milepost.engine.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Thin JDBC helper over the connection of the running transaction. SQL errors are bugs: unchecked. */
+public final class Sql {
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  private final Connection connection;
+  private final Dialect dialect;
+
+  public Sql(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public int update(String sql, Object... args) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, args);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("Failed to run '" + sql + "'", e);
+    }
+  }
+
+  public void batch(String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bind(statement, row);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    } catch (SQLException e) {
+      throw new StoreException("Failed to run batch '" + sql + "'", e);
+    }
+  }
+
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, args);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+          result.add(mapper.map(rows));
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Failed to run '" + sql + "'", e);
+    }
+  }
+
+  public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+    List<T> rows = query(sql, mapper, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+  }
+
+  public long count(String sql, Object... args) {
+    return queryOne(sql, row -> row.getLong(1), args).orElse(0L);
+  }
+
+  private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      if (arg == null) {
+        statement.setNull(i + 1, Types.NULL);
+      } else if (arg instanceof Enum<?> e) {
+        statement.setString(i + 1, e.name());
+      } else {
+        statement.setObject(i + 1, arg);
+      }
+    }
+  }
+
+  /** Reads a nullable BIGINT column. */
+  public static Long nullableLong(ResultSet row, String column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+}

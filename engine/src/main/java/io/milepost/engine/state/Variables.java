@@ -1,0 +1,54 @@
+package io.milepost.engine.state;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Variables per scope, as JSON text; the appliers of VARIABLE events. */
+public final class Variables {
+
+  /** A stored variable. */
+  public record Stored(long scopeKey, String name, String valueJson) {}
+
+  private final Sql sql;
+  private final Events events;
+  private final KeySource keys;
+
+  Variables(Sql sql, Events events, KeySource keys) {
+    this.sql = sql;
+    this.events = events;
+    this.keys = keys;
+  }
+
+  /** The variables defined directly on one scope, by name (JSON text). */
+  public Map<String, String> ofScope(long scopeKey) {
+    Map<String, String> result = new LinkedHashMap<>();
+    sql.query("SELECT name, value_json FROM variable WHERE scope_key = ? ORDER BY variable_key",
+        row -> result.put(row.getString(1), row.getString(2)), scopeKey);
+    return result;
+  }
+
+  public List<Stored> ofProcessInstance(long processInstanceKey) {
+    return sql.query("SELECT scope_key, name, value_json FROM variable WHERE process_instance_key = ? ORDER BY variable_key",
+        row -> new Stored(row.getLong(1), row.getString(2), row.getString(3)), processInstanceKey);
+  }
+
+  public Optional<String> find(long scopeKey, String name) {
+    return sql.queryOne("SELECT value_json FROM variable WHERE scope_key = ? AND name = ?", row -> row.getString(1), scopeKey, name);
+  }
+
+  public void applySet(long scopeKey, long processInstanceKey, String name, String valueJson, String tenantId) {
+    int updated = sql.update("UPDATE variable SET value_json = ? WHERE scope_key = ? AND name = ?", valueJson, scopeKey, name);
+    if (updated == 0) {
+      long key = keys.nextKey();
+      sql.update("INSERT INTO variable (variable_key, scope_key, process_instance_key, name, value_json, tenant_id) "
+          + "VALUES (?, ?, ?, ?, ?, ?)", key, scopeKey, processInstanceKey, name, valueJson, tenantId);
+      events.record("VARIABLE", "CREATED", key, processInstanceKey, null,
+          Events.payload("name", name, "scopeKey", scopeKey, "value", valueJson));
+    } else {
+      events.record("VARIABLE", "UPDATED", scopeKey, processInstanceKey, null,
+          Events.payload("name", name, "scopeKey", scopeKey, "value", valueJson));
+    }
+  }
+}
