@@ -1,0 +1,72 @@
+package io.milepost.engine;
+
+import io.milepost.engine.job.JobCommands;
+import io.milepost.engine.processing.CommandExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires what is due by the engine's clock: job time-outs, ends of retry back-offs (so long polls
+ * wake up). Runs on its own thread when an interval is configured; tests call {@link #runOnce()}.
+ */
+final class DueWorkScheduler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DueWorkScheduler.class);
+  private static final int BATCH = 500;
+
+  private final CommandExecutor executor;
+  private final Clock clock;
+  private final Listeners listeners;
+  private ScheduledExecutorService thread;
+  private long lastRun;
+
+  DueWorkScheduler(CommandExecutor executor, Clock clock, Listeners listeners) {
+    this.executor = executor;
+    this.clock = clock;
+    this.listeners = listeners;
+    this.lastRun = clock.millis();
+  }
+
+  void start(Duration interval) {
+    if (interval == null) {
+      return;
+    }
+    thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "milepost-due-work");
+      t.setDaemon(true);
+      return t;
+    });
+    thread.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void runSafely() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      LOG.error("Due work failed; will try again", e);
+    }
+  }
+
+  synchronized void runOnce() {
+    while (executor.execute(b -> new JobCommands(b).timeOut(BATCH)) == BATCH) {
+      // more expired jobs than one batch: keep going
+    }
+    long now = clock.millis();
+    long from = lastRun;
+    List<String> types = executor.execute(b -> b.context().state().jobs().typesActivatableBetween(from, now));
+    types.forEach(listeners::jobsAvailable);
+    lastRun = now;
+  }
+
+  void stop() {
+    if (thread != null) {
+      thread.shutdownNow();
+    }
+  }
+}

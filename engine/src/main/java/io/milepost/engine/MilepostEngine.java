@@ -1,0 +1,244 @@
+package io.milepost.engine;
+
+import io.milepost.engine.api.ActivateJobs;
+import io.milepost.engine.api.ActivatedJob;
+import io.milepost.engine.api.CorrelateMessage;
+import io.milepost.engine.api.CreateProcessInstance;
+import io.milepost.engine.api.Deployment;
+import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.Engine;
+import io.milepost.engine.api.EngineInfo;
+import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.FailJob;
+import io.milepost.engine.api.JobAvailabilityListener;
+import io.milepost.engine.api.MessageCorrelated;
+import io.milepost.engine.api.MessagePublished;
+import io.milepost.engine.api.ProcessInstanceCreated;
+import io.milepost.engine.api.ProcessInstanceResult;
+import io.milepost.engine.api.PublishMessage;
+import io.milepost.engine.api.RejectionException;
+import io.milepost.engine.api.RejectionType;
+import io.milepost.engine.api.ThrowError;
+import io.milepost.engine.api.UpdateJob;
+import io.milepost.engine.deployment.DeploymentCommands;
+import io.milepost.engine.expression.ExpressionLanguage;
+import io.milepost.engine.incident.IncidentCommands;
+import io.milepost.engine.instance.ProcessInstanceCommands;
+import io.milepost.engine.job.JobCommands;
+import io.milepost.engine.model.BpmnTransformer;
+import io.milepost.engine.processing.CommandExecutor;
+import io.milepost.engine.processing.ProcessRepository;
+import io.milepost.engine.query.JdbcEngineQueries;
+import io.milepost.engine.state.KeyGenerator;
+import io.milepost.engine.state.Store;
+import io.milepost.engine.usertask.UserTaskCommands;
+import io.milepost.engine.variable.VariableCommands;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The embeddable engine: commands through one {@link CommandExecutor}, reads through {@link EngineQueries}. */
+public final class MilepostEngine implements Engine {
+
+  public static final String VERSION = "8.9.0";
+
+  private final EngineConfiguration configuration;
+  private final CommandExecutor executor;
+  private final DeploymentCommands deployments;
+  private final EngineQueries queries;
+  private final Listeners listeners = new Listeners();
+  private final DueWorkScheduler dueWork;
+
+  private MilepostEngine(EngineConfiguration configuration) {
+    this.configuration = configuration;
+    JsonMapper json = JsonMapper.builder().build();
+    Store store = new Store(configuration.dataSource());
+    ExpressionLanguage expressions = new ExpressionLanguage();
+    BpmnTransformer transformer = new BpmnTransformer(expressions);
+    ProcessRepository processes = new ProcessRepository(transformer);
+    this.executor = new CommandExecutor(store, new KeyGenerator(store), configuration.clock(), json, processes,
+        expressions, listeners);
+    this.deployments = new DeploymentCommands(transformer, processes, json);
+    this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
+    this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
+    dueWork.start(configuration.dueWorkInterval());
+  }
+
+  /** Migrates the store and starts the engine (and its due-work thread, when configured). */
+  public static MilepostEngine start(EngineConfiguration configuration) {
+    return new MilepostEngine(configuration);
+  }
+
+  @Override
+  public Deployment deploy(List<DeploymentResource> resources) {
+    return executor.execute(b -> deployments.deploy(resources, b.context().state(), b.context()::nextKey));
+  }
+
+  @Override
+  public ProcessInstanceCreated createProcessInstance(CreateProcessInstance command) {
+    return executor.execute(b -> new ProcessInstanceCommands(b).create(command));
+  }
+
+  @Override
+  public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(CreateProcessInstance command) {
+    // registered inside the command, so an instance that ends within it is not missed
+    CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
+    executor.execute(b -> {
+      ProcessInstanceCreated created = new ProcessInstanceCommands(b).create(command);
+      listeners.awaitEnd(created.processInstanceKey(), () -> finish(created, command.fetchVariables(), result));
+      return created;
+    });
+    return result;
+  }
+
+  private void finish(ProcessInstanceCreated created, List<String> fetchVariables, CompletableFuture<ProcessInstanceResult> result) {
+    var view = queries.processInstance(created.processInstanceKey()).orElseThrow();
+    if (view.state() != io.milepost.engine.api.ProcessInstanceState.COMPLETED) {
+      result.completeExceptionally(new RejectionException(RejectionType.INVALID_STATE, "Expected process instance "
+          + created.processInstanceKey() + " to complete, but it was " + view.state().name().toLowerCase()));
+      return;
+    }
+    Map<String, Object> variables = queries.visibleVariables(created.processInstanceKey());
+    if (fetchVariables != null && !fetchVariables.isEmpty()) {
+      variables = new java.util.HashMap<>(variables);
+      variables.keySet().retainAll(fetchVariables);
+    }
+    result.complete(new ProcessInstanceResult(created, variables));
+  }
+
+  @Override
+  public void cancelProcessInstance(long processInstanceKey) {
+    executor.execute(b -> {
+      new ProcessInstanceCommands(b).cancel(processInstanceKey);
+      return null;
+    });
+  }
+
+  @Override
+  public List<ActivatedJob> activateJobs(ActivateJobs command) {
+    if (command.maxJobs() < 1) {
+      throw new RejectionException(RejectionType.INVALID_ARGUMENT,
+          "Expected to activate at least 1 job, but maxJobsToActivate was " + command.maxJobs());
+    }
+    if (command.type() == null || command.type().isBlank()) {
+      throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a job type to activate, but it was empty");
+    }
+    return executor.execute(b -> new JobCommands(b).activate(command));
+  }
+
+  @Override
+  public void completeJob(long jobKey, Map<String, Object> variables) {
+    executor.execute(b -> {
+      new JobCommands(b).complete(jobKey, variables);
+      return null;
+    });
+  }
+
+  @Override
+  public void failJob(FailJob command) {
+    executor.execute(b -> {
+      new JobCommands(b).fail(command);
+      return null;
+    });
+  }
+
+  @Override
+  public void throwError(ThrowError command) {
+    executor.execute(b -> {
+      new JobCommands(b).throwError(command);
+      return null;
+    });
+  }
+
+  @Override
+  public void updateJob(UpdateJob command) {
+    executor.execute(b -> {
+      new JobCommands(b).update(command);
+      return null;
+    });
+  }
+
+  @Override
+  public void setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    executor.execute(b -> {
+      new VariableCommands(b).set(elementInstanceKey, variables, local);
+      return null;
+    });
+  }
+
+  @Override
+  public void resolveIncident(long incidentKey) {
+    executor.execute(b -> {
+      new IncidentCommands(b).resolve(incidentKey);
+      return null;
+    });
+  }
+
+  @Override
+  public void assignUserTask(long userTaskKey, String assignee, boolean allowOverride) {
+    executor.execute(b -> {
+      new UserTaskCommands(b).assign(userTaskKey, assignee, allowOverride);
+      return null;
+    });
+  }
+
+  @Override
+  public void unassignUserTask(long userTaskKey) {
+    executor.execute(b -> {
+      new UserTaskCommands(b).unassign(userTaskKey);
+      return null;
+    });
+  }
+
+  @Override
+  public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    executor.execute(b -> {
+      new UserTaskCommands(b).complete(userTaskKey, variables);
+      return null;
+    });
+  }
+
+  @Override
+  public MessagePublished publishMessage(PublishMessage command) {
+    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but publishing messages "
+        + "is not supported yet (BPMN tier 2)");
+  }
+
+  @Override
+  public MessageCorrelated correlateMessage(CorrelateMessage command) {
+    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but correlating messages "
+        + "is not supported yet (BPMN tier 2)");
+  }
+
+  @Override
+  public long broadcastSignal(String signalName, Map<String, Object> variables) {
+    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but broadcasting signals "
+        + "is not supported yet (BPMN tier 3)");
+  }
+
+  @Override
+  public void processDueWork() {
+    dueWork.runOnce();
+  }
+
+  @Override
+  public EngineQueries queries() {
+    return queries;
+  }
+
+  @Override
+  public void addJobAvailabilityListener(JobAvailabilityListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public EngineInfo info() {
+    return new EngineInfo(VERSION, 1, configuration.nodeId());
+  }
+
+  @Override
+  public void close() {
+    dueWork.stop();
+  }
+}
