@@ -43,9 +43,11 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
     // given
     String processId = uniqueId("deploy");
 
+    BpmnModelInstance model = straightThrough(processId);
+
     // when
-    DeploymentEvent first = deploy(straightThrough(processId));
-    DeploymentEvent again = deploy(straightThrough(processId));
+    DeploymentEvent first = deploy(model);
+    DeploymentEvent again = deploy(model);
     DeploymentEvent changed = deploy(Bpmn.createExecutableProcess(processId).startEvent("start").endEvent("done").done());
 
     // then
