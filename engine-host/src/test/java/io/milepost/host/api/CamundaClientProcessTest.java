@@ -65,6 +65,24 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
   }
 
   @Test
+  void shouldDeployAFormAlongsideAProcess() {
+    String formId = uniqueId("form");
+
+    DeploymentEvent deployment = client.newDeployResourceCommand()
+        .addResourceStringUtf8("{\"id\": \"" + formId + "\", \"type\": \"default\", \"components\": []}",
+            formId + ".form")
+        .addProcessModel(straightThrough(formId + "-process"), formId + ".bpmn")
+        .send().join();
+
+    assertThat(deployment.getForm()).singleElement().satisfies(form -> {
+      assertThat(form.getFormId()).isEqualTo(formId);
+      assertThat(form.getVersion()).isEqualTo(1);
+      assertThat(form.getFormKey()).isPositive();
+    });
+    assertThat(deployment.getProcesses()).extracting(Process::getBpmnProcessId).containsExactly(formId + "-process");
+  }
+
+  @Test
   void shouldRunStraightThroughAndReturnOnlyTheFetchedVariables() {
     // given
     String processId = uniqueId("straight");
@@ -173,6 +191,11 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
     assertThat(incident.getErrorMessage()).contains("still no stock");
     assertThat(incident.getJobKey()).isEqualTo(second.getKey());
     assertThat(client.newProcessInstanceGetRequest(instanceKey).send().join().getHasIncident()).isTrue();
+
+    // when the engineer resolves it before giving the job a retry, it is refused
+    var tooEarly = problemFrom(() -> client.newResolveIncidentCommand(incident.getIncidentKey()).send().join());
+    assertThat(tooEarly.code()).isEqualTo(409);
+    assertThat(tooEarly.details().getDetail()).contains("retries");
 
     // when the engineer gives the job a retry and resolves the incident
     client.newUpdateRetriesCommand(second.getKey()).retries(1).send().join();
