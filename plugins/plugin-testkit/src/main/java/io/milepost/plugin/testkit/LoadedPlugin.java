@@ -20,7 +20,8 @@ public record LoadedPlugin(PluginManager manager, PluginWrapper plugin) implemen
 
   @Override
   public void close() {
-    manager.stopPlugins();
-    manager.unloadPlugins();
+    // unloadPlugin stops the plugin first. PF4J 3.15's stopPlugins() threw a
+    // ConcurrentModificationException here (one started plugin), so it is not used.
+    manager.unloadPlugin(plugin.getPluginId());
   }
 }
