@@ -1,0 +1,113 @@
+package io.milepost.host.api;
+
+import io.milepost.engine.api.RejectionException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API is {@code application/problem+json} with type, title, status, detail and
+ * instance: the official client turns exactly that into a {@code ProblemException} carrying the
+ * detail (any other error body surfaces as a malformed response).
+ */
+@RestControllerAdvice
+final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(RejectionException.class)
+  ResponseEntity<ProblemDetail> rejected(RejectionException rejection, HttpServletRequest request) {
+    HttpStatus status = switch (rejection.type()) {
+      case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case INVALID_STATE -> HttpStatus.CONFLICT;
+    };
+    return problem(status, rejection.type().name(), rejection.getMessage(), request);
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> refused(ApiException refusal, HttpServletRequest request) {
+    return problem(refusal.status(), refusal.title(), refusal.getMessage(), request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+    LOG.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        "Unexpected error while answering " + request.getMethod() + " " + request.getRequestURI() + ": "
+            + failure.getClass().getSimpleName() + ": " + failure.getMessage(), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    RequestTooLargeException tooLarge = causeOfType(unreadable, RequestTooLargeException.class);
+    if (tooLarge != null) {
+      return asObject(problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge.getMessage(),
+          ((ServletWebRequest) request).getRequest()));
+    }
+    Throwable cause = unreadable.getMostSpecificCause();
+    String found = cause == null || cause == unreadable ? unreadable.getMessage() : cause.getMessage();
+    return asObject(problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT",
+        "Expected a JSON request body matching the endpoint, but could not read it: " + firstLine(found),
+        ((ServletWebRequest) request).getRequest()));
+  }
+
+  /** The other Spring MVC errors (unknown path, wrong method, missing part, upload too large): keep their status, name the request. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> answer = super.handleExceptionInternal(failure, body, headers, status, request);
+    if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+      if (problem.getInstance() == null) {
+        problem.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
+      }
+      return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+    return answer;
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
+      HttpServletRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ResponseEntity<Object> asObject(ResponseEntity<?> answer) {
+    return (ResponseEntity<Object>) answer;
+  }
+
+  private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "no details";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

@@ -1,0 +1,77 @@
+package io.milepost.host.api.deployment;
+
+import io.milepost.engine.api.Deployment;
+import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.Engine;
+import io.milepost.host.api.ApiException;
+import io.milepost.host.api.Keys;
+import io.milepost.host.api.Tenants;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /v2/deployments}: multipart, one part named {@code resources} per file. */
+@RestController
+@RequestMapping("/v2/deployments")
+final class DeploymentController {
+
+  private final Engine engine;
+
+  DeploymentController(Engine engine) {
+    this.engine = engine;
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  DeploymentResponse deploy(
+      @RequestPart(name = "resources", required = false) List<MultipartFile> resources,
+      @RequestParam(name = "tenantId", required = false) String tenantId) {
+    Tenants.requireDefault(tenantId);
+    if (resources == null || resources.isEmpty()) {
+      throw ApiException.invalidArgument("Expected at least one multipart part named 'resources', but found none");
+    }
+    List<DeploymentResource> files = new ArrayList<>();
+    for (MultipartFile resource : resources) {
+      String name = resource.getOriginalFilename() == null || resource.getOriginalFilename().isBlank()
+          ? resource.getName() : resource.getOriginalFilename();
+      files.add(new DeploymentResource(name, bytes(resource, name)));
+    }
+    return DeploymentResponse.of(engine.deploy(files));
+  }
+
+  private static byte[] bytes(MultipartFile resource, String name) {
+    try {
+      return resource.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to read the uploaded resource '" + name + "', but could not", e);
+    }
+  }
+
+  record DeploymentResponse(String deploymentKey, String tenantId, List<DeployedResponse> deployments) {
+
+    static DeploymentResponse of(Deployment deployment) {
+      List<DeployedResponse> deployed = new ArrayList<>();
+      deployment.processes().forEach(process -> deployed.add(new DeployedResponse(
+          new ProcessResponse(process.bpmnProcessId(), process.version(), process.resourceName(), process.tenantId(),
+              Keys.format(process.processDefinitionKey())), null)));
+      deployment.forms().forEach(form -> deployed.add(new DeployedResponse(null,
+          new FormResponse(form.formId(), form.version(), form.resourceName(), form.tenantId(),
+              Keys.format(form.formKey())))));
+      return new DeploymentResponse(Keys.format(deployment.key()), deployment.tenantId(), deployed);
+    }
+  }
+
+  record DeployedResponse(ProcessResponse processDefinition, FormResponse form) {}
+
+  record ProcessResponse(String processDefinitionId, int processDefinitionVersion, String resourceName,
+      String tenantId, String processDefinitionKey) {}
+
+  record FormResponse(String formId, int version, String resourceName, String tenantId, String formKey) {}
+}

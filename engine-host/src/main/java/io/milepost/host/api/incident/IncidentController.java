@@ -1,0 +1,79 @@
+package io.milepost.host.api.incident;
+
+import io.milepost.engine.api.Engine;
+import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.IncidentFilter;
+import io.milepost.engine.api.IncidentState;
+import io.milepost.engine.api.IncidentView;
+import io.milepost.host.api.ApiException;
+import io.milepost.host.api.Dates;
+import io.milepost.host.api.Keys;
+import io.milepost.host.api.SearchFilter;
+import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchResult;
+import io.milepost.host.api.Tenants;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Finding and resolving incidents under {@code /v2/incidents}. */
+@RestController
+@RequestMapping("/v2/incidents")
+final class IncidentController {
+
+  private final Engine engine;
+  private final EngineQueries queries;
+
+  IncidentController(Engine engine, EngineQueries queries) {
+    this.engine = engine;
+    this.queries = queries;
+  }
+
+  @PostMapping("/search")
+  SearchResult<IncidentResponse> search(@RequestBody(required = false) SearchQuery query) {
+    SearchQuery search = query == null ? new SearchQuery(null, null, null) : query;
+    SearchFilter filter = search.filter("incidentKey", "processInstanceKey", "processDefinitionId", "errorType",
+        "state", "jobKey", "elementId", "tenantId");
+    Tenants.requireDefault(filter.string("tenantId"));
+    IncidentFilter engineFilter = new IncidentFilter(
+        filter.key("incidentKey"),
+        filter.key("processInstanceKey"),
+        filter.string("processDefinitionId"),
+        filter.string("errorType"),
+        filter.enumValue("state", IncidentState.class),
+        filter.key("jobKey"),
+        filter.string("elementId"));
+    return SearchResult.of(queries.searchIncidents(engineFilter, search.pageRequest("incidentKey")),
+        IncidentResponse::of);
+  }
+
+  @GetMapping("/{incidentKey}")
+  IncidentResponse get(@PathVariable String incidentKey) {
+    long key = Keys.parse("incidentKey", incidentKey);
+    return queries.incident(key).map(IncidentResponse::of)
+        .orElseThrow(() -> ApiException.notFound("Expected to find incident " + key + ", but none exists"));
+  }
+
+  @PostMapping("/{incidentKey}/resolution")
+  ResponseEntity<Void> resolve(@PathVariable String incidentKey) {
+    engine.resolveIncident(Keys.parse("incidentKey", incidentKey));
+    return ResponseEntity.noContent().build();
+  }
+
+  record IncidentResponse(String processDefinitionId, String errorType, String errorMessage, String elementId,
+      String creationTime, String state, String tenantId, String incidentKey, String processDefinitionKey,
+      String processInstanceKey, String rootProcessInstanceKey, String elementInstanceKey, String jobKey) {
+
+    static IncidentResponse of(IncidentView incident) {
+      return new IncidentResponse(incident.bpmnProcessId(), incident.errorType(), incident.errorMessage(),
+          incident.elementId(), Dates.format(incident.creationTime()), incident.state().name(), incident.tenantId(),
+          Keys.format(incident.key()), Keys.format(incident.processDefinitionKey()),
+          Keys.format(incident.processInstanceKey()), null,
+          Keys.format(incident.elementInstanceKey()), Keys.format(incident.jobKey()));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.milepost.host.engine;
+
+import io.milepost.engine.EngineConfiguration;
+import io.milepost.engine.api.Engine;
+import io.milepost.engine.api.EngineQueries;
+import io.milepost.host.MilepostProperties;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine on the application's DataSource, closed (before the DataSource) on shutdown. */
+@Configuration(proxyBeanMethods = false)
+class EngineBeans {
+
+  /** How often the engine fires due timers, job time-outs and retry back-offs. */
+  private static final Duration DUE_WORK_INTERVAL = Duration.ofMillis(100);
+
+  @Bean(destroyMethod = "close")
+  Engine engine(DataSource dataSource, MilepostProperties properties) {
+    return EngineStarter.start(
+        new EngineConfiguration(dataSource, Clock.systemUTC(), DUE_WORK_INTERVAL, properties.nodeId()));
+  }
+
+  @Bean
+  EngineQueries engineQueries(Engine engine) {
+    return engine.queries();
+  }
+}
