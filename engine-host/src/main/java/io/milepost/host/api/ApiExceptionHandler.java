@@ -29,7 +29,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(RejectionException.class)
-  ResponseEntity<ProblemDetail> rejected(RejectionException rejection, HttpServletRequest request) {
+  ResponseEntity<ApiProblem> rejected(RejectionException rejection, HttpServletRequest request) {
     HttpStatus status = switch (rejection.type()) {
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -39,12 +39,12 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ProblemDetail> refused(ApiException refusal, HttpServletRequest request) {
+  ResponseEntity<ApiProblem> refused(ApiException refusal, HttpServletRequest request) {
     return problem(refusal.status(), refusal.title(), refusal.getMessage(), request);
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+  ResponseEntity<ApiProblem> unexpected(Exception failure, HttpServletRequest request) {
     LOG.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
         "Unexpected error while answering " + request.getMethod() + " " + request.getRequestURI() + ": "
@@ -76,17 +76,15 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
       }
       return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ApiProblem.of(problem));
     }
     return answer;
   }
 
-  static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
+  static ResponseEntity<ApiProblem> problem(HttpStatusCode status, String title, String detail,
       HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ApiProblem.of(status, title, detail, request.getRequestURI()));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.milepost.host.engine;
 
 import io.milepost.engine.EngineConfiguration;
+import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.host.MilepostProperties;
@@ -19,7 +20,7 @@ class EngineBeans {
 
   @Bean(destroyMethod = "close")
   Engine engine(DataSource dataSource, MilepostProperties properties) {
-    return EngineStarter.start(
+    return MilepostEngine.start(
         new EngineConfiguration(dataSource, Clock.systemUTC(), DUE_WORK_INTERVAL, properties.nodeId()));
   }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * UP when the engine is started and its store answers. The engine bean is created (and the models
  * of {@code milepost.bpmn-dir} deployed) before the web server opens, so UP means commands are accepted.
  */
-@Component("engine")
+@Component
 final class EngineHealthIndicator implements HealthIndicator {
 
   private final Engine engine;

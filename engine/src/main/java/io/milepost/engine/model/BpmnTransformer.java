@@ -60,27 +60,56 @@ public final class BpmnTransformer {
 
     Collection<Process> executable = model.getModelElementsByType(Process.class).stream()
         .filter(Process::isExecutable).toList();
-    if (executable.isEmpty()) {
+    if (executable.isEmpty() && problems.stream().noneMatch(p -> p.message().contains("executable process"))) {
       problems.add(new ModelProblem(resourceName, null,
           "Expected at least one executable process (isExecutable=\"true\"), but found none"));
     }
     List<ExecutableProcess> processes = new ArrayList<>();
     for (Process process : executable) {
-      processes.add(new ProcessBuilder(resourceName, process, problems).build());
+      try {
+        processes.add(new ProcessBuilder(resourceName, process, problems).build());
+      } catch (RuntimeException e) {
+        problems.add(new ModelProblem(resourceName, process.getId(), "Expected process '" + process.getId()
+            + "' to be readable, but it could not be transformed: " + rootMessage(e)));
+      }
     }
     return new Result(problems.isEmpty() ? processes : List.of(), problems);
   }
 
   private static void collectDesignTimeProblems(String resourceName, BpmnModelInstance model, List<ModelProblem> problems) {
-    Map<ModelElementInstance, List<ValidationResult>> results =
-        model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults();
+    Map<ModelElementInstance, List<ValidationResult>> results;
+    try {
+      results = model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults();
+    } catch (RuntimeException e) {
+      // a validator tripped over an attribute value it cannot read (e.g. an unknown enum literal)
+      problems.add(new ModelProblem(resourceName, null, "Expected valid Camunda 8 extension attributes, but one could "
+          + "not be read: " + deepestMessage(e)));
+      return;
+    }
     results.forEach((element, list) -> list.stream()
         .filter(r -> r.getType() == ValidationResultType.ERROR)
         .forEach(r -> problems.add(new ModelProblem(resourceName, idOf(element), r.getMessage()))));
   }
 
+  /** The id of the element, or of its nearest ancestor with one (extension elements have none). */
   static String idOf(ModelElementInstance element) {
-    return element == null ? null : element.getAttributeValue("id");
+    ModelElementInstance current = element;
+    while (current != null) {
+      String id = current.getAttributeValue("id");
+      if (id != null) {
+        return id;
+      }
+      current = current.getParentElement();
+    }
+    return null;
+  }
+
+  private static String deepestMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
   }
 
   private static String rootMessage(Throwable e) {

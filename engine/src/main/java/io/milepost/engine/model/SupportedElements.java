@@ -16,7 +16,9 @@ final class SupportedElements {
       BpmnElementType.SERVICE_TASK, EnumSet.of(EventType.NONE),
       BpmnElementType.USER_TASK, EnumSet.of(EventType.NONE),
       BpmnElementType.EXCLUSIVE_GATEWAY, EnumSet.of(EventType.NONE),
-      BpmnElementType.PARALLEL_GATEWAY, EnumSet.of(EventType.NONE));
+      BpmnElementType.PARALLEL_GATEWAY, EnumSet.of(EventType.NONE),
+      BpmnElementType.TASK, EnumSet.of(EventType.NONE),
+      BpmnElementType.MANUAL_TASK, EnumSet.of(EventType.NONE));
 
   private SupportedElements() {}
 

@@ -2,12 +2,11 @@ package io.milepost.engine.processing;
 
 import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.FlowNode;
-import io.milepost.engine.processing.element.EndEventProcessor;
 import io.milepost.engine.processing.element.ExclusiveGatewayProcessor;
 import io.milepost.engine.processing.element.JobWorkerTaskProcessor;
 import io.milepost.engine.processing.element.ParallelGatewayProcessor;
+import io.milepost.engine.processing.element.PassThroughProcessor;
 import io.milepost.engine.processing.element.ProcessProcessor;
-import io.milepost.engine.processing.element.StartEventProcessor;
 import io.milepost.engine.processing.element.UserTaskProcessor;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,8 +19,11 @@ public final class ElementProcessors {
   public ElementProcessors(BpmnBehaviors behaviors) {
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors));
-    processors.put(BpmnElementType.START_EVENT, new StartEventProcessor(behaviors));
-    processors.put(BpmnElementType.END_EVENT, new EndEventProcessor(behaviors));
+    PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
+    processors.put(BpmnElementType.START_EVENT, passThrough);
+    processors.put(BpmnElementType.END_EVENT, passThrough);
+    processors.put(BpmnElementType.TASK, passThrough);
+    processors.put(BpmnElementType.MANUAL_TASK, passThrough);
     processors.put(BpmnElementType.SERVICE_TASK, jobWorker);
     processors.put(BpmnElementType.USER_TASK, new UserTaskProcessor(behaviors, jobWorker));
     processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(behaviors));

@@ -4,12 +4,15 @@ import io.milepost.engine.processing.BpmnBehaviors;
 import io.milepost.engine.processing.BpmnElementContext;
 import io.milepost.engine.processing.ElementProcessor;
 
-/** A none end event: completes, and with it possibly its scope. */
-public final class EndEventProcessor implements ElementProcessor {
+/**
+ * Elements that do nothing but pass the token on: none start and end events, undefined and manual
+ * tasks (Camunda 8 runs both as pass-through).
+ */
+public final class PassThroughProcessor implements ElementProcessor {
 
   private final BpmnBehaviors behaviors;
 
-  public EndEventProcessor(BpmnBehaviors behaviors) {
+  public PassThroughProcessor(BpmnBehaviors behaviors) {
     this.behaviors = behaviors;
   }
 

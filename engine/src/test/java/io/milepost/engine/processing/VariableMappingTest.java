@@ -1,0 +1,73 @@
+package io.milepost.engine.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.milepost.engine.api.ActivatedJob;
+import io.milepost.engine.testing.EngineHarness;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class VariableMappingTest {
+
+  @RegisterExtension
+  final EngineHarness harness = new EngineHarness();
+
+  @Test
+  void shouldGiveTheJobItsInputsAsLocalVariablesWithoutLeakingThemToTheProcess() {
+    // given
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
+        .serviceTask("pick", t -> t.zeebeJobType("pick")
+            .zeebeInputExpression("order.items[1].sku", "sku")
+            .zeebeInputExpression("\"fc-\" + region", "siteId"))
+        .endEvent().done());
+    long instance = harness.start("p", Map.of("region", "west",
+        "order", Map.of("items", List.of(Map.of("sku", "A-1"), Map.of("sku", "B-2")))));
+
+    // when
+    ActivatedJob job = harness.activateOne("pick");
+    harness.engine().completeJob(job.key(), Map.of("tote", "T-9"));
+
+    // then
+    assertThat(job.variables()).containsEntry("sku", "A-1").containsEntry("siteId", "fc-west");
+    assertThat(harness.variables(instance)).containsEntry("tote", "T-9").doesNotContainKeys("sku", "siteId");
+  }
+
+  @Test
+  void shouldLetOutputMappingsDecideWhatReachesTheProcess() {
+    // given
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
+        .serviceTask("pack", t -> t.zeebeJobType("pack")
+            .zeebeOutputExpression("box.code", "boxCode")
+            .zeebeOutputExpression("box.weightKg * 1000", "shipment.grams"))
+        .endEvent().done());
+    long instance = harness.start("p", Map.of("shipment", Map.of("id", "S-1")));
+
+    // when
+    harness.completeJob("pack", Map.of("box", Map.of("code", "M2", "weightKg", 1.5), "debug", "x"));
+
+    // then
+    Map<String, Object> variables = harness.variables(instance);
+    assertThat(variables).containsEntry("boxCode", "M2").doesNotContainKeys("box", "debug");
+    assertThat(variables.get("shipment")).isEqualTo(Map.of("id", "S-1", "grams", 1500));
+  }
+
+  @Test
+  void shouldRaiseAnIoMappingIncidentWhenAnInputFails() {
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
+        .serviceTask("pick", t -> t.zeebeJobType("pick").zeebeInputExpression("assert(order, order != null)", "x"))
+        .endEvent().done());
+    long instance = harness.start("p", Map.of());
+
+    var incidents = harness.engine().queries().searchIncidents(
+        new io.milepost.engine.api.IncidentFilter(null, instance, null, null, null, null, null),
+        io.milepost.engine.api.PageRequest.defaults()).items();
+    assertThat(incidents).singleElement().satisfies(i -> {
+      assertThat(i.errorType()).isEqualTo("IO_MAPPING_ERROR");
+      assertThat(i.elementId()).isEqualTo("pick");
+    });
+    assertThat(harness.activate("pick", 1)).isEmpty();
+  }
+}
