@@ -10,11 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Calls a plugin's handler on a virtual thread of its own and waits at most the time budget.
+ * Calls a plugin's handler on a thread of its own and waits at most the time budget.
  *
  * <p>Whatever the plugin does (throw, hang, overflow its stack) ends up as an {@link Invocation}: the
  * caller's thread is never the plugin's, so a plugin can delay only its own job. A plugin that ignores
- * the interrupt after its budget keeps its virtual thread until it returns; its result is dropped.
+ * the interrupt after its budget keeps its thread until it returns; its result is dropped.
+ *
+ * <p>A platform (daemon) thread rather than a virtual one: virtual threads are not time-sliced, so a
+ * plugin spinning on the CPU would hold one of the few carrier threads that the host's own virtual
+ * threads (web requests, job handling) share, and a handful of such jobs would stall the whole host.
+ * The OS preempts a platform thread; a step costs far more than starting one.
  */
 final class StepInvoker {
 
@@ -32,7 +37,7 @@ final class StepInvoker {
   static Invocation invoke(StepHandler handler, StepContext context, ClassLoader pluginClassLoader, Duration budget,
       String threadName) {
     CompletableFuture<StepResult> result = new CompletableFuture<>();
-    Thread thread = Thread.ofVirtual().name(threadName).unstarted(() -> {
+    Thread thread = Thread.ofPlatform().daemon().name(threadName).unstarted(() -> {
       // Libraries inside a plugin (ServiceLoader, JAXB, Jackson modules) look classes up here.
       Thread.currentThread().setContextClassLoader(pluginClassLoader);
       try {

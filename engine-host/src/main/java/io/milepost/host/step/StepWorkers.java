@@ -6,6 +6,7 @@ import io.camunda.client.api.worker.JobWorker;
 import io.milepost.host.plugin.PluginCatalog;
 import io.milepost.host.plugin.PluginVersion;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -50,6 +51,7 @@ final class StepWorkers implements SmartLifecycle {
       return;
     }
     client = buildClient();
+    checkConnection();
     if (!listening) {
       catalog.onLoaded(this::openWorkers);
       listening = true;
@@ -97,6 +99,21 @@ final class StepWorkers implements SmartLifecycle {
         .pollInterval(properties.pollInterval())
         .requestTimeout(properties.requestTimeout())
         .open();
+  }
+
+  /**
+   * Asks for the topology once before the workers poll: it tells in the log at once whether the
+   * engine is reachable, and it warms up the server's request handling, so that the first round of
+   * long polls is not answered after the client has given up on it.
+   */
+  private void checkConnection() {
+    try {
+      var topology = client.newTopologyRequest().requestTimeout(Duration.ofSeconds(10)).send().join();
+      LOG.info("Step workers connected: gateway {}", topology.getGatewayVersion());
+    } catch (RuntimeException e) {
+      LOG.warn("Step workers could not reach {} yet ({}); they keep polling", client.getConfiguration().getRestAddress(),
+          e.getMessage());
+    }
   }
 
   private CamundaClient buildClient() {
