@@ -1,0 +1,72 @@
+package io.milepost.host.plugin;
+
+import io.milepost.plugin.api.StepHandler;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pf4j.PluginManager;
+
+/**
+ * One loaded and started version of a plugin with its step handlers, one per job type.
+ *
+ * <p>The handler instances are created once at load: the plugin contract says they are stateless and
+ * thread-safe, and a job holds on to the instance it started with even if its site moves on.
+ */
+public final class PluginVersion {
+
+  private final PluginCoordinates coordinates;
+  private final Path jar;
+  private final Map<String, StepHandler> handlersByJobType;
+  private final ClassLoader classLoader;
+  private final PluginManager manager;
+
+  PluginVersion(PluginCoordinates coordinates, Path jar, Map<String, StepHandler> handlersByJobType,
+      ClassLoader classLoader, PluginManager manager) {
+    this.coordinates = coordinates;
+    this.jar = jar;
+    this.handlersByJobType = Map.copyOf(handlersByJobType);
+    this.classLoader = classLoader;
+    this.manager = manager;
+  }
+
+  public PluginCoordinates coordinates() {
+    return coordinates;
+  }
+
+  public String pluginId() {
+    return coordinates.pluginId();
+  }
+
+  public String version() {
+    return coordinates.version();
+  }
+
+  public Path jar() {
+    return jar;
+  }
+
+  public Set<String> jobTypes() {
+    return handlersByJobType.keySet();
+  }
+
+  public Optional<StepHandler> handler(String jobType) {
+    return Optional.ofNullable(handlersByJobType.get(jobType));
+  }
+
+  /** The plugin's class loader: the context class loader while its handlers run. */
+  public ClassLoader classLoader() {
+    return classLoader;
+  }
+
+  void unload() {
+    // unloadPlugin stops the plugin first; PF4J 3.15's stopPlugins() can throw a
+    // ConcurrentModificationException, so the one plugin is unloaded by id.
+    manager.unloadPlugin(coordinates.pluginId());
+  }
+
+  @Override
+  public String toString() {
+    return coordinates + " " + jobTypes();
+  }
+}

@@ -1,0 +1,92 @@
+package io.milepost.host.site;
+
+import io.milepost.host.plugin.PluginCoordinates;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The store of which plugin version each site runs per job type (table {@code site_plugin_assignment}).
+ *
+ * <p>Read for every job, not cached: a change (a rollout, made by this or another node sharing the
+ * database) takes effect for the next job without a restart.
+ */
+public final class SiteAssignments {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  SiteAssignments(JdbcClient jdbc, Clock clock, HostSchema migrated) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Optional<SiteAssignment> find(String siteId, String jobType) {
+    return jdbc.sql("SELECT site_id, job_type, plugin_id, plugin_version, assigned_at FROM site_plugin_assignment"
+            + " WHERE site_id = ? AND job_type = ?")
+        .params(siteId, jobType)
+        .query(SiteAssignments::row)
+        .optional();
+  }
+
+  /** A site's assignments, by job type. */
+  public List<SiteAssignment> forSite(String siteId) {
+    return jdbc.sql("SELECT site_id, job_type, plugin_id, plugin_version, assigned_at FROM site_plugin_assignment"
+            + " WHERE site_id = ? ORDER BY job_type")
+        .param(siteId)
+        .query(SiteAssignments::row)
+        .list();
+  }
+
+  /** Assigns {@code plugin} unless the site already has an assignment for the job type; true if it assigned. */
+  public boolean assignIfAbsent(String siteId, String jobType, PluginCoordinates plugin) {
+    try {
+      insert(siteId, jobType, plugin);
+      return true;
+    } catch (DuplicateKeyException alreadyAssigned) {
+      return false;
+    }
+  }
+
+  /** Points the site's job type at {@code plugin}, effective for the next job. */
+  public void assign(String siteId, String jobType, PluginCoordinates plugin) {
+    int updated = update(siteId, jobType, plugin);
+    if (updated == 0) {
+      try {
+        insert(siteId, jobType, plugin);
+      } catch (DuplicateKeyException insertedMeanwhile) {
+        update(siteId, jobType, plugin);
+      }
+    }
+  }
+
+  private void insert(String siteId, String jobType, PluginCoordinates plugin) {
+    jdbc.sql("INSERT INTO site_plugin_assignment (site_id, job_type, plugin_id, plugin_version, assigned_at)"
+            + " VALUES (?, ?, ?, ?, ?)")
+        .params(siteId, jobType, plugin.pluginId(), plugin.version(), now())
+        .update();
+  }
+
+  private int update(String siteId, String jobType, PluginCoordinates plugin) {
+    return jdbc.sql("UPDATE site_plugin_assignment SET plugin_id = ?, plugin_version = ?, assigned_at = ?"
+            + " WHERE site_id = ? AND job_type = ?")
+        .params(plugin.pluginId(), plugin.version(), now(), siteId, jobType)
+        .update();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static SiteAssignment row(ResultSet rs, int rowNum) throws SQLException {
+    return new SiteAssignment(rs.getString("site_id"), rs.getString("job_type"),
+        new PluginCoordinates(rs.getString("plugin_id"), rs.getString("plugin_version")),
+        rs.getObject("assigned_at", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,35 @@
+package io.milepost.host.step;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.site.HostSchema;
+import io.milepost.host.site.SiteAssignments;
+import io.milepost.host.site.SiteDirectory;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The step workers, their dispatcher and the step records. */
+@Configuration(proxyBeanMethods = false)
+class StepBeans {
+
+  @Bean
+  StepRecords stepRecords(JdbcClient jdbc, HostSchema schema) {
+    return new StepRecords(jdbc, schema);
+  }
+
+  @Bean
+  StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
+      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, Environment environment) {
+    // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
+    // the API's JSON settings are.
+    JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    StepDispatcher dispatcher = new StepDispatcher(new StepRouter(sites, assignments, catalog), records,
+        new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json);
+    return new StepWorkers(properties, catalog, dispatcher, environment);
+  }
+}

@@ -1,0 +1,61 @@
+package io.milepost.host.step;
+
+import io.milepost.host.site.HostSchema;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/** The step records (table {@code step_record}), in the order the jobs were handled. */
+public final class StepRecords {
+
+  private static final int MESSAGE_LENGTH = 4000;
+
+  private final JdbcClient jdbc;
+
+  StepRecords(JdbcClient jdbc, HostSchema migrated) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores a record; returns its id. */
+  long add(StepRecord record) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO step_record (job_key, process_instance_key, element_id, job_type, site_id, plugin_id,"
+            + " plugin_version, outcome, message, started_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(record.jobKey(), record.processInstanceKey(), record.elementId(), record.jobType(), record.siteId(),
+            record.pluginId(), record.pluginVersion(), record.outcome().name(), truncate(record.message()),
+            OffsetDateTime.ofInstant(record.startedAt(), ZoneOffset.UTC), record.durationMs())
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /** Adds to a record's message, e.g. that the engine refused the command that reported it. */
+  void appendMessage(long id, String note) {
+    String message = jdbc.sql("SELECT message FROM step_record WHERE id = ?").param(id).query(String.class).single();
+    jdbc.sql("UPDATE step_record SET message = ? WHERE id = ?")
+        .params(truncate(message == null ? note : message + "; " + note), id)
+        .update();
+  }
+
+  public List<StepRecord> forProcessInstance(long processInstanceKey) {
+    return jdbc.sql("SELECT * FROM step_record WHERE process_instance_key = ? ORDER BY id")
+        .param(processInstanceKey)
+        .query(StepRecords::row)
+        .list();
+  }
+
+  private static String truncate(String message) {
+    return message == null || message.length() <= MESSAGE_LENGTH ? message : message.substring(0, MESSAGE_LENGTH);
+  }
+
+  private static StepRecord row(ResultSet rs, int rowNum) throws SQLException {
+    return new StepRecord(rs.getLong("job_key"), rs.getLong("process_instance_key"), rs.getString("element_id"),
+        rs.getString("job_type"), rs.getString("site_id"), rs.getString("plugin_id"), rs.getString("plugin_version"),
+        StepOutcome.valueOf(rs.getString("outcome")), rs.getString("message"),
+        rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"));
+  }
+}

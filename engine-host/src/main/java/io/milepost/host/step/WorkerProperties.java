@@ -1,0 +1,46 @@
+package io.milepost.host.step;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The job workers that run the plugins ({@code milepost.worker.*}).
+ *
+ * @param enabled false to run no workers on this node (e.g. a node that only serves the API)
+ * @param restAddress the Camunda 8 REST address to work for; empty for this host's own API
+ *     ({@code http://localhost:${local.server.port}})
+ * @param grpcAddress the Camunda 8 gRPC address; empty for this host's own ({@code milepost.grpc.port})
+ *     unless {@code restAddress} points elsewhere, then the client's default
+ * @param preferRest poll and complete over REST rather than gRPC (the host's gRPC gateway is optional)
+ * @param stepTimeout how long one plugin call may run before the job fails as TIMED_OUT
+ * @param jobTimeout how long an activated job stays locked to this worker; longer than stepTimeout
+ * @param maxJobsActive jobs one worker holds at once (per job type)
+ * @param pollInterval pause between polls when there was no work
+ * @param requestTimeout how long one activation long poll may be held open
+ * @param client further {@code camunda.client.*} properties for the official client (credentials go in
+ *     its environment variables, e.g. {@code CAMUNDA_CLIENT_ID}), keys in brackets in YAML
+ */
+@ConfigurationProperties("milepost.worker")
+public record WorkerProperties(
+    @DefaultValue("true") boolean enabled,
+    URI restAddress,
+    URI grpcAddress,
+    @DefaultValue("true") boolean preferRest,
+    @DefaultValue("30s") Duration stepTimeout,
+    @DefaultValue("5m") Duration jobTimeout,
+    @DefaultValue("32") int maxJobsActive,
+    @DefaultValue("100ms") Duration pollInterval,
+    @DefaultValue("10s") Duration requestTimeout,
+    Map<String, String> client) {
+
+  public WorkerProperties {
+    client = client == null ? Map.of() : Map.copyOf(client);
+    if (!jobTimeout.minus(stepTimeout).isPositive()) {
+      throw new IllegalArgumentException("Expected milepost.worker.job-timeout to be longer than step-timeout ("
+          + stepTimeout + "), but it was " + jobTimeout + ": a job would be handed to another worker mid-step");
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.milepost.host.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.plugin.PluginVersion;
+import io.milepost.host.step.StepInvoker.Invocation;
+import io.milepost.host.testing.TestPluginJar;
+import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.Site;
+import io.milepost.plugin.api.StepResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class StepInvokerTest {
+
+  private static final Site SITE = new Site("fc-west-1", "Tracy Sortable FC", BuildingType.SORTABLE_FC, "west");
+  private static final Duration BUDGET = Duration.ofMillis(300);
+
+  @TempDir
+  static Path plugins;
+
+  private static final PluginCatalog CATALOG = new PluginCatalog();
+  private static PluginVersion plugin;
+
+  @BeforeAll
+  static void loadPlugin() {
+    plugin = CATALOG.load(TestPluginJar.plugin("unruly", "1.0.0")
+        .handler("step.throws", "throw new IllegalStateException(\"scale offline at dock 4\");")
+        .handler("step.sleeps", "Thread.sleep(10_000); return StepResult.complete(Map.of());")
+        .handler("step.spins", "long until = System.nanoTime() + 2_000_000_000L; while (System.nanoTime() < until) { } return StepResult.complete(Map.of());")
+        .handler("step.overflows", "return handle(context);")
+        .handler("step.reads", """
+            record Order(String orderId, int lines) {}
+            Order order = context.variables(Order.class);
+            return StepResult.complete(Map.of("seen", order.orderId() + "/" + order.lines(),
+                "loader", String.valueOf(Thread.currentThread().getContextClassLoader() == getClass().getClassLoader()),
+                "header", context.headers().get("zone"), "retries", context.retriesLeft()));""")
+        .writeTo(plugins));
+  }
+
+  @AfterAll
+  static void unload() {
+    CATALOG.close();
+  }
+
+  @Test
+  void shouldReportAPluginExceptionWithItsMessage() {
+    Invocation invocation = invoke("step.throws", Map.of());
+
+    assertThat(invocation).isInstanceOfSatisfying(Invocation.Threw.class, threw ->
+        assertThat(threw.failure()).isInstanceOf(IllegalStateException.class).hasMessage("scale offline at dock 4"));
+  }
+
+  @Test
+  void shouldStopWaitingForAPluginThatSleepsPastItsBudget() {
+    long started = System.nanoTime();
+
+    Invocation invocation = invoke("step.sleeps", Map.of());
+
+    assertThat(invocation).isEqualTo(new Invocation.TimedOut(BUDGET));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void shouldStopWaitingForAPluginThatSpinsOnTheCpuAndIgnoresInterrupts() {
+    long started = System.nanoTime();
+
+    Invocation invocation = invoke("step.spins", Map.of());
+
+    assertThat(invocation).isEqualTo(new Invocation.TimedOut(BUDGET));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void shouldKeepTheHostsVirtualThreadsRunningWhilePluginsSpin() throws Exception {
+    // given more spinning plugin calls than the virtual-thread scheduler has carrier threads
+    int spinners = Runtime.getRuntime().availableProcessors() + 1;
+    try (ExecutorService jobHandlers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < spinners; i++) {
+        jobHandlers.submit(() -> invoke("step.spins", Map.of()));
+      }
+      Thread.sleep(100);
+
+      // when the host needs a virtual thread (a web request, another job)
+      Thread request = Thread.ofVirtual().start(() -> { });
+
+      // then it runs at once, not after the plugins are done
+      assertThat(request.join(Duration.ofMillis(500))).isTrue();
+    }
+  }
+
+  @Test
+  void shouldSurviveAStackOverflowInAPlugin() {
+    Invocation invocation = StepInvoker.invoke(plugin.handler("step.overflows").orElseThrow(), context(Map.of()),
+        plugin.classLoader(), Duration.ofSeconds(20), "test");
+
+    assertThat(invocation).isInstanceOfSatisfying(Invocation.Threw.class, threw ->
+        assertThat(threw.failure()).isInstanceOf(StackOverflowError.class));
+  }
+
+  @Test
+  void shouldGiveThePluginItsVariablesHeadersAndClassLoader() {
+    Invocation invocation = StepInvoker.invoke(plugin.handler("step.reads").orElseThrow(),
+        context(Map.of("orderId", "o-17", "lines", 3, "unrelated", true)), plugin.classLoader(), Duration.ofSeconds(20),
+        "test");
+
+    assertThat(invocation).isEqualTo(new Invocation.Returned(StepResult.complete(
+        Map.of("seen", "o-17/3", "loader", "true", "header", "A", "retries", 2))));
+  }
+
+  private static Invocation invoke(String jobType, Map<String, Object> variables) {
+    return StepInvoker.invoke(plugin.handler(jobType).orElseThrow(), context(variables), plugin.classLoader(), BUDGET,
+        "test-" + jobType);
+  }
+
+  private static JobStepContext context(Map<String, Object> variables) {
+    return new JobStepContext(SITE, variables, Map.of("zone", "A"), 2, JsonMapper.builder()
+        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+  }
+}
