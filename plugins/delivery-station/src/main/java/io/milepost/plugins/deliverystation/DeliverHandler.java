@@ -1,0 +1,55 @@
+package io.milepost.plugins.deliverystation;
+
+import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.StepContext;
+import io.milepost.plugin.api.StepHandler;
+import io.milepost.plugin.api.StepResult;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.pf4j.Extension;
+
+/**
+ * {@code fulfillment.deliver} at a delivery station, the whole last mile as one step of order
+ * fulfillment: the route for the destination postal code ({@link Routes}) and the wave the parcel makes
+ * by its cut-off ({@link Waves}).
+ *
+ * <p>Reads {@code order.destinationPostalCode} and {@code stepTime}; writes {@code delivery}: {@code
+ * {routeCode, wave, waveDeparture, deliveryDate, nextDay, partnerCarrier}}.
+ */
+@Extension
+public final class DeliverHandler implements StepHandler {
+
+  /** The variables this step reads. */
+  record Variables(Destination order) {}
+
+  /** The part of {@code order} the station needs. */
+  record Destination(String orderId, String destinationPostalCode) {}
+
+  @Override
+  public String jobType() {
+    return "fulfillment.deliver";
+  }
+
+  @Override
+  public Set<BuildingType> buildingTypes() {
+    return EnumSet.of(BuildingType.DELIVERY_STATION);
+  }
+
+  @Override
+  public StepResult handle(StepContext context) {
+    Destination order = Objects.requireNonNull(context.variables(Variables.class).order(),
+        "Expected the variable 'order', but the job has none");
+    String route = Routes.routeFor(context.site().id(), Objects.requireNonNull(order.destinationPostalCode(),
+        "Expected order.destinationPostalCode, but it was missing"));
+    Waves.Assignment wave = Waves.waveFor(route, StepTime.of(context, StepTime.zoneOf(context.site().region())));
+
+    Map<String, Object> delivery = new LinkedHashMap<>();
+    delivery.put("routeCode", route);
+    delivery.putAll(wave.describe());
+    delivery.put("partnerCarrier", Routes.PARTNER_CARRIER.equals(route));
+    return StepResult.complete(Map.of("delivery", delivery));
+  }
+}

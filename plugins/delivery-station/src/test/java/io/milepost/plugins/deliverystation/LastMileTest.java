@@ -1,0 +1,77 @@
+package io.milepost.plugins.deliverystation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.milepost.plugin.testkit.StepResults;
+import io.milepost.plugin.testkit.TestStepContext;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LastMileTest {
+
+  private static Map<String, Object> parcel(Map<String, Object> overrides) {
+    Map<String, Object> parcel = new HashMap<>(Map.of(
+        "trackingId", "MPFCWEST1-o-1", "destinationPostalCode", "94607", "weightKg", 1.4));
+    parcel.putAll(overrides);
+    return parcel;
+  }
+
+  private static Map<String, Object> attempt(Map<String, Object> parcel, boolean recipientAvailable, Integer attemptsSoFar) {
+    var builder = TestStepContext.at("ds-west-1").variable("parcel", parcel).variable("recipientAvailable", recipientAvailable);
+    if (attemptsSoFar != null) {
+      builder.variable("deliveryAttempts", attemptsSoFar);
+    }
+    return StepResults.completed(new DeliveryAttemptHandler().handle(builder.build()));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldInductSortAndDispatchAParcelForTheMorningWave() {
+    // given
+    var base = TestStepContext.at("ds-west-1").variable("parcel", parcel(Map.of("weightKg", 30.0)))
+        .variable("stepTime", "2025-11-26T06:00:00-08:00");
+
+    // when
+    var induction = (Map<String, Object>) StepResults.completed(new InductHandler().handle(base.build())).get("induction");
+    var routeAssignment = (Map<String, Object>) StepResults.completed(new SortToRouteHandler().handle(base.build())).get("routeAssignment");
+    var dispatch = (Map<String, Object>) StepResults.completed(new DispatchHandler().handle(
+        TestStepContext.at("ds-west-1").variable("routeAssignment", routeAssignment).build())).get("dispatch");
+
+    // then
+    assertThat(induction).containsEntry("routeCode", "OAK-01").containsEntry("handling", "NON_CONVEYABLE");
+    assertThat(routeAssignment).containsEntry("bagId", "OAK-01-W1-2025-11-26").containsEntry("wave", "W1");
+    assertThat(dispatch)
+        .containsEntry("vehicleId", "VAN-OAK-01")
+        .containsEntry("driverShiftStart", "2025-11-26T08:00-08:00")
+        .containsEntry("departure", "2025-11-26T08:30-08:00");
+  }
+
+  @Test
+  void shouldHandTheParcelToAnAvailableRecipient() {
+    assertThat(attempt(parcel(Map.of()), true, null))
+        .containsEntry("deliveryOutcome", "DELIVERED")
+        .containsEntry("deliveryNote", "HANDED_TO_RECIPIENT")
+        .containsEntry("deliveryAttempts", 1);
+  }
+
+  @Test
+  void shouldLeaveItAtASafePlaceOnlyWithoutSignatureRequirement() {
+    assertThat(attempt(parcel(Map.of("safePlaceAllowed", true)), false, null)).containsEntry("deliveryNote", "LEFT_AT_SAFE_PLACE");
+    assertThat(attempt(parcel(Map.of("safePlaceAllowed", true, "signatureRequired", true)), false, null))
+        .containsEntry("deliveryOutcome", "RETRY_NEXT_DAY")
+        .containsEntry("deliveryNote", "SIGNATURE_REQUIRED");
+  }
+
+  @Test
+  void shouldFailAtAGateWithoutAnAccessCodeEvenWhenTheRecipientIsHome() {
+    assertThat(attempt(parcel(Map.of("gatedAccess", true)), true, null)).containsEntry("deliveryNote", "NO_ACCESS");
+    assertThat(attempt(parcel(Map.of("gatedAccess", true, "accessCode", "4711")), true, null)).containsEntry("deliveryOutcome", "DELIVERED");
+  }
+
+  @Test
+  void shouldReturnToSenderAfterTheThirdFailedAttempt() {
+    assertThat(attempt(parcel(Map.of()), false, 1)).containsEntry("deliveryOutcome", "RETRY_NEXT_DAY").containsEntry("deliveryAttempts", 2);
+    assertThat(attempt(parcel(Map.of()), false, 2)).containsEntry("deliveryOutcome", "RETURN_TO_SENDER").containsEntry("deliveryAttempts", 3);
+  }
+}

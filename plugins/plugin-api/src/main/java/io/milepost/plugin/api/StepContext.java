@@ -1,0 +1,37 @@
+package io.milepost.plugin.api;
+
+import java.util.Map;
+
+/**
+ * What a {@link StepHandler} sees of the job it handles: the site, the job's variables and headers.
+ *
+ * <p>A handler gets nothing else from the host: no engine, no database, no framework. Everything a step
+ * decides on comes from here (or from data the plugin carries), so the same variables always give the
+ * same result.
+ */
+public interface StepContext {
+
+  /** The site the job runs for: the one named by the job's {@code siteId} variable. */
+  Site site();
+
+  /**
+   * The job's variables as JSON-like values: {@code Map}, {@code List}, {@code String}, {@code Number},
+   * {@code Boolean} or {@code null}. The map is read-only.
+   */
+  Map<String, Object> variables();
+
+  /**
+   * The job's variables mapped onto a type of the plugin, for example a record with one component per
+   * variable the step reads. The host does the mapping with Jackson; variables the type does not
+   * declare are ignored.
+   *
+   * @throws IllegalArgumentException when the variables do not fit the type
+   */
+  <T> T variables(Class<T> type);
+
+  /** The task headers of the job's service task ({@code zeebe:taskHeaders}); read-only, maybe empty. */
+  Map<String, String> headers();
+
+  /** How many more times the job may fail before it becomes an incident, this attempt included. */
+  int retriesLeft();
+}

@@ -1,0 +1,103 @@
+package io.milepost.plugins.receivecenter;
+
+import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.StepContext;
+import io.milepost.plugin.api.StepHandler;
+import io.milepost.plugin.api.StepResult;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.pf4j.Extension;
+
+/**
+ * {@code fulfillment.allocate} at a receive center, for both directions of the network.
+ *
+ * <p>With an {@code order} variable (order-fulfillment): chooses the fulfilling building with {@link
+ * OrderAllocator} and writes {@code fulfillmentSiteId}, {@code fulfillmentType} ({@code SORTABLE},
+ * {@code BULKY}, {@code SPECIALTY}), {@code bulky}, {@code sortCenterSiteId} and {@code
+ * deliveryStationSiteId} (the customer region's) and {@code allocation} (the reasons). The optional
+ * {@code allocationScope} is {@code REGION} (the customer's region only) or {@code NETWORK} (default).
+ * When no building of the scope has every line in stock it throws the BPMN error {@code OUT_OF_STOCK}.
+ *
+ * <p>With a {@code shipment} and its {@code receipt} instead (inbound-receiving): splits the accepted
+ * units across buildings with {@link InboundAllocator} and writes {@code transferPlan}, a list of
+ * {@code {destinationSiteId, sku, quantity}}.
+ */
+@Extension
+public final class AllocateHandler implements StepHandler {
+
+  /** The variables this step reads; either {@code order} or {@code shipment} with {@code receipt}. */
+  record Variables(Order order, Shipment shipment, AcceptedUnits receipt, String allocationScope) {}
+
+  /** The one field of {@code receipt} the inbound allocation needs. */
+  record AcceptedUnits(Integer acceptedQuantity) {}
+
+  private final Network network = Network.load();
+  private final OrderAllocator orders = new OrderAllocator(network);
+  private final InboundAllocator inbound = new InboundAllocator(network);
+
+  @Override
+  public String jobType() {
+    return "fulfillment.allocate";
+  }
+
+  @Override
+  public Set<BuildingType> buildingTypes() {
+    return EnumSet.of(BuildingType.RECEIVE_CENTER);
+  }
+
+  @Override
+  public StepResult handle(StepContext context) {
+    Variables variables = context.variables(Variables.class);
+    if (variables.order() != null) {
+      return allocateOrder(variables.order(), scope(variables.allocationScope()));
+    }
+    if (variables.shipment() != null && variables.receipt() != null && variables.receipt().acceptedQuantity() != null) {
+      List<InboundAllocator.Transfer> plan =
+          inbound.allocate(variables.shipment(), variables.receipt().acceptedQuantity(), context.site().id());
+      return StepResult.complete(Map.of("transferPlan", plan.stream().map(InboundAllocator.Transfer::toVariable).toList()));
+    }
+    throw new IllegalArgumentException(
+        "Expected the variable 'order', or 'shipment' with 'receipt.acceptedQuantity', but the job has neither");
+  }
+
+  private StepResult allocateOrder(Order order, OrderAllocator.Scope scope) {
+    var found = orders.allocate(order, scope);
+    if (found.isEmpty()) {
+      String lines = order.items().stream().map(item -> item.sku() + " x" + item.quantity()).collect(Collectors.joining(", "));
+      String where = scope == OrderAllocator.Scope.REGION ? "in region " + order.customerRegion() : "in the network";
+      return StepResult.error("OUT_OF_STOCK", "No " + order.fulfillmentType().buildingType + " " + where
+          + " has stock for all of " + lines + " (order " + order.orderId() + ")");
+    }
+    OrderAllocator.Allocation allocation = found.get();
+    Map<String, Object> reasons = new LinkedHashMap<>();
+    reasons.put("siteId", allocation.building().siteId());
+    reasons.put("region", allocation.building().region());
+    reasons.put("crossRegion", allocation.crossRegion());
+    reasons.put("distanceKm", Math.round(allocation.distanceKm()));
+    reasons.put("scope", scope.name());
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("fulfillmentSiteId", allocation.building().siteId());
+    out.put("fulfillmentType", allocation.type().name());
+    out.put("bulky", allocation.type() == FulfillmentType.BULKY);
+    out.put("sortCenterSiteId", network.regional(BuildingType.SORT_CENTER, order.customerRegion()).siteId());
+    out.put("deliveryStationSiteId", network.regional(BuildingType.DELIVERY_STATION, order.customerRegion()).siteId());
+    out.put("allocation", reasons);
+    return StepResult.complete(out);
+  }
+
+  private static OrderAllocator.Scope scope(String value) {
+    if (value == null || value.isBlank()) {
+      return OrderAllocator.Scope.NETWORK;
+    }
+    try {
+      return OrderAllocator.Scope.valueOf(value.toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Expected allocationScope REGION or NETWORK, but found '" + value + "'", e);
+    }
+  }
+}

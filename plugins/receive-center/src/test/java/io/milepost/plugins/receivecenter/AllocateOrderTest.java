@@ -1,0 +1,108 @@
+package io.milepost.plugins.receivecenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.milepost.plugin.testkit.StepResults;
+import io.milepost.plugin.testkit.TestStepContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AllocateOrderTest {
+
+  private final AllocateHandler allocate = new AllocateHandler();
+
+  static String order(String region, String postalCode, String itemsJson) {
+    return """
+        {"order": {"orderId": "o-1", "customerRegion": "%s", "destinationPostalCode": "%s", "items": [%s]}}"""
+        .formatted(region, postalCode, itemsJson);
+  }
+
+  static final String BOOKS = "{\"sku\": \"BK-1001\", \"quantity\": 2, \"weightKg\": 0.4, \"lengthCm\": 20, \"widthCm\": 13, \"heightCm\": 3}";
+  static final String BOARD_GAME = "{\"sku\": \"GM-6001\", \"quantity\": 1, \"weightKg\": 1.6, \"lengthCm\": 40, \"widthCm\": 27, \"heightCm\": 8}";
+  static final String TV = "{\"sku\": \"TV-7001\", \"quantity\": 1, \"weightKg\": 25, \"lengthCm\": 150, \"widthCm\": 90, \"heightCm\": 15}";
+  static final String BATTERY = "{\"sku\": \"LB-8001\", \"quantity\": 1, \"weightKg\": 0.5, \"lengthCm\": 15, \"widthCm\": 8, \"heightCm\": 3, \"category\": \"hazmat\"}";
+
+  private Map<String, Object> allocated(String variablesJson) {
+    return StepResults.completed(allocate.handle(TestStepContext.at("rc-west-1").variablesFromJson(variablesJson).build()));
+  }
+
+  @Test
+  void shouldSendASortableWestOrderToTheWestSortableFcAndTheWestLastMile() {
+    var variables = allocated(order("west", "94607", BOOKS));
+
+    assertThat(variables)
+        .containsEntry("fulfillmentSiteId", "fc-west-1")
+        .containsEntry("fulfillmentType", "SORTABLE")
+        .containsEntry("bulky", false)
+        .containsEntry("sortCenterSiteId", "sc-west-1")
+        .containsEntry("deliveryStationSiteId", "ds-west-1");
+  }
+
+  @Test
+  void shouldPreferTheCustomersRegionOverANearerBuildingElsewhere() {
+    // given an east customer whose postal code (Reno area, 89x) is nearer to the west FC
+    var variables = allocated(order("east", "89501", BOOKS));
+
+    assertThat(variables).containsEntry("fulfillmentSiteId", "fc-east-1").containsEntry("sortCenterSiteId", "sc-east-1");
+  }
+
+  @Test
+  void shouldThrowOutOfStockWhenTheRegionOnlyScopeFindsNoStock() {
+    // given a board game, stocked only in the west, for a Brooklyn customer
+    var context = TestStepContext.at("rc-east-1")
+        .variablesFromJson(order("east", "11201", BOARD_GAME)).variable("allocationScope", "REGION").build();
+
+    var error = StepResults.error(allocate.handle(context));
+
+    assertThat(error.code()).isEqualTo("OUT_OF_STOCK");
+    assertThat(error.message()).contains("in region east", "GM-6001 x1");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldShipFromAnotherRegionWhenTheNetworkScopeIsAllowed() {
+    var variables = allocated(order("east", "11201", BOARD_GAME));
+
+    assertThat(variables).containsEntry("fulfillmentSiteId", "fc-west-1").containsEntry("deliveryStationSiteId", "ds-east-1");
+    assertThat((Map<String, Object>) variables.get("allocation")).containsEntry("crossRegion", true).containsEntry("scope", "NETWORK");
+  }
+
+  @Test
+  void shouldSendAnItemOverTheSortableLimitsToABulkyFc() {
+    var variables = allocated(order("east", "11201", TV));
+
+    assertThat(variables).containsEntry("fulfillmentSiteId", "nfc-east-1").containsEntry("fulfillmentType", "BULKY").containsEntry("bulky", true);
+  }
+
+  @Test
+  void shouldSendHazmatToTheSpecialtyBuildingEvenForAnotherRegion() {
+    var variables = allocated(order("east", "11201", BATTERY));
+
+    assertThat(variables).containsEntry("fulfillmentSiteId", "sp-west-1").containsEntry("fulfillmentType", "SPECIALTY").containsEntry("bulky", false);
+  }
+
+  @Test
+  void shouldThrowOutOfStockWhenNoBuildingInTheNetworkHasEveryLine() {
+    // a TV and books: a bulky order, and no bulky FC stocks books
+    var error = StepResults.error(allocate.handle(TestStepContext.at("rc-west-1").variablesFromJson(order("west", "94607", TV + "," + BOOKS)).build()));
+
+    assertThat(error.code()).isEqualTo("OUT_OF_STOCK");
+    assertThat(error.message()).contains("NON_SORTABLE_FC in the network", "TV-7001 x1, BK-1001 x2");
+  }
+
+  @Test
+  void shouldRejectAnUnknownRegion() {
+    var context = TestStepContext.at("rc-west-1").variablesFromJson(order("north", "94607", BOOKS)).build();
+
+    assertThatThrownBy(() -> allocate.handle(context)).hasMessageContaining("Expected a region of the network (east, west), but found 'north'");
+  }
+
+  @Test
+  void shouldApplyTheSortableLimitsInclusively() {
+    assertThat(FulfillmentType.of(20.0, 45, 45, 45, null)).isEqualTo(FulfillmentType.SORTABLE);
+    assertThat(FulfillmentType.of(20.01, 10, 10, 10, null)).isEqualTo(FulfillmentType.BULKY);
+    assertThat(FulfillmentType.of(1, 45.5, 10, 10, "apparel")).isEqualTo(FulfillmentType.BULKY);
+    assertThat(FulfillmentType.of(0.2, 10, 10, 10, "HAZMAT")).isEqualTo(FulfillmentType.SPECIALTY);
+  }
+}

@@ -1,0 +1,85 @@
+package io.milepost.plugins.sortcenter;
+
+import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.StepContext;
+import io.milepost.plugin.api.StepHandler;
+import io.milepost.plugin.api.StepResult;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.pf4j.Extension;
+
+/**
+ * {@code fulfillment.sort} at a sort center: puts the parcel on the lane for its destination postal code
+ * ({@link Lanes}) and on the first truck of that lane whose loading cut-off ({@value #CUT_OFF_MINUTES}
+ * minutes before departure) it still makes, on that day's schedule: Sundays have merged lanes and
+ * fewer departures. A parcel after the last cut-off rides the next day's first truck.
+ *
+ * <p>Reads {@code order.destinationPostalCode} and {@code stepTime} ({@link StepTime}); writes {@code
+ * sort}: {@code {lane, sundaySchedule, truckId, truckDeparture, nextHopSiteId}}.
+ */
+@Extension
+public final class SortHandler implements StepHandler {
+
+  static final int CUT_OFF_MINUTES = 45;
+
+  /** The variables this step reads. */
+  record Variables(Destination order) {}
+
+  /** The part of {@code order} a sort center needs. */
+  record Destination(String orderId, String destinationPostalCode) {}
+
+  @Override
+  public String jobType() {
+    return "fulfillment.sort";
+  }
+
+  @Override
+  public Set<BuildingType> buildingTypes() {
+    return EnumSet.of(BuildingType.SORT_CENTER);
+  }
+
+  @Override
+  public StepResult handle(StepContext context) {
+    Destination order = Objects.requireNonNull(context.variables(Variables.class).order(),
+        "Expected the variable 'order', but the job has none");
+    String postalCode = Objects.requireNonNull(order.destinationPostalCode(),
+        "Expected order.destinationPostalCode, but it was missing");
+    ZoneId zone = StepTime.zoneOf(context.site().region());
+    ZonedDateTime arrived = StepTime.of(context, zone);
+    Lanes.Lane lane = Lanes.laneFor(context.site().id(), postalCode);
+
+    ZonedDateTime departure = nextDeparture(lane, arrived);
+    boolean sunday = departure.getDayOfWeek() == DayOfWeek.SUNDAY;
+    String laneName = sunday ? lane.sundayLane() : lane.lane();
+
+    Map<String, Object> sort = new LinkedHashMap<>();
+    sort.put("lane", laneName);
+    sort.put("sundaySchedule", sunday);
+    sort.put("truckId", laneName + "-" + departure.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
+    sort.put("truckDeparture", departure.toOffsetDateTime().toString());
+    sort.put("nextHopSiteId", lane.nextHopSiteId());
+    return StepResult.complete(Map.of("sort", sort));
+  }
+
+  private static ZonedDateTime nextDeparture(Lanes.Lane lane, ZonedDateTime arrived) {
+    for (int dayOffset = 0; dayOffset <= 7; dayOffset++) {
+      ZonedDateTime day = arrived.toLocalDate().plusDays(dayOffset).atStartOfDay(arrived.getZone());
+      for (LocalTime time : Lanes.departures(lane, day.getDayOfWeek())) {
+        ZonedDateTime departure = day.with(time);
+        if (!arrived.isAfter(departure.minus(Duration.ofMinutes(CUT_OFF_MINUTES)))) {
+          return departure;
+        }
+      }
+    }
+    throw new IllegalStateException("Expected a departure within a week of " + arrived + " for lane " + lane.lane());
+  }
+}
