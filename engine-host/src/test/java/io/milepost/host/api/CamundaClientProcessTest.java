@@ -319,6 +319,48 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
   }
 
   @Test
+  void shouldOfferAFailedJobAgainOnlyAfterItsRetryBackOff() {
+    // given
+    String processId = uniqueId("backoff");
+    String type = processId + ".receive";
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("receive", t -> t.zeebeJobType(type)).endEvent().done());
+    createInstance(processId, Map.of());
+    ActivatedJob job = activate(type, 1).getFirst();
+
+    // when
+    client.newFailCommand(job).retries(2).retryBackoff(Duration.ofMillis(1500)).errorMessage("dock busy").send().join();
+    long failedAt = System.nanoTime();
+    ActivatedJob again = activate(type, 1).getFirst();
+
+    // then
+    Duration waited = Duration.ofNanos(System.nanoTime() - failedAt);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    assertThat(again.getRetries()).isEqualTo(2);
+    assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1400)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void shouldGiveAJobMoreTimeWhenItsTimeoutIsUpdated() {
+    // given
+    String processId = uniqueId("timeout");
+    String type = processId + ".dispatch";
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("dispatch", t -> t.zeebeJobType(type)).endEvent().done());
+    createInstance(processId, Map.of());
+    ActivatedJob job = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+        .timeout(Duration.ofMillis(500)).requestTimeout(Duration.ofSeconds(5)).send().join().getJobs().getFirst();
+
+    // when
+    client.newUpdateTimeoutCommand(job.getKey()).timeout(Duration.ofMinutes(10)).send().join();
+
+    // then the job is not handed out again when its first time-out passes
+    assertThat(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(1500)).send().join().getJobs()).isEmpty();
+    client.newCompleteCommand(job).send().join();
+  }
+
+  @Test
   void shouldAnswerAnEmptyActivationWhenItsRequestTimeoutPasses() {
     long start = System.nanoTime();
 
