@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.core.type.TypeReference;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * own workers run the plugins, and the step records and incidents tell what happened.
  */
 @SpringBootTest(classes = MilepostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class PluginHostIntegrationTest {
 
   private static final Path HOME = createHomeWithPlugins();
