@@ -120,6 +120,22 @@ class OrderFulfillmentTest {
         "fulfillment.deliver@ds-west-1"));
   }
 
+  @Test
+  void shouldShowTheDemoNetworkEachSiteOnItsBuildingTypesPlugin() {
+    List<Map<String, Object>> sites = JSON.readValue(get("/api/sites"),
+        new TypeReference<List<Map<String, Object>>>() {});
+
+    assertThat(sites).extracting(site -> site.get("id")).containsExactly("rc-west-1", "fc-west-1", "nfc-west-1",
+        "sc-west-1", "ds-west-1", "sp-west-1", "rc-east-1", "fc-east-1", "nfc-east-1", "sc-east-1", "ds-east-1");
+    assertThat(sites).filteredOn(site -> site.get("id").equals("nfc-east-1")).singleElement().satisfies(site ->
+        assertThat(site).containsEntry("name", "Carlisle Bulky FC").containsEntry("buildingType", "NON_SORTABLE_FC")
+            .containsEntry("region", "east").containsEntry("plugins", Map.of("non-sortable-fc", "1.0.0")));
+    for (Map<String, Object> site : sites) {
+      assertThat(site.get("plugins")).as("plugins of %s", site.get("id"))
+          .isEqualTo(Map.of(PLUGIN_OF_SITE.get((String) site.get("id")), "1.0.0"));
+    }
+  }
+
   /**
    * The same steps and site mappings as order-fulfillment.bpmn, drawn with tier-1 elements only, so the
    * bundled plugins run end to end at their sites while the engine cannot run the real model yet.

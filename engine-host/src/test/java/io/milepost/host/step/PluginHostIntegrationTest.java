@@ -75,6 +75,9 @@ class PluginHostIntegrationTest {
     site(registry, 0, "test-west-1", "Test West", "SORTABLE_FC", "west", "acme", "1.0.0");
     site(registry, 1, "test-east-1", "Test East", "SORTABLE_FC", "east", "acme", "2.0.0");
     site(registry, 2, "test-north-1", "Test North", "SORT_CENTER", "north", "acme", "1.0.0");
+    // one step on another version than the rest of the plugin
+    site(registry, 3, "test-south-1", "Test South", "SORTABLE_FC", "south", "acme", "1.0.0");
+    registry.add("milepost.sites[3].steps[test.echo]", () -> "acme@2.0.0");
   }
 
   private static void site(DynamicPropertyRegistry registry, int index, String id, String name, String buildingType,
@@ -235,6 +238,20 @@ class PluginHostIntegrationTest {
     assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
         assertThat(type).startsWith("application/problem+json"));
     assertThat(unknown.body()).contains("Expected a site with id 'fc-mars-1', but there is none");
+  }
+
+  @Test
+  void shouldStartASiteOnTheVersionItsConfigurationNamesForOneStep() {
+    Map<String, Object> site = JSON.readValue(get("/api/sites/test-south-1").body(),
+        new TypeReference<Map<String, Object>>() {});
+
+    assertThat(site.get("jobTypes")).isEqualTo(Map.of(
+        "test.echo", Map.of("pluginId", "acme", "pluginVersion", "2.0.0"),
+        "test.boom", Map.of("pluginId", "acme", "pluginVersion", "1.0.0"),
+        "test.slow", Map.of("pluginId", "acme", "pluginVersion", "1.0.0"),
+        "test.reject", Map.of("pluginId", "acme", "pluginVersion", "1.0.0")));
+    assertThat(runToCompletion(deploy("test.echo", "3"), "test-south-1").getVariablesAsMap())
+        .containsEntry("handledBy", "acme@2.0.0 at test-south-1");
   }
 
   private String deploy(String jobType, String retries) {
