@@ -57,12 +57,20 @@ final class BpmnDirectoryDeployer implements InitializingBean {
     }
   }
 
+  /** An unchanged model comes back with the definition of an earlier deployment. */
+  private boolean isNew(Deployment.DeployedProcess process, Deployment deployment) {
+    return engine.queries().processDefinition(process.processDefinitionKey())
+        .map(definition -> definition.deploymentKey() == deployment.key())
+        .orElse(true);
+  }
+
   private void deploy(Path file) {
     String name = bpmnDir.relativize(file).toString();
     try {
       Deployment deployment = engine.deploy(List.of(new DeploymentResource(name, Files.readAllBytes(file))));
-      deployment.processes().forEach(process -> LOG.info("Deployed {}: process '{}' version {} (key {})",
-          name, process.bpmnProcessId(), process.version(), process.processDefinitionKey()));
+      deployment.processes().forEach(process -> LOG.info("{} {}: process '{}' version {} (key {})",
+          isNew(process, deployment) ? "Deployed" : "Already deployed", name, process.bpmnProcessId(),
+          process.version(), process.processDefinitionKey()));
       deployment.forms().forEach(form -> LOG.info("Deployed {}: form '{}' version {} (key {})",
           name, form.formId(), form.version(), form.formKey()));
     } catch (RejectionException e) {

@@ -65,6 +65,24 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
   }
 
   @Test
+  void shouldDeployAFormAlongsideAProcess() {
+    String formId = uniqueId("form");
+
+    DeploymentEvent deployment = client.newDeployResourceCommand()
+        .addResourceStringUtf8("{\"id\": \"" + formId + "\", \"type\": \"default\", \"components\": []}",
+            formId + ".form")
+        .addProcessModel(straightThrough(formId + "-process"), formId + ".bpmn")
+        .send().join();
+
+    assertThat(deployment.getForm()).singleElement().satisfies(form -> {
+      assertThat(form.getFormId()).isEqualTo(formId);
+      assertThat(form.getVersion()).isEqualTo(1);
+      assertThat(form.getFormKey()).isPositive();
+    });
+    assertThat(deployment.getProcesses()).extracting(Process::getBpmnProcessId).containsExactly(formId + "-process");
+  }
+
+  @Test
   void shouldRunStraightThroughAndReturnOnlyTheFetchedVariables() {
     // given
     String processId = uniqueId("straight");
@@ -173,6 +191,11 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
     assertThat(incident.getErrorMessage()).contains("still no stock");
     assertThat(incident.getJobKey()).isEqualTo(second.getKey());
     assertThat(client.newProcessInstanceGetRequest(instanceKey).send().join().getHasIncident()).isTrue();
+
+    // when the engineer resolves it before giving the job a retry, it is refused
+    var tooEarly = problemFrom(() -> client.newResolveIncidentCommand(incident.getIncidentKey()).send().join());
+    assertThat(tooEarly.code()).isEqualTo(409);
+    assertThat(tooEarly.details().getDetail()).contains("retries");
 
     // when the engineer gives the job a retry and resolves the incident
     client.newUpdateRetriesCommand(second.getKey()).retries(1).send().join();
@@ -293,6 +316,48 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
     // then it answers as soon as the job exists, long before its request timeout
     assertThat(activation.join()).extracting(ActivatedJob::getProcessInstanceKey).containsExactly(instanceKey);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void shouldOfferAFailedJobAgainOnlyAfterItsRetryBackOff() {
+    // given
+    String processId = uniqueId("backoff");
+    String type = processId + ".receive";
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("receive", t -> t.zeebeJobType(type)).endEvent().done());
+    createInstance(processId, Map.of());
+    ActivatedJob job = activate(type, 1).getFirst();
+
+    // when
+    client.newFailCommand(job).retries(2).retryBackoff(Duration.ofMillis(1500)).errorMessage("dock busy").send().join();
+    long failedAt = System.nanoTime();
+    ActivatedJob again = activate(type, 1).getFirst();
+
+    // then
+    Duration waited = Duration.ofNanos(System.nanoTime() - failedAt);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    assertThat(again.getRetries()).isEqualTo(2);
+    assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1400)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void shouldGiveAJobMoreTimeWhenItsTimeoutIsUpdated() {
+    // given
+    String processId = uniqueId("timeout");
+    String type = processId + ".dispatch";
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("dispatch", t -> t.zeebeJobType(type)).endEvent().done());
+    createInstance(processId, Map.of());
+    ActivatedJob job = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+        .timeout(Duration.ofMillis(500)).requestTimeout(Duration.ofSeconds(5)).send().join().getJobs().getFirst();
+
+    // when
+    client.newUpdateTimeoutCommand(job.getKey()).timeout(Duration.ofMinutes(10)).send().join();
+
+    // then the job is not handed out again when its first time-out passes
+    assertThat(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(1500)).send().join().getJobs()).isEmpty();
+    client.newCompleteCommand(job).send().join();
   }
 
   @Test

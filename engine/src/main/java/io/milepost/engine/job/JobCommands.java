@@ -103,7 +103,7 @@ public final class JobCommands {
     }
     BpmnElementContext element = behaviors.load(job.elementInstanceKey());
     behaviors.context().state().jobs().applyEnded(job, JobState.ERROR_THROWN);
-    new ErrorEventBehavior(behaviors).throwError(element, command.errorCode(), command.errorMessage(), command.variables(), job.key());
+    behaviors.events().throwError(element, command.errorCode(), command.errorMessage(), command.variables(), job.key());
   }
 
   public void update(UpdateJob command) {

@@ -10,15 +10,18 @@ import java.util.Set;
  */
 final class SupportedElements {
 
-  private static final Map<BpmnElementType, Set<EventType>> SUPPORTED = Map.of(
-      BpmnElementType.START_EVENT, EnumSet.of(EventType.NONE),
-      BpmnElementType.END_EVENT, EnumSet.of(EventType.NONE),
-      BpmnElementType.SERVICE_TASK, EnumSet.of(EventType.NONE),
-      BpmnElementType.USER_TASK, EnumSet.of(EventType.NONE),
-      BpmnElementType.EXCLUSIVE_GATEWAY, EnumSet.of(EventType.NONE),
-      BpmnElementType.PARALLEL_GATEWAY, EnumSet.of(EventType.NONE),
-      BpmnElementType.TASK, EnumSet.of(EventType.NONE),
-      BpmnElementType.MANUAL_TASK, EnumSet.of(EventType.NONE));
+  private static final Map<BpmnElementType, Set<EventType>> SUPPORTED = Map.ofEntries(
+      Map.entry(BpmnElementType.START_EVENT, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.END_EVENT, EnumSet.of(EventType.NONE, EventType.ERROR, EventType.TERMINATE)),
+      Map.entry(BpmnElementType.SUB_PROCESS, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.BOUNDARY_EVENT, EnumSet.of(EventType.TIMER, EventType.ERROR)),
+      Map.entry(BpmnElementType.INTERMEDIATE_CATCH_EVENT, EnumSet.of(EventType.TIMER)),
+      Map.entry(BpmnElementType.SERVICE_TASK, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.USER_TASK, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.EXCLUSIVE_GATEWAY, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.PARALLEL_GATEWAY, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.TASK, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.MANUAL_TASK, EnumSet.of(EventType.NONE)));
 
   private SupportedElements() {}
 
@@ -32,8 +35,9 @@ final class SupportedElements {
       return "Element '" + node.id() + "' of type '" + node.type().xmlName() + "' with a "
           + node.event().type().name().toLowerCase() + " event definition is not supported yet";
     }
-    if (node.multiInstance() != null) {
-      return "Element '" + node.id() + "' with multi-instance loop characteristics is not supported yet";
+    if (node.type() == BpmnElementType.START_EVENT && node.flowScope().type() != BpmnElementType.PROCESS
+        && node.event().type() != EventType.NONE) {
+      return "Element '" + node.id() + "': start events inside an embedded sub-process must be none start events";
     }
     return null;
   }

@@ -24,12 +24,14 @@ public final class BpmnBehaviors {
   private final ElementProcessors processors;
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
+  private final EventBehavior events;
 
   public BpmnBehaviors(ProcessingContext context) {
     this.context = context;
     this.processors = new ElementProcessors(this);
     this.variables = new VariableBehavior(context);
     this.incidents = new IncidentBehavior(context);
+    this.events = new EventBehavior(this);
   }
 
   public ProcessingContext context() { return context; }
@@ -37,6 +39,8 @@ public final class BpmnBehaviors {
   public VariableBehavior variables() { return variables; }
 
   public IncidentBehavior incidents() { return incidents; }
+
+  public EventBehavior events() { return events; }
 
   private EngineState state() {
     return context.state();
@@ -58,18 +62,59 @@ public final class BpmnBehaviors {
 
   // ---- activation
 
-  /** Creates an instance of {@code node} in a scope and queues its activation. */
+  /**
+   * Creates an instance of {@code node} in a scope and queues its activation; a multi-instance
+   * activity is activated as its body, which then activates the inner instances.
+   */
   public ElementInstance activate(FlowNode node, long flowScopeKey, ProcessInstance processInstance, Integer loopCounter) {
+    BpmnElementType type = node.multiInstance() != null ? BpmnElementType.MULTI_INSTANCE_BODY : node.type();
+    return activate(node, type, flowScopeKey, processInstance, loopCounter, Map.of());
+  }
+
+  /** Activates one inner instance of a multi-instance body with its own local variables. */
+  public ElementInstance activateInner(FlowNode node, BpmnElementContext body, int loopCounter, Map<String, Object> locals) {
+    return activate(node, node.type(), body.key(), body.processInstance(), loopCounter, locals);
+  }
+
+  private ElementInstance activate(FlowNode node, BpmnElementType type, long flowScopeKey, ProcessInstance processInstance,
+      Integer loopCounter, Map<String, Object> locals) {
     ElementInstance instance = new ElementInstance(context.nextKey(), processInstance.key(), flowScopeKey, node.id(),
-        node.type(), ElementState.ACTIVATING, loopCounter);
+        type, ElementState.ACTIVATING, loopCounter);
     state().elementInstances().applyActivating(instance);
+    if (!locals.isEmpty()) {
+      variables.setLocal(instance.key(), processInstance.key(), locals, processInstance.tenantId());
+    }
     context.enqueue(() -> onActivating(load(instance)));
     return instance;
   }
 
+  public static boolean isMultiInstanceBody(BpmnElementContext element) {
+    return element.instance().elementType() == BpmnElementType.MULTI_INSTANCE_BODY;
+  }
+
+  /** An inner instance of a multi-instance activity: its body, not it, takes the outgoing flows. */
+  public static boolean isInnerInstance(BpmnElementContext element) {
+    return element.node().multiInstance() != null && !isMultiInstanceBody(element);
+  }
+
+  /** Whether this instance carries the activity's boundary events (a multi-instance activity's body does). */
+  public static boolean hostsBoundaryEvents(BpmnElementContext element) {
+    return !element.node().boundaryEvents().isEmpty() && !isInnerInstance(element);
+  }
+
+  private void multiInstanceOutput(BpmnElementContext body) {
+    String collection = body.node().multiInstance().outputCollection();
+    if (collection != null) {
+      state().variables().find(body.key(), collection).ifPresent(json ->
+          variables.merge(body.instance().flowScopeKey(), body.processInstance().key(),
+              Map.of(collection, context.codec().fromJson(json) == null ? List.of() : context.codec().fromJson(json)),
+              body.tenantId()));
+    }
+  }
+
   /** Input mappings, then the element's own activation. Also re-run when its incident is resolved. */
   public void onActivating(BpmnElementContext element) {
-    if (!element.node().inputs().isEmpty()) {
+    if (!element.node().inputs().isEmpty() && !isMultiInstanceBody(element)) {
       try {
         Map<String, Object> inputs = variables.evaluate(element.node().inputs(),
             variables.visible(element.instance().flowScopeKey()));
@@ -79,16 +124,23 @@ public final class BpmnBehaviors {
         return;
       }
     }
-    processors.of(element.node()).onActivate(element);
+    processors.of(element).onActivate(element);
   }
 
   public BpmnElementContext transitionTo(BpmnElementContext element, ElementState newState) {
     ElementLifecycle.check(element.key(), element.node().id(), element.instance().state(), newState);
+    if (newState == ElementState.COMPLETING || newState == ElementState.TERMINATING) {
+      events.cancelTimers(element.key());
+    }
     return element.with(state().elementInstances().applyState(element.instance(), newState));
   }
 
   public BpmnElementContext activated(BpmnElementContext element) {
-    return transitionTo(element, ElementState.ACTIVATED);
+    BpmnElementContext activated = transitionTo(element, ElementState.ACTIVATED);
+    if (hostsBoundaryEvents(activated)) {
+      events.subscribeBoundaryEvents(activated);
+    }
+    return activated;
   }
 
   /** For elements that do not wait: activated, then completing at once. */
@@ -107,14 +159,16 @@ public final class BpmnBehaviors {
   /** Output mappings, flow choice, completed, flows taken. Also re-run when its incident is resolved. */
   public void onCompleting(BpmnElementContext element) {
     FlowNode node = element.node();
-    ElementProcessor processor = processors.of(node);
+    ElementProcessor processor = processors.of(element);
     List<SequenceFlow> flows;
     try {
-      if (!node.outputs().isEmpty()) {
+      if (isMultiInstanceBody(element)) {
+        multiInstanceOutput(element);
+      } else if (!node.outputs().isEmpty()) {
         Map<String, Object> outputs = variables.evaluate(node.outputs(), variables.visible(element.key()));
         variables.merge(element.instance().flowScopeKey(), element.processInstance().key(), outputs, element.tenantId());
       }
-      flows = processor.outgoingFlows(element);
+      flows = isInnerInstance(element) ? List.of() : processor.outgoingFlows(element);
     } catch (ExpressionException e) {
       String type = node.outputs().isEmpty() ? IncidentBehavior.CONDITION_ERROR : IncidentBehavior.IO_MAPPING_ERROR;
       incidents.raise(element, type, e.getMessage(), null);
@@ -167,7 +221,7 @@ public final class BpmnBehaviors {
     if (scope.instance().state() != ElementState.ACTIVATED) {
       return; // terminating scopes finish themselves; completing ones are already on their way
     }
-    processors.of(scope.node()).onChildFinished(scope, this);
+    processors.of(scope).onChildFinished(scope, child, this);
   }
 
   /** Completes a scope in which nothing runs and no token waits at a join. */
@@ -186,7 +240,7 @@ public final class BpmnBehaviors {
     }
     BpmnElementContext terminating = element.instance().state() == ElementState.TERMINATING ? element
         : transitionTo(element, ElementState.TERMINATING);
-    processors.of(terminating.node()).onTerminate(terminating);
+    processors.of(terminating).onTerminate(terminating);
     for (ElementInstance child : state().elementInstances().activeChildren(terminating.key())) {
       terminate(load(child));
     }

@@ -23,8 +23,8 @@ public interface ElementProcessor {
   /** The element is terminating: release what it holds (jobs, user tasks, subscriptions). */
   default void onTerminate(BpmnElementContext context) {}
 
-  /** A container's child finished; the default completes the container when nothing is left in it. */
-  default void onChildFinished(BpmnElementContext container, BpmnBehaviors behaviors) {
+  /** A container's child completed or terminated; the default completes the container when nothing is left in it. */
+  default void onChildFinished(BpmnElementContext container, BpmnElementContext child, BpmnBehaviors behaviors) {
     behaviors.completeScopeIfDone(container);
   }
 }

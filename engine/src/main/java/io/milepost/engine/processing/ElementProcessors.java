@@ -2,7 +2,11 @@ package io.milepost.engine.processing;
 
 import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.FlowNode;
+import io.milepost.engine.processing.element.EndEventProcessor;
 import io.milepost.engine.processing.element.ExclusiveGatewayProcessor;
+import io.milepost.engine.processing.element.MultiInstanceBodyProcessor;
+import io.milepost.engine.processing.element.SubProcessProcessor;
+import io.milepost.engine.processing.element.TimerCatchEventProcessor;
 import io.milepost.engine.processing.element.JobWorkerTaskProcessor;
 import io.milepost.engine.processing.element.ParallelGatewayProcessor;
 import io.milepost.engine.processing.element.PassThroughProcessor;
@@ -21,17 +25,25 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors));
     PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
     processors.put(BpmnElementType.START_EVENT, passThrough);
-    processors.put(BpmnElementType.END_EVENT, passThrough);
+    processors.put(BpmnElementType.END_EVENT, new EndEventProcessor(behaviors, passThrough));
     processors.put(BpmnElementType.TASK, passThrough);
     processors.put(BpmnElementType.MANUAL_TASK, passThrough);
     processors.put(BpmnElementType.SERVICE_TASK, jobWorker);
     processors.put(BpmnElementType.USER_TASK, new UserTaskProcessor(behaviors, jobWorker));
     processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(behaviors));
     processors.put(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(behaviors));
+    processors.put(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(behaviors));
+    processors.put(BpmnElementType.BOUNDARY_EVENT, passThrough);
+    processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new TimerCatchEventProcessor(behaviors));
+    processors.put(BpmnElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(behaviors));
   }
 
-  public ElementProcessor of(FlowNode node) {
-    ElementProcessor processor = processors.get(node.type());
+  /** The processor of an element instance: a multi-instance body has its own, whatever the activity. */
+  public ElementProcessor of(BpmnElementContext element) {
+    BpmnElementType type = element.instance().elementType() == BpmnElementType.MULTI_INSTANCE_BODY
+        ? BpmnElementType.MULTI_INSTANCE_BODY : element.node().type();
+    FlowNode node = element.node();
+    ElementProcessor processor = processors.get(type);
     if (processor == null) {
       throw new IllegalStateException("Expected a processor for element type " + node.type() + " ('" + node.id()
           + "'), but there is none: the deploy-time check should have rejected it");

@@ -16,6 +16,7 @@ public final class EngineState {
   private final Incidents incidents;
   private final UserTasks userTasks;
   private final Definitions definitions;
+  private final Timers timers;
 
   public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
     this.sql = sql;
@@ -28,6 +29,7 @@ public final class EngineState {
     this.incidents = new Incidents(sql, events);
     this.userTasks = new UserTasks(sql, events, json);
     this.definitions = new Definitions(sql, events);
+    this.timers = new Timers(sql, events);
   }
 
   public long now() { return events.now(); }
@@ -49,6 +51,8 @@ public final class EngineState {
   public UserTasks userTasks() { return userTasks; }
 
   public Definitions definitions() { return definitions; }
+
+  public Timers timers() { return timers; }
 
   /** Writes the collected events; called once, just before the commit. */
   public void flushEvents() {

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
  * routes the same way. The process supplies it as the {@code stepTime} variable (the models map
  * {@code =now()} into it) or a {@code stepTime} task header; ISO-8601 with an offset or zone, e.g.
  * {@code 2025-11-30T08:15:00-08:00} or {@code 2025-11-30T16:15:00Z}. A local date-time without offset
- * is read in the site's zone.
+ * is read in the site's zone, and FEEL's {@code 2025-11-30T08:15:00@America/Los_Angeles} form is understood.
  */
 final class StepTime {
 
@@ -27,8 +27,13 @@ final class StepTime {
           + "2025-11-30T08:15:00-08:00), but the job has neither");
     }
     try {
+      if (text.contains("@")) {
+        // FEEL writes a date-time with a region zone as 2025-11-30T08:15:00@America/Los_Angeles.
+        String[] localAndZone = text.split("@", 2);
+        return LocalDateTime.parse(localAndZone[0]).atZone(ZoneId.of(localAndZone[1])).withZoneSameInstant(siteZone);
+      }
       return ZonedDateTime.parse(text).withZoneSameInstant(siteZone);
-    } catch (DateTimeParseException withoutOffset) {
+    } catch (java.time.DateTimeException withoutOffset) {
       try {
         return LocalDateTime.parse(text).atZone(siteZone);
       } catch (DateTimeParseException e) {

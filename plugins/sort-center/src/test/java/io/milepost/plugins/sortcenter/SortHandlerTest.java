@@ -79,6 +79,12 @@ class SortHandlerTest {
   }
 
   @Test
+  void shouldReadTheTimeAsFeelWritesItWithARegionZone() {
+    // now() in a FEEL input mapping: 19:00 in Berlin is 10:00 Pacific
+    assertThat(sorted("sc-west-1", "94607", "2025-11-26T19:00:00@Europe/Berlin")).containsEntry("truckDeparture", "2025-11-26T13:00-08:00");
+  }
+
+  @Test
   void shouldRefuseToGuessTheTime() {
     var context = TestStepContext.at("sc-west-1").variable("order", Map.of("orderId", "o-1", "destinationPostalCode", "95814")).build();
 

@@ -1,0 +1,132 @@
+package io.milepost.engine.processing;
+
+import io.milepost.engine.expression.ExpressionException;
+import io.milepost.engine.model.EventDefinition;
+import io.milepost.engine.model.EventType;
+import io.milepost.engine.model.FlowNode;
+import io.milepost.engine.state.ElementInstance;
+import io.milepost.engine.state.Timers;
+import io.milepost.engine.timer.TimerSchedule;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Catching events: timers for catch and boundary events, and BPMN errors thrown by jobs and error
+ * end events, caught by the nearest boundary event whose code matches (or that catches all).
+ */
+public final class EventBehavior {
+
+  private final BpmnBehaviors behaviors;
+
+  EventBehavior(BpmnBehaviors behaviors) {
+    this.behaviors = behaviors;
+  }
+
+  private ProcessingContext context() {
+    return behaviors.context();
+  }
+
+  // ---- timers
+
+  /** The first due time of a timer event, evaluated in a scope. */
+  public TimerSchedule schedule(EventDefinition timer, long scopeKey) {
+    Map<String, Object> variables = behaviors.variables().visible(scopeKey);
+    var expressions = context().expressions();
+    if (timer.timerDuration() != null) {
+      return TimerSchedule.duration(expressions.evaluate(timer.timerDuration(), variables), context().now());
+    }
+    if (timer.timerDate() != null) {
+      return TimerSchedule.date(expressions.evaluate(timer.timerDate(), variables));
+    }
+    if (timer.timerCycle() != null) {
+      return TimerSchedule.cycle(expressions.evaluate(timer.timerCycle(), variables), context().now());
+    }
+    throw new ExpressionException("Expected a timer with a duration, date or cycle, but found none");
+  }
+
+  /** Schedules a timer owned by an element instance (a catch event, or an activity for its boundary). */
+  public void createTimer(BpmnElementContext owner, FlowNode event, TimerSchedule schedule) {
+    context().state().timers().applyCreated(new Timers.Timer(context().nextKey(), schedule.firstDueAt(),
+        schedule.repetitions(), schedule.intervalMillis(), event.id(), owner.key(), owner.processInstance().key(),
+        owner.processInstance().processDefinitionKey(), owner.tenantId()));
+  }
+
+  void subscribeBoundaryEvents(BpmnElementContext host) {
+    for (FlowNode boundary : host.node().boundaryEvents()) {
+      if (boundary.event().type() == EventType.TIMER) {
+        try {
+          createTimer(host, boundary, schedule(boundary.event(), host.key()));
+        } catch (ExpressionException e) {
+          behaviors.incidents().raise(host, IncidentBehavior.EXTRACT_VALUE_ERROR,
+              "Failed to schedule timer boundary event '" + boundary.id() + "': " + e.getMessage(), null);
+        }
+      }
+    }
+  }
+
+  void cancelTimers(long elementInstanceKey) {
+    context().state().timers().ofElementInstance(elementInstanceKey)
+        .forEach(timer -> context().state().timers().applyCanceled(timer));
+  }
+
+  /** A due timer fires: completes its catch event, or triggers its boundary event. */
+  public void trigger(Timers.Timer timer) {
+    context().state().timers().applyTriggered(timer);
+    Optional<ElementInstance> owner = context().state().elementInstances().get(timer.elementInstanceKey());
+    if (owner.isEmpty() || owner.get().state().isFinal()) {
+      return;
+    }
+    BpmnElementContext element = behaviors.load(owner.get());
+    if (element.node().id().equals(timer.elementId()) && !BpmnBehaviors.isMultiInstanceBody(element)) {
+      behaviors.complete(element); // an intermediate timer catch event
+      return;
+    }
+    FlowNode boundary = element.process().flowNode(timer.elementId());
+    if (boundary.interrupting()) {
+      behaviors.terminate(element);
+    } else if (timer.repetitions() != 0 && timer.intervalMillis() != null) {
+      int left = timer.repetitions() < 0 ? -1 : timer.repetitions() - 1;
+      context().state().timers().applyCreated(new Timers.Timer(context().nextKey(), timer.dueAt() + timer.intervalMillis(),
+          left, left == 0 ? null : timer.intervalMillis(), timer.elementId(), timer.elementInstanceKey(),
+          timer.processInstanceKey(), timer.processDefinitionKey(), timer.tenantId()));
+    }
+    behaviors.activate(boundary, element.instance().flowScopeKey(), element.processInstance(), null);
+  }
+
+  // ---- errors
+
+  /**
+   * Throws a BPMN error from an element. The nearest enclosing element with a matching error
+   * boundary event is terminated and the boundary event taken; nobody catching it is an incident.
+   */
+  public void throwError(BpmnElementContext source, String code, String message, Map<String, Object> variables, Long jobKey) {
+    Long current = source.key();
+    while (current != null) {
+      BpmnElementContext candidate = behaviors.load(current);
+      if (BpmnBehaviors.hostsBoundaryEvents(candidate)) {
+        Optional<FlowNode> catcher = errorCatcher(candidate.node(), code);
+        if (catcher.isPresent()) {
+          Long scopeKey = candidate.instance().flowScopeKey();
+          behaviors.terminate(candidate);
+          behaviors.variables().merge(scopeKey, candidate.processInstance().key(),
+              variables == null ? Map.of() : variables, candidate.tenantId());
+          behaviors.activate(catcher.get(), scopeKey, candidate.processInstance(), null);
+          return;
+        }
+      }
+      current = candidate.instance().flowScopeKey();
+    }
+    behaviors.incidents().raise(source, IncidentBehavior.UNHANDLED_ERROR_EVENT,
+        "Expected to throw an error event with the code '" + code + "'"
+            + (message == null || message.isBlank() ? "" : " with message '" + message + "'")
+            + ", but it was not caught. No error events are available in the scope.", jobKey);
+  }
+
+  private static Optional<FlowNode> errorCatcher(FlowNode host, String code) {
+    Optional<FlowNode> exact = host.boundaryEvents().stream()
+        .filter(b -> b.event().type() == EventType.ERROR && Objects.equals(b.event().code(), code)).findFirst();
+    return exact.or(() -> host.boundaryEvents().stream()
+        .filter(b -> b.event().type() == EventType.ERROR && b.event().code() == null).findFirst());
+  }
+}
