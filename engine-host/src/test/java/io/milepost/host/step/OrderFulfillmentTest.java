@@ -137,8 +137,9 @@ class OrderFulfillmentTest {
   }
 
   /**
-   * The same steps and site mappings as order-fulfillment.bpmn, drawn with tier-1 elements only, so the
-   * bundled plugins run end to end at their sites while the engine cannot run the real model yet.
+   * The same steps and site mappings as order-fulfillment.bpmn, drawn with tier-1 elements only: the
+   * bundled plugins' routing is checked even where the real model cannot run (an engine without
+   * boundary events and sub-processes, or a branch without bpmn/).
    */
   @Test
   void shouldRunEveryStepOnTheBundledPluginOfTheSiteTheProcessMapsIn() {
@@ -209,7 +210,7 @@ class OrderFulfillmentTest {
 
   /**
    * The model uses tier-2 elements (error boundary events, an embedded sub-process, a timer boundary);
-   * until the engine has them, the start-up deployment refuses it and this test has nothing to run.
+   * an engine without them refuses it at start-up, and then these tests have nothing to run.
    */
   private void assumeTheEngineRunsOrderFulfillment() {
     Assumptions.assumeTrue(Files.isRegularFile(MODELS.resolve("order-fulfillment.bpmn")),
