@@ -11,11 +11,14 @@ import java.util.Set;
 final class SupportedElements {
 
   private static final Map<BpmnElementType, Set<EventType>> SUPPORTED = Map.ofEntries(
-      Map.entry(BpmnElementType.START_EVENT, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.START_EVENT, EnumSet.of(EventType.NONE, EventType.TIMER, EventType.MESSAGE)),
       Map.entry(BpmnElementType.END_EVENT, EnumSet.of(EventType.NONE, EventType.ERROR, EventType.TERMINATE)),
       Map.entry(BpmnElementType.SUB_PROCESS, EnumSet.of(EventType.NONE)),
-      Map.entry(BpmnElementType.BOUNDARY_EVENT, EnumSet.of(EventType.TIMER, EventType.ERROR)),
-      Map.entry(BpmnElementType.INTERMEDIATE_CATCH_EVENT, EnumSet.of(EventType.TIMER)),
+      Map.entry(BpmnElementType.BOUNDARY_EVENT, EnumSet.of(EventType.TIMER, EventType.ERROR, EventType.MESSAGE)),
+      Map.entry(BpmnElementType.INTERMEDIATE_CATCH_EVENT, EnumSet.of(EventType.TIMER, EventType.MESSAGE)),
+      Map.entry(BpmnElementType.RECEIVE_TASK, EnumSet.of(EventType.MESSAGE)),
+      Map.entry(BpmnElementType.EVENT_BASED_GATEWAY, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.CALL_ACTIVITY, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.SERVICE_TASK, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.USER_TASK, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.EXCLUSIVE_GATEWAY, EnumSet.of(EventType.NONE)),

@@ -72,8 +72,8 @@ public final class ElementInstances {
   }
 
   public Optional<String> detail(long elementInstanceKey) {
-    return sql.queryOne("SELECT detail FROM element_instance WHERE element_instance_key = ?", r -> r.getString(1), elementInstanceKey)
-        .filter(d -> d != null);
+    return sql.queryOne("SELECT detail FROM element_instance WHERE element_instance_key = ?", r -> r.getString(1),
+        elementInstanceKey);
   }
 
   private static ElementInstance map(java.sql.ResultSet row) throws java.sql.SQLException {

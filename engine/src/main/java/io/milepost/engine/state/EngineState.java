@@ -17,6 +17,7 @@ public final class EngineState {
   private final UserTasks userTasks;
   private final Definitions definitions;
   private final Timers timers;
+  private final Messages messages;
 
   public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
     this.sql = sql;
@@ -30,6 +31,7 @@ public final class EngineState {
     this.userTasks = new UserTasks(sql, events, json);
     this.definitions = new Definitions(sql, events);
     this.timers = new Timers(sql, events);
+    this.messages = new Messages(sql, events);
   }
 
   public long now() { return events.now(); }
@@ -53,6 +55,8 @@ public final class EngineState {
   public Definitions definitions() { return definitions; }
 
   public Timers timers() { return timers; }
+
+  public Messages messages() { return messages; }
 
   /** Writes the collected events; called once, just before the commit. */
   public void flushEvents() {
