@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * to activate (so jobs that appear between an empty try and the wait still wake it), then sleeps on
  * the signal; the engine's availability listener completes and removes the signal of a type.
  * Calls run on virtual threads (see {@link GrpcServer}), so a held call costs no platform thread.
+ * Answering at the request timeout itself is in time: the official client's gRPC deadline for
+ * ActivateJobs is the request timeout plus 10 s (over REST it waits only 1 s more).
  */
 @Component
 final class JobLongPoll implements JobAvailabilityListener {
