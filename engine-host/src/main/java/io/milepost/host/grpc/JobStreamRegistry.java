@@ -59,6 +59,10 @@ final class JobStreamRegistry implements JobAvailabilityListener {
     StreamsOfType streams = byType.computeIfAbsent(stream.type(), StreamsOfType::new);
     stream.onEvents(streams::signal, () -> streams.remove(stream));
     streams.add(stream);
+    if (!stream.isOpen()) {
+      streams.remove(stream); // cancelled before it was added: its cancel handler found nothing to remove
+      return;
+    }
     streams.signal();
   }
 
