@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
  * The gRPC server on {@code milepost.grpc.port} (0: a free port, see {@link #port()}; negative: off).
  * Started with the application context and stopped before the engine closes: open job streams end
  * with UNAVAILABLE (clients re-open them), held long polls answer empty, then calls in flight get a
- * few seconds to finish.
+ * few seconds to finish. Public so other parts of the host (the REST topology, the step workers) can
+ * ask for the port actually served rather than the configured one.
  */
 @Component
-final class GrpcServer implements SmartLifecycle {
+public final class GrpcServer implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
   private static final long SHUTDOWN_GRACE_SECONDS = 5;
