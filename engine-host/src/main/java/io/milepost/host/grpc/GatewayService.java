@@ -48,6 +48,7 @@ import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.ThrowError;
 import io.milepost.engine.api.UpdateJob;
+import io.milepost.host.engine.JobLongPoll;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.milepost.host.MilepostProperties;
+import io.milepost.host.engine.JobLongPoll;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +81,7 @@ public final class GrpcServer implements SmartLifecycle {
       return;
     }
     streams.close();
-    longPoll.close();
+    longPoll.destroy();
     server.shutdown();
     try {
       if (!server.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
