@@ -29,6 +29,7 @@ import io.milepost.engine.model.BpmnTransformer;
 import io.milepost.engine.processing.CommandExecutor;
 import io.milepost.engine.processing.ProcessRepository;
 import io.milepost.engine.query.JdbcEngineQueries;
+import io.milepost.engine.signal.SignalCommands;
 import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Store;
 import io.milepost.engine.usertask.UserTaskCommands;
@@ -72,7 +73,11 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public Deployment deploy(List<DeploymentResource> resources) {
-    return executor.execute(b -> deployments.deploy(resources, b.context().state(), b.context()::nextKey));
+    return executor.execute(b -> {
+      Deployment deployment = deployments.deploy(resources, b.context().state(), b.context()::nextKey);
+      new SignalCommands(b).subscribeStartEvents(deployment);
+      return deployment;
+    });
   }
 
   @Override
@@ -213,8 +218,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public long broadcastSignal(String signalName, Map<String, Object> variables) {
-    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but broadcasting signals "
-        + "is not supported yet (BPMN tier 3)");
+    return executor.execute(b -> new SignalCommands(b).broadcast(signalName, variables));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.milepost.engine.deployment.DeploymentCommands;
 import io.milepost.engine.model.ExecutableProcess;
 import io.milepost.engine.processing.BpmnBehaviors;
 import io.milepost.engine.processing.BpmnElementContext;
+import io.milepost.engine.processing.element.ProcessStartEvent;
 import io.milepost.engine.state.Definitions;
 import io.milepost.engine.state.ElementInstance;
 import io.milepost.engine.state.ElementState;
@@ -35,6 +36,21 @@ public final class ProcessInstanceCommands {
     ProcessInstance instance = new ProcessInstance(behaviors.context().nextKey(), definition.key(),
         definition.bpmnProcessId(), definition.version(), ProcessInstanceState.ACTIVE, null, null, definition.tenantId());
     start(instance, process, command.variables());
+    return new ProcessInstanceCreated(instance.key(), definition.key(), definition.bpmnProcessId(), definition.version(),
+        definition.tenantId());
+  }
+
+  /**
+   * Starts an instance of a definition at one of its event start events (a signal start event): like
+   * {@link #start}, remembering the start event for the process element to activate.
+   */
+  public ProcessInstanceCreated startAt(Definitions.StoredProcess definition, String startEventId,
+      Map<String, Object> variables) {
+    ExecutableProcess process = behaviors.context().processes().get(definition.key(), behaviors.context().state().definitions());
+    ProcessInstance instance = new ProcessInstance(behaviors.context().nextKey(), definition.key(),
+        definition.bpmnProcessId(), definition.version(), ProcessInstanceState.ACTIVE, null, null, definition.tenantId());
+    start(instance, process, variables);
+    ProcessStartEvent.remember(behaviors, instance.key(), startEventId);
     return new ProcessInstanceCreated(instance.key(), definition.key(), definition.bpmnProcessId(), definition.version(),
         definition.tenantId());
   }

@@ -1,6 +1,7 @@
 package io.milepost.engine.processing;
 
 import io.milepost.engine.expression.ExpressionException;
+import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.EventDefinition;
 import io.milepost.engine.model.EventType;
 import io.milepost.engine.model.FlowNode;
@@ -83,6 +84,10 @@ public final class EventBehavior {
       return;
     }
     FlowNode boundary = element.process().flowNode(timer.elementId());
+    if (boundary.type() == BpmnElementType.START_EVENT) {
+      behaviors.eventSubProcesses().timerFired(element, boundary, timer);
+      return;
+    }
     if (boundary.interrupting()) {
       behaviors.terminate(element);
     } else if (timer.repetitions() != 0 && timer.intervalMillis() != null) {
@@ -97,13 +102,18 @@ public final class EventBehavior {
   // ---- errors
 
   /**
-   * Throws a BPMN error from an element. The nearest enclosing element with a matching error
-   * boundary event is terminated and the boundary event taken; nobody catching it is an incident.
+   * Throws a BPMN error from an element. From the element outwards, the first scope with a matching
+   * error event sub-process starts it (interrupting the scope), or the first element with a matching
+   * error boundary event is terminated and the boundary event taken; nobody catching it is an incident.
    */
   public void throwError(BpmnElementContext source, String code, String message, Map<String, Object> variables, Long jobKey) {
     Long current = source.key();
+    ElementInstance cameFrom = null;
     while (current != null) {
       BpmnElementContext candidate = behaviors.load(current);
+      if (behaviors.eventSubProcesses().catchError(candidate, cameFrom, code, variables)) {
+        return;
+      }
       if (BpmnBehaviors.hostsBoundaryEvents(candidate)) {
         Optional<FlowNode> catcher = errorCatcher(candidate.node(), code);
         if (catcher.isPresent()) {
@@ -115,6 +125,7 @@ public final class EventBehavior {
           return;
         }
       }
+      cameFrom = candidate.instance();
       current = candidate.instance().flowScopeKey();
     }
     behaviors.incidents().raise(source, IncidentBehavior.UNHANDLED_ERROR_EVENT,

@@ -17,6 +17,8 @@ public final class EngineState {
   private final UserTasks userTasks;
   private final Definitions definitions;
   private final Timers timers;
+  private final SignalSubscriptions signalSubscriptions;
+  private final CompensationSubscriptions compensationSubscriptions;
 
   public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
     this.sql = sql;
@@ -30,6 +32,8 @@ public final class EngineState {
     this.userTasks = new UserTasks(sql, events, json);
     this.definitions = new Definitions(sql, events);
     this.timers = new Timers(sql, events);
+    this.signalSubscriptions = new SignalSubscriptions(sql, events);
+    this.compensationSubscriptions = new CompensationSubscriptions(sql, events);
   }
 
   public long now() { return events.now(); }
@@ -53,6 +57,10 @@ public final class EngineState {
   public Definitions definitions() { return definitions; }
 
   public Timers timers() { return timers; }
+
+  public SignalSubscriptions signalSubscriptions() { return signalSubscriptions; }
+
+  public CompensationSubscriptions compensationSubscriptions() { return compensationSubscriptions; }
 
   /** Writes the collected events; called once, just before the commit. */
   public void flushEvents() {

@@ -6,7 +6,10 @@ import io.milepost.engine.processing.BpmnBehaviors;
 import io.milepost.engine.processing.BpmnElementContext;
 import io.milepost.engine.processing.ElementProcessor;
 
-/** The process itself: starts at its none start event, completes when nothing runs in it any more. */
+/**
+ * The process itself: starts at its none start event (or the start event that created it, e.g. a
+ * signal start), completes when nothing runs in it any more.
+ */
 public final class ProcessProcessor implements ElementProcessor {
 
   private final BpmnBehaviors behaviors;
@@ -18,7 +21,7 @@ public final class ProcessProcessor implements ElementProcessor {
   @Override
   public void onActivate(BpmnElementContext context) {
     BpmnElementContext activated = behaviors.activated(context);
-    FlowNode start = context.node().noneStartEvent();
+    FlowNode start = ProcessStartEvent.of(activated, behaviors);
     behaviors.activate(start, activated.key(), activated.processInstance(), null);
   }
 
