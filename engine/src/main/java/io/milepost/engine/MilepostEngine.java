@@ -25,6 +25,7 @@ import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.incident.IncidentCommands;
 import io.milepost.engine.instance.ProcessInstanceCommands;
 import io.milepost.engine.job.JobCommands;
+import io.milepost.engine.message.MessageCommands;
 import io.milepost.engine.model.BpmnTransformer;
 import io.milepost.engine.processing.CommandExecutor;
 import io.milepost.engine.processing.ProcessRepository;
@@ -73,11 +74,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public Deployment deploy(List<DeploymentResource> resources) {
-    return executor.execute(b -> {
-      Deployment deployment = deployments.deploy(resources, b.context().state(), b.context()::nextKey);
-      new SignalCommands(b).subscribeStartEvents(deployment);
-      return deployment;
-    });
+    return executor.execute(b -> deployments.deploy(resources, b));
   }
 
   @Override
@@ -206,14 +203,12 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public MessagePublished publishMessage(PublishMessage command) {
-    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but publishing messages "
-        + "is not supported yet (BPMN tier 2)");
+    return executor.execute(b -> new MessageCommands(b).publish(command));
   }
 
   @Override
   public MessageCorrelated correlateMessage(CorrelateMessage command) {
-    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but correlating messages "
-        + "is not supported yet (BPMN tier 2)");
+    return executor.execute(b -> new MessageCommands(b).correlate(command));
   }
 
   @Override

@@ -11,17 +11,21 @@ import java.util.Set;
 final class SupportedElements {
 
   private static final Map<BpmnElementType, Set<EventType>> SUPPORTED = Map.ofEntries(
-      Map.entry(BpmnElementType.START_EVENT, EnumSet.of(EventType.NONE, EventType.SIGNAL, EventType.TIMER, EventType.ERROR,
-          EventType.ESCALATION)),
+      Map.entry(BpmnElementType.START_EVENT, EnumSet.of(EventType.NONE, EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL,
+          EventType.ERROR, EventType.ESCALATION)),
       Map.entry(BpmnElementType.END_EVENT, EnumSet.of(EventType.NONE, EventType.ERROR, EventType.TERMINATE, EventType.SIGNAL,
           EventType.ESCALATION, EventType.COMPENSATION)),
       Map.entry(BpmnElementType.SUB_PROCESS, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.EVENT_SUB_PROCESS, EnumSet.of(EventType.NONE)),
-      Map.entry(BpmnElementType.BOUNDARY_EVENT, EnumSet.of(EventType.TIMER, EventType.ERROR, EventType.SIGNAL,
+      Map.entry(BpmnElementType.BOUNDARY_EVENT, EnumSet.of(EventType.TIMER, EventType.ERROR, EventType.MESSAGE, EventType.SIGNAL,
           EventType.ESCALATION, EventType.COMPENSATION)),
-      Map.entry(BpmnElementType.INTERMEDIATE_CATCH_EVENT, EnumSet.of(EventType.TIMER, EventType.SIGNAL, EventType.LINK)),
+      Map.entry(BpmnElementType.INTERMEDIATE_CATCH_EVENT, EnumSet.of(EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL,
+          EventType.LINK)),
       Map.entry(BpmnElementType.INTERMEDIATE_THROW_EVENT, EnumSet.of(EventType.NONE, EventType.SIGNAL, EventType.ESCALATION,
           EventType.LINK, EventType.COMPENSATION)),
+      Map.entry(BpmnElementType.RECEIVE_TASK, EnumSet.of(EventType.MESSAGE)),
+      Map.entry(BpmnElementType.EVENT_BASED_GATEWAY, EnumSet.of(EventType.NONE)),
+      Map.entry(BpmnElementType.CALL_ACTIVITY, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.SERVICE_TASK, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.USER_TASK, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.SCRIPT_TASK, EnumSet.of(EventType.NONE)),
@@ -33,11 +37,12 @@ final class SupportedElements {
       Map.entry(BpmnElementType.TASK, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.MANUAL_TASK, EnumSet.of(EventType.NONE)));
 
-  /** The start events each kind of container may start with (a process's message and timer starts: tier 2). */
+  /** The start events each kind of container may start with. */
   private static final Map<BpmnElementType, Set<EventType>> START_EVENTS_BY_SCOPE = Map.of(
-      BpmnElementType.PROCESS, EnumSet.of(EventType.NONE, EventType.SIGNAL),
+      BpmnElementType.PROCESS, EnumSet.of(EventType.NONE, EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL),
       BpmnElementType.SUB_PROCESS, EnumSet.of(EventType.NONE),
-      BpmnElementType.EVENT_SUB_PROCESS, EnumSet.of(EventType.TIMER, EventType.ERROR, EventType.SIGNAL, EventType.ESCALATION));
+      BpmnElementType.EVENT_SUB_PROCESS, EnumSet.of(EventType.TIMER, EventType.MESSAGE, EventType.ERROR, EventType.SIGNAL,
+          EventType.ESCALATION));
 
   private SupportedElements() {}
 
@@ -79,7 +84,7 @@ final class SupportedElements {
     return switch (scope) {
       case SUB_PROCESS -> "Element '" + node.id() + "': start events inside an embedded sub-process must be none start events";
       case EVENT_SUB_PROCESS -> "Element '" + node.id() + "': event sub-processes with a " + kind + " start event are "
-          + "not supported yet (supported: timer, error, signal, escalation)";
+          + "not supported yet (supported: timer, message, error, signal, escalation)";
       default -> "Element '" + node.id() + "' of type 'startEvent' with a " + kind + " event definition is not supported yet";
     };
   }

@@ -33,6 +33,7 @@ public final class BpmnBehaviors {
   private final EventSubProcessBehavior eventSubProcesses;
   private final CompensationBehavior compensation;
   private final InclusiveGatewayJoin inclusiveJoins;
+  private final MessageBehavior messages;
 
   public BpmnBehaviors(ProcessingContext context) {
     this.context = context;
@@ -45,6 +46,7 @@ public final class BpmnBehaviors {
     this.eventSubProcesses = new EventSubProcessBehavior(this);
     this.compensation = new CompensationBehavior(this);
     this.inclusiveJoins = new InclusiveGatewayJoin(this);
+    this.messages = new MessageBehavior(this);
   }
 
   public ProcessingContext context() { return context; }
@@ -62,6 +64,39 @@ public final class BpmnBehaviors {
   public EventSubProcessBehavior eventSubProcesses() { return eventSubProcesses; }
 
   public CompensationBehavior compensation() { return compensation; }
+
+  public MessageBehavior messages() { return messages; }
+
+  // ---- process instances
+
+  /**
+   * Creates the rows of a new process instance, sets its variables and queues the activation of its
+   * process element, which starts at {@code startEventId} (its none start event when null).
+   */
+  public void startProcessInstance(ProcessInstance instance, ExecutableProcess process, Map<String, Object> variables,
+      String startEventId) {
+    state().processInstances().applyCreated(instance);
+    ElementInstance processElement = new ElementInstance(instance.key(), instance.key(), null, process.bpmnProcessId(),
+        BpmnElementType.PROCESS, ElementState.ACTIVATING, null);
+    state().elementInstances().applyActivating(processElement);
+    if (startEventId != null) {
+      state().elementInstances().applyDetail(instance.key(), context.codec().toJson(Map.of("startEventId", startEventId)));
+    }
+    if (variables != null && !variables.isEmpty()) {
+      variables().setLocal(instance.key(), instance.key(), variables, instance.tenantId());
+    }
+    context.enqueue(() -> onActivating(load(processElement)));
+  }
+
+  /** Starts an instance of a definition at one of its start events (timer or message start). */
+  public long startProcessInstanceAt(long processDefinitionKey, String startEventId, Map<String, Object> variables) {
+    ExecutableProcess process = context.processes().get(processDefinitionKey, state().definitions());
+    var definition = state().definitions().process(processDefinitionKey).orElseThrow();
+    ProcessInstance instance = new ProcessInstance(context.nextKey(), definition.key(), definition.bpmnProcessId(),
+        definition.version(), ProcessInstanceState.ACTIVE, null, null, definition.tenantId());
+    startProcessInstance(instance, process, variables, startEventId);
+    return instance.key();
+  }
 
   private EngineState state() {
     return context.state();
@@ -151,7 +186,7 @@ public final class BpmnBehaviors {
   public BpmnElementContext transitionTo(BpmnElementContext element, ElementState newState) {
     ElementLifecycle.check(element.key(), element.node().id(), element.instance().state(), newState);
     if (newState == ElementState.COMPLETING || newState == ElementState.TERMINATING) {
-      events.cancelTimers(element.key());
+      events.cancelSubscriptions(element.key());
       signals.unsubscribe(element);
     }
     if (newState == ElementState.TERMINATING) {

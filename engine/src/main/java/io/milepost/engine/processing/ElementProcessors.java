@@ -12,7 +12,9 @@ import io.milepost.engine.processing.element.SignalAndLinkCatchEventProcessor;
 import io.milepost.engine.processing.element.ThrowingEndEventProcessor;
 import io.milepost.engine.processing.element.MultiInstanceBodyProcessor;
 import io.milepost.engine.processing.element.SubProcessProcessor;
-import io.milepost.engine.processing.element.TimerCatchEventProcessor;
+import io.milepost.engine.processing.element.CallActivityProcessor;
+import io.milepost.engine.processing.element.CatchEventProcessor;
+import io.milepost.engine.processing.element.EventBasedGatewayProcessor;
 import io.milepost.engine.processing.element.JobWorkerTaskProcessor;
 import io.milepost.engine.processing.element.ParallelGatewayProcessor;
 import io.milepost.engine.processing.element.PassThroughProcessor;
@@ -28,7 +30,12 @@ public final class ElementProcessors {
 
   public ElementProcessors(BpmnBehaviors behaviors) {
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
-    processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors));
+    CallActivityProcessor callActivities = new CallActivityProcessor(behaviors);
+    CatchEventProcessor catchEvents = new CatchEventProcessor(behaviors);
+    processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors, callActivities));
+    processors.put(BpmnElementType.CALL_ACTIVITY, callActivities);
+    processors.put(BpmnElementType.RECEIVE_TASK, catchEvents);
+    processors.put(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(behaviors));
     PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
     processors.put(BpmnElementType.START_EVENT, passThrough);
     processors.put(BpmnElementType.END_EVENT,
@@ -41,8 +48,7 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(behaviors));
     processors.put(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(behaviors));
     processors.put(BpmnElementType.BOUNDARY_EVENT, passThrough);
-    processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT,
-        new SignalAndLinkCatchEventProcessor(behaviors, new TimerCatchEventProcessor(behaviors)));
+    processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new SignalAndLinkCatchEventProcessor(behaviors, catchEvents));
     processors.put(BpmnElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(behaviors));
     processors.put(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(behaviors));
     processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));

@@ -5,14 +5,13 @@ import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.EventType;
 import io.milepost.engine.model.FlowNode;
 import io.milepost.engine.state.ElementInstance;
-import io.milepost.engine.state.Timers;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Event sub-processes: their start events are subscribed while the enclosing scope is active (timers
- * and signals; errors and escalations are looked up when thrown). An interrupting one terminates the
+ * Event sub-processes: their start events are subscribed while the enclosing scope is active (timers,
+ * messages and signals; errors and escalations are looked up when thrown). An interrupting one terminates the
  * other children of its scope and closes the scope's other event sub-process subscriptions first (the
  * scope takes no further event of its own); a non-interrupting one runs beside them and may fire again.
  */
@@ -47,23 +46,14 @@ public final class EventSubProcessBehavior {
           behaviors.events().createTimer(scope, start, behaviors.events().schedule(start.event(), scope.key()));
         } else if (start.event().type() == EventType.SIGNAL) {
           behaviors.signals().subscribe(scope, start);
+        } else if (start.event().type() == EventType.MESSAGE) {
+          behaviors.messages().subscribe(scope, start);
         }
       } catch (ExpressionException e) {
         behaviors.incidents().raise(scope, IncidentBehavior.EXTRACT_VALUE_ERROR, "Failed to subscribe the start event '"
             + start.id() + "' of event sub-process '" + eventSubProcess.id() + "': " + e.getMessage(), null);
       }
     }
-  }
-
-  /** A timer of an event sub-process start fired on its scope. */
-  void timerFired(BpmnElementContext scope, FlowNode start, Timers.Timer timer) {
-    if (!start.interrupting() && timer.repetitions() != 0 && timer.intervalMillis() != null) {
-      int left = timer.repetitions() < 0 ? -1 : timer.repetitions() - 1;
-      behaviors.context().state().timers().applyCreated(new Timers.Timer(behaviors.context().nextKey(),
-          timer.dueAt() + timer.intervalMillis(), left, left == 0 ? null : timer.intervalMillis(), timer.elementId(),
-          timer.elementInstanceKey(), timer.processInstanceKey(), timer.processDefinitionKey(), timer.tenantId()));
-    }
-    trigger(scope, start, Map.of());
   }
 
   /**
@@ -132,5 +122,8 @@ public final class EventSubProcessBehavior {
     state.signalSubscriptions().ofElementInstance(scope.key()).stream()
         .filter(subscription -> scope.process().flowNode(subscription.elementId()).type() == BpmnElementType.START_EVENT)
         .forEach(subscription -> state.signalSubscriptions().applyDeleted(subscription));
+    state.messages().subscriptionsOf(scope.key()).stream()
+        .filter(subscription -> scope.process().flowNode(subscription.elementId()).type() == BpmnElementType.START_EVENT)
+        .forEach(subscription -> state.messages().applyUnsubscribed(subscription));
   }
 }

@@ -72,9 +72,8 @@ public final class ElementInstances {
   }
 
   public Optional<String> detail(long elementInstanceKey) {
-    // a row without detail maps to an empty Optional (queryOne cannot hold a null)
-    return sql.queryOne("SELECT detail FROM element_instance WHERE element_instance_key = ?",
-        r -> Optional.ofNullable(r.getString(1)), elementInstanceKey).flatMap(detail -> detail);
+    return sql.queryOne("SELECT detail FROM element_instance WHERE element_instance_key = ?", r -> r.getString(1),
+        elementInstanceKey);
   }
 
   private static ElementInstance map(java.sql.ResultSet row) throws java.sql.SQLException {

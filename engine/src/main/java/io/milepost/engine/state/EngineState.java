@@ -19,6 +19,7 @@ public final class EngineState {
   private final Timers timers;
   private final SignalSubscriptions signalSubscriptions;
   private final CompensationSubscriptions compensationSubscriptions;
+  private final Messages messages;
 
   public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
     this.sql = sql;
@@ -34,6 +35,7 @@ public final class EngineState {
     this.timers = new Timers(sql, events);
     this.signalSubscriptions = new SignalSubscriptions(sql, events);
     this.compensationSubscriptions = new CompensationSubscriptions(sql, events);
+    this.messages = new Messages(sql, events);
   }
 
   public long now() { return events.now(); }
@@ -61,6 +63,7 @@ public final class EngineState {
   public SignalSubscriptions signalSubscriptions() { return signalSubscriptions; }
 
   public CompensationSubscriptions compensationSubscriptions() { return compensationSubscriptions; }
+  public Messages messages() { return messages; }
 
   /** Writes the collected events; called once, just before the commit. */
   public void flushEvents() {

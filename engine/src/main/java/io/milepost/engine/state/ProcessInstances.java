@@ -42,6 +42,16 @@ public final class ProcessInstances {
     sql.update("UPDATE process_instance SET state = ?, end_time = ? WHERE process_instance_key = ?", state, events.now(), key);
   }
 
+  /** A message started the instance: remember its correlation key (one active instance per key and process). */
+  public void applyCorrelationKey(long key, String correlationKey) {
+    sql.update("UPDATE process_instance SET correlation_key = ? WHERE process_instance_key = ?", correlationKey, key);
+  }
+
+  public boolean hasActiveWithCorrelationKey(String bpmnProcessId, String correlationKey) {
+    return sql.count("SELECT COUNT(*) FROM process_instance WHERE bpmn_process_id = ? AND correlation_key = ? AND state = 'ACTIVE'",
+        bpmnProcessId, correlationKey) > 0;
+  }
+
   public void applyIncidentCount(long key, int delta) {
     sql.update("UPDATE process_instance SET incident_count = incident_count + ? WHERE process_instance_key = ?", delta, key);
   }

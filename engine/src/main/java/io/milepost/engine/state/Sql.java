@@ -71,7 +71,7 @@ public final class Sql {
 
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
     List<T> rows = query(sql, mapper, args);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst()); // a NULL column reads as empty
   }
 
   public long count(String sql, Object... args) {

@@ -24,7 +24,7 @@ public final class SignalAndLinkCatchEventProcessor implements ElementProcessor 
   @Override
   public void onActivate(BpmnElementContext context) {
     EventType type = context.node().event().type();
-    if (type == EventType.LINK) {
+    if (type == EventType.LINK || type == EventType.SIGNAL && behaviors.events().alreadyTriggered(context)) {
       behaviors.activatedAndComplete(context);
     } else if (type == EventType.SIGNAL) {
       try {

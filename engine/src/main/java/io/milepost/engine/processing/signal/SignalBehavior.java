@@ -1,7 +1,6 @@
 package io.milepost.engine.processing.signal;
 
 import io.milepost.engine.expression.ExpressionException;
-import io.milepost.engine.instance.ProcessInstanceCommands;
 import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.EventType;
 import io.milepost.engine.model.ExecutableProcess;
@@ -48,6 +47,22 @@ public final class SignalBehavior {
         owner.tenantId()));
   }
 
+  /**
+   * A new version of a process was deployed: the signal start events of the previous versions stop
+   * starting instances, the new version's start. A start event has no instance to take variables from,
+   * so its signal name is evaluated without any.
+   */
+  public void replaceStartSubscriptions(ExecutableProcess process, long processDefinitionKey, String tenantId) {
+    subscriptions().startEventsOf(process.bpmnProcessId(), tenantId).forEach(subscriptions()::applyDeleted);
+    for (FlowNode start : process.root().children()) {
+      if (start.type() == BpmnElementType.START_EVENT && start.event().type() == EventType.SIGNAL) {
+        String name = behaviors.context().expressions().evaluateString(start.event().signalName(), Map.of());
+        subscriptions().applyCreated(new Subscription(behaviors.context().nextKey(), name, start.id(), null, null,
+            processDefinitionKey, true, tenantId));
+      }
+    }
+  }
+
   /** The activity was activated: subscribe its signal boundary events. */
   public void subscribeBoundaryEvents(BpmnElementContext host) {
     for (FlowNode boundary : host.node().boundaryEvents()) {
@@ -85,8 +100,7 @@ public final class SignalBehavior {
 
   private void trigger(Subscription subscription, Map<String, Object> variables) {
     if (subscription.elementInstanceKey() == null) {
-      var definition = behaviors.context().state().definitions().process(subscription.processDefinitionKey()).orElseThrow();
-      new ProcessInstanceCommands(behaviors).startAt(definition, subscription.elementId(), variables);
+      behaviors.startProcessInstanceAt(subscription.processDefinitionKey(), subscription.elementId(), variables);
       return;
     }
     Optional<ElementInstance> owner = behaviors.context().state().elementInstances().get(subscription.elementInstanceKey());
