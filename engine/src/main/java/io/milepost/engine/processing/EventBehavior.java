@@ -128,7 +128,7 @@ public final class EventBehavior {
   }
 
   /** An event after an event-based gateway happened: it wins, the others stop waiting. */
-  void triggerEventBasedGateway(BpmnElementContext gateway, FlowNode event, Map<String, Object> variables) {
+  public void triggerEventBasedGateway(BpmnElementContext gateway, FlowNode event, Map<String, Object> variables) {
     cancelSubscriptions(gateway.key());
     behaviors.variables().merge(gateway.instance().flowScopeKey(), gateway.processInstance().key(), variables, gateway.tenantId());
     ElementInstance winner = behaviors.activate(event, gateway.instance().flowScopeKey(), gateway.processInstance(), null);

@@ -124,4 +124,20 @@ class SignalTest {
     assertThat(instancesOf("closer")).singleElement()
         .satisfies(view -> assertThat(view.state()).isEqualTo(ProcessInstanceState.COMPLETED));
   }
+
+  @Test
+  void shouldLetASignalDecideAnEventBasedGateway() {
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent().eventBasedGateway("first")
+        .intermediateCatchEvent("cancelled").signal("order-cancelled").endEvent("stopped")
+        .moveToNode("first").intermediateCatchEvent("late").timerWithDuration("PT1H").endEvent("timed-out").done());
+    long instance = harness.start("p", Map.of());
+
+    harness.engine().broadcastSignal("order-cancelled", Map.of());
+    harness.clock.advance(java.time.Duration.ofHours(2));
+    harness.engine().processDueWork();
+
+    assertThat(harness.elementEvents(instance, "ELEMENT_COMPLETED")).contains("cancelled", "stopped")
+        .doesNotContain("late", "timed-out");
+    assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+  }
 }

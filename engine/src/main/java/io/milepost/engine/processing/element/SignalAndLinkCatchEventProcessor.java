@@ -27,16 +27,15 @@ public final class SignalAndLinkCatchEventProcessor implements ElementProcessor 
     if (type == EventType.LINK || type == EventType.SIGNAL && behaviors.events().alreadyTriggered(context)) {
       behaviors.activatedAndComplete(context);
     } else if (type == EventType.SIGNAL) {
+      String name;
       try {
         // evaluated before the element is activated, so that a resolved incident evaluates it again
-        behaviors.context().expressions().evaluateString(context.node().event().signalName(),
-            behaviors.variables().visible(context.key()));
+        name = behaviors.signals().name(context, context.node());
       } catch (ExpressionException e) {
         behaviors.incidents().raise(context, IncidentBehavior.EXTRACT_VALUE_ERROR, e.getMessage(), null);
         return;
       }
-      BpmnElementContext activated = behaviors.activated(context);
-      behaviors.signals().subscribe(activated, activated.node());
+      behaviors.signals().open(behaviors.activated(context), context.node(), name);
     } else {
       others.onActivate(context);
     }

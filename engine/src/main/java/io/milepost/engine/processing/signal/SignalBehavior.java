@@ -40,8 +40,16 @@ public final class SignalBehavior {
 
   /** {@code owner} waits for the signal of {@code event} (itself, one of its boundary events, or an event sub-process start). */
   public void subscribe(BpmnElementContext owner, FlowNode event) {
-    String name = behaviors.context().expressions().evaluateString(event.event().signalName(),
+    open(owner, event, name(owner, event));
+  }
+
+  /** The signal name of an event, evaluated in the scope of the element that will wait for it. */
+  public String name(BpmnElementContext owner, FlowNode event) {
+    return behaviors.context().expressions().evaluateString(event.event().signalName(),
         behaviors.variables().visible(owner.key()));
+  }
+
+  public void open(BpmnElementContext owner, FlowNode event, String name) {
     subscriptions().applyCreated(new Subscription(behaviors.context().nextKey(), name, event.id(), owner.key(),
         owner.processInstance().key(), owner.processInstance().processDefinitionKey(), event.interrupting(),
         owner.tenantId()));
@@ -109,7 +117,9 @@ public final class SignalBehavior {
     }
     BpmnElementContext element = behaviors.load(owner.get());
     FlowNode event = element.process().flowNode(subscription.elementId());
-    if (event.type() == BpmnElementType.START_EVENT) {
+    if (element.node().type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      behaviors.events().triggerEventBasedGateway(element, event, variables);
+    } else if (event.type() == BpmnElementType.START_EVENT) {
       behaviors.eventSubProcesses().trigger(element, event, variables);
     } else if (event.type() == BpmnElementType.BOUNDARY_EVENT) {
       if (event.interrupting()) {
