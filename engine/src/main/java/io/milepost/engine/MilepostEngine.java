@@ -30,6 +30,7 @@ import io.milepost.engine.model.BpmnTransformer;
 import io.milepost.engine.processing.CommandExecutor;
 import io.milepost.engine.processing.ProcessRepository;
 import io.milepost.engine.query.JdbcEngineQueries;
+import io.milepost.engine.signal.SignalCommands;
 import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Store;
 import io.milepost.engine.usertask.UserTaskCommands;
@@ -212,8 +213,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public long broadcastSignal(String signalName, Map<String, Object> variables) {
-    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but broadcasting signals "
-        + "is not supported yet (BPMN tier 3)");
+    return executor.execute(b -> new SignalCommands(b).broadcast(signalName, variables));
   }
 
   @Override

@@ -10,6 +10,9 @@ import io.milepost.engine.state.ElementInstance;
 import io.milepost.engine.state.ElementState;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.ProcessInstance;
+import io.milepost.engine.processing.compensation.CompensationBehavior;
+import io.milepost.engine.processing.escalation.EscalationBehavior;
+import io.milepost.engine.processing.signal.SignalBehavior;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +28,11 @@ public final class BpmnBehaviors {
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
   private final EventBehavior events;
+  private final SignalBehavior signals;
+  private final EscalationBehavior escalations;
+  private final EventSubProcessBehavior eventSubProcesses;
+  private final CompensationBehavior compensation;
+  private final InclusiveGatewayJoin inclusiveJoins;
   private final MessageBehavior messages;
 
   public BpmnBehaviors(ProcessingContext context) {
@@ -33,6 +41,11 @@ public final class BpmnBehaviors {
     this.variables = new VariableBehavior(context);
     this.incidents = new IncidentBehavior(context);
     this.events = new EventBehavior(this);
+    this.signals = new SignalBehavior(this);
+    this.escalations = new EscalationBehavior(this);
+    this.eventSubProcesses = new EventSubProcessBehavior(this);
+    this.compensation = new CompensationBehavior(this);
+    this.inclusiveJoins = new InclusiveGatewayJoin(this);
     this.messages = new MessageBehavior(this);
   }
 
@@ -43,6 +56,14 @@ public final class BpmnBehaviors {
   public IncidentBehavior incidents() { return incidents; }
 
   public EventBehavior events() { return events; }
+
+  public SignalBehavior signals() { return signals; }
+
+  public EscalationBehavior escalations() { return escalations; }
+
+  public EventSubProcessBehavior eventSubProcesses() { return eventSubProcesses; }
+
+  public CompensationBehavior compensation() { return compensation; }
 
   public MessageBehavior messages() { return messages; }
 
@@ -166,6 +187,10 @@ public final class BpmnBehaviors {
     ElementLifecycle.check(element.key(), element.node().id(), element.instance().state(), newState);
     if (newState == ElementState.COMPLETING || newState == ElementState.TERMINATING) {
       events.cancelSubscriptions(element.key());
+      signals.unsubscribe(element);
+    }
+    if (newState == ElementState.TERMINATING) {
+      compensation.onTerminating(element);
     }
     return element.with(state().elementInstances().applyState(element.instance(), newState));
   }
@@ -174,7 +199,9 @@ public final class BpmnBehaviors {
     BpmnElementContext activated = transitionTo(element, ElementState.ACTIVATED);
     if (hostsBoundaryEvents(activated)) {
       events.subscribeBoundaryEvents(activated);
+      signals.subscribeBoundaryEvents(activated);
     }
+    eventSubProcesses.subscribe(activated);
     return activated;
   }
 
@@ -214,9 +241,11 @@ public final class BpmnBehaviors {
     }
     BpmnElementContext completed = transitionTo(element, ElementState.COMPLETED);
     processor.onCompleted(completed);
+    compensation.onCompleted(completed);
     for (SequenceFlow flow : flows) {
       takeFlow(flow, completed);
     }
+    inclusiveJoins.fireReady(completed);
     if (flows.isEmpty()) {
       childFinished(completed);
     }
@@ -235,6 +264,9 @@ public final class BpmnBehaviors {
     state().elementInstances().logFlowTaken(from.instance(), flow.id());
     if (target.isJoin()) {
       state().joins().applyTaken(scopeKey, target.id(), flow.id());
+      if (target.type() == BpmnElementType.INCLUSIVE_GATEWAY) {
+        return; // fired by InclusiveGatewayJoin once every flow of this step is taken
+      }
       Map<String, Integer> taken = state().joins().taken(scopeKey, target.id());
       boolean complete = target.incoming().stream().allMatch(in -> taken.getOrDefault(in.id(), 0) > 0);
       if (complete) {

@@ -3,7 +3,13 @@ package io.milepost.engine.processing;
 import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.FlowNode;
 import io.milepost.engine.processing.element.EndEventProcessor;
+import io.milepost.engine.processing.element.EventSubProcessProcessor;
 import io.milepost.engine.processing.element.ExclusiveGatewayProcessor;
+import io.milepost.engine.processing.element.InclusiveGatewayProcessor;
+import io.milepost.engine.processing.element.IntermediateThrowEventProcessor;
+import io.milepost.engine.processing.element.ScriptTaskProcessor;
+import io.milepost.engine.processing.element.SignalAndLinkCatchEventProcessor;
+import io.milepost.engine.processing.element.ThrowingEndEventProcessor;
 import io.milepost.engine.processing.element.MultiInstanceBodyProcessor;
 import io.milepost.engine.processing.element.SubProcessProcessor;
 import io.milepost.engine.processing.element.CallActivityProcessor;
@@ -32,7 +38,8 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(behaviors));
     PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
     processors.put(BpmnElementType.START_EVENT, passThrough);
-    processors.put(BpmnElementType.END_EVENT, new EndEventProcessor(behaviors, passThrough));
+    processors.put(BpmnElementType.END_EVENT,
+        new ThrowingEndEventProcessor(behaviors, new EndEventProcessor(behaviors, passThrough)));
     processors.put(BpmnElementType.TASK, passThrough);
     processors.put(BpmnElementType.MANUAL_TASK, passThrough);
     processors.put(BpmnElementType.SERVICE_TASK, jobWorker);
@@ -41,8 +48,14 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(behaviors));
     processors.put(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(behaviors));
     processors.put(BpmnElementType.BOUNDARY_EVENT, passThrough);
-    processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchEvents);
+    processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new SignalAndLinkCatchEventProcessor(behaviors, catchEvents));
     processors.put(BpmnElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(behaviors));
+    processors.put(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(behaviors));
+    processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
+    processors.put(BpmnElementType.SEND_TASK, jobWorker);
+    processors.put(BpmnElementType.BUSINESS_RULE_TASK, jobWorker);
+    processors.put(BpmnElementType.INTERMEDIATE_THROW_EVENT, new IntermediateThrowEventProcessor(behaviors));
+    processors.put(BpmnElementType.EVENT_SUB_PROCESS, new EventSubProcessProcessor(behaviors));
   }
 
   /** The processor of an element instance: a multi-instance body has its own, whatever the activity. */

@@ -1,6 +1,7 @@
 package io.milepost.engine.processing;
 
 import io.milepost.engine.expression.ExpressionException;
+import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.EventDefinition;
 import io.milepost.engine.model.EventType;
 import io.milepost.engine.model.FlowNode;
@@ -99,7 +100,11 @@ public final class EventBehavior {
       if (!boundary.interrupting()) {
         rescheduleCycle(timer);
       }
-      triggerBoundary(element, boundary, Map.of());
+      if (boundary.type() == BpmnElementType.START_EVENT) {
+        behaviors.eventSubProcesses().trigger(element, boundary, Map.of()); // the start of an event sub-process
+      } else {
+        triggerBoundary(element, boundary, Map.of());
+      }
     }
   }
 
@@ -123,7 +128,7 @@ public final class EventBehavior {
   }
 
   /** An event after an event-based gateway happened: it wins, the others stop waiting. */
-  void triggerEventBasedGateway(BpmnElementContext gateway, FlowNode event, Map<String, Object> variables) {
+  public void triggerEventBasedGateway(BpmnElementContext gateway, FlowNode event, Map<String, Object> variables) {
     cancelSubscriptions(gateway.key());
     behaviors.variables().merge(gateway.instance().flowScopeKey(), gateway.processInstance().key(), variables, gateway.tenantId());
     ElementInstance winner = behaviors.activate(event, gateway.instance().flowScopeKey(), gateway.processInstance(), null);
@@ -141,13 +146,18 @@ public final class EventBehavior {
   // ---- errors
 
   /**
-   * Throws a BPMN error from an element. The nearest enclosing element with a matching error
-   * boundary event is terminated and the boundary event taken; nobody catching it is an incident.
+   * Throws a BPMN error from an element. From the element outwards, the first scope with a matching
+   * error event sub-process starts it (interrupting the scope), or the first element with a matching
+   * error boundary event is terminated and the boundary event taken; nobody catching it is an incident.
    */
   public void throwError(BpmnElementContext source, String code, String message, Map<String, Object> variables, Long jobKey) {
     Long current = source.key();
+    ElementInstance cameFrom = null;
     while (current != null) {
       BpmnElementContext candidate = behaviors.load(current);
+      if (behaviors.eventSubProcesses().catchError(candidate, cameFrom, code, variables)) {
+        return;
+      }
       if (BpmnBehaviors.hostsBoundaryEvents(candidate)) {
         Optional<FlowNode> catcher = errorCatcher(candidate.node(), code);
         if (catcher.isPresent()) {
@@ -159,6 +169,7 @@ public final class EventBehavior {
           return;
         }
       }
+      cameFrom = candidate.instance();
       current = candidate.instance().flowScopeKey() != null ? candidate.instance().flowScopeKey()
           : candidate.processInstance().parentElementInstanceKey(); // uncaught in a called process: its call activity
     }

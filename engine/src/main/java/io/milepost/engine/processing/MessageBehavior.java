@@ -80,7 +80,11 @@ public final class MessageBehavior {
       behaviors.complete(owner);
     } else {
       FlowNode boundary = owner.process().flowNode(subscription.elementId());
-      behaviors.events().triggerBoundary(owner, boundary, variables);
+      if (boundary.type() == BpmnElementType.START_EVENT) {
+        behaviors.eventSubProcesses().trigger(owner, boundary, variables); // the start of an event sub-process
+      } else {
+        behaviors.events().triggerBoundary(owner, boundary, variables);
+      }
     }
     return owner.processInstance().key();
   }

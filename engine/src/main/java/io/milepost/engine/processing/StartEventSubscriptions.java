@@ -10,7 +10,7 @@ import io.milepost.engine.timer.TimerSchedule;
 import java.util.Map;
 
 /**
- * The timer and message start events of the latest version of a process: deploying a new version
+ * The timer, message and signal start events of the latest version of a process: deploying a new version
  * replaces those of the previous one (as in Camunda 8).
  */
 public final class StartEventSubscriptions {
@@ -27,6 +27,7 @@ public final class StartEventSubscriptions {
       state.timers().startTimersOf(previousDefinitionKey).forEach(t -> state.timers().applyCanceled(t));
     }
     state.messages().startSubscriptionsOf(process.bpmnProcessId()).forEach(s -> state.messages().applyUnsubscribed(s));
+    behaviors.signals().replaceStartSubscriptions(process, processDefinitionKey, tenantId);
     for (FlowNode start : process.root().children()) {
       if (start.type() != io.milepost.engine.model.BpmnElementType.START_EVENT) {
         continue;

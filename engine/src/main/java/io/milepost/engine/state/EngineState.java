@@ -17,6 +17,8 @@ public final class EngineState {
   private final UserTasks userTasks;
   private final Definitions definitions;
   private final Timers timers;
+  private final SignalSubscriptions signalSubscriptions;
+  private final CompensationSubscriptions compensationSubscriptions;
   private final Messages messages;
 
   public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
@@ -31,6 +33,8 @@ public final class EngineState {
     this.userTasks = new UserTasks(sql, events, json);
     this.definitions = new Definitions(sql, events);
     this.timers = new Timers(sql, events);
+    this.signalSubscriptions = new SignalSubscriptions(sql, events);
+    this.compensationSubscriptions = new CompensationSubscriptions(sql, events);
     this.messages = new Messages(sql, events);
   }
 
@@ -56,6 +60,9 @@ public final class EngineState {
 
   public Timers timers() { return timers; }
 
+  public SignalSubscriptions signalSubscriptions() { return signalSubscriptions; }
+
+  public CompensationSubscriptions compensationSubscriptions() { return compensationSubscriptions; }
   public Messages messages() { return messages; }
 
   /** Writes the collected events; called once, just before the commit. */

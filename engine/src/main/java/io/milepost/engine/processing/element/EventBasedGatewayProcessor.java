@@ -12,10 +12,12 @@ import io.milepost.engine.processing.MessageBehavior;
 import io.milepost.engine.state.ElementState;
 import io.milepost.engine.timer.TimerSchedule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * An event-based gateway: waits for the first of the events after it (message or timer); that one
+ * An event-based gateway: waits for the first of the events after it (message, timer or signal); that one
  * wins and continues, the others stop waiting. The gateway itself takes no flow.
  */
 public final class EventBasedGatewayProcessor implements ElementProcessor {
@@ -31,6 +33,7 @@ public final class EventBasedGatewayProcessor implements ElementProcessor {
     List<TimerSchedule> timers = new ArrayList<>();
     List<FlowNode> timerEvents = new ArrayList<>();
     List<MessageBehavior.Target> messages = new ArrayList<>();
+    Map<FlowNode, String> signals = new LinkedHashMap<>();
     try {
       for (SequenceFlow flow : context.node().outgoing()) {
         FlowNode event = flow.target();
@@ -39,6 +42,8 @@ public final class EventBasedGatewayProcessor implements ElementProcessor {
           timerEvents.add(event);
         } else if (event.event().type() == EventType.MESSAGE) {
           messages.add(behaviors.messages().prepare(context, event));
+        } else if (event.event().type() == EventType.SIGNAL) {
+          signals.put(event, behaviors.signals().name(context, event));
         }
       }
     } catch (ExpressionException e) {
@@ -54,6 +59,9 @@ public final class EventBasedGatewayProcessor implements ElementProcessor {
         return; // a buffered message already decided the gateway
       }
       behaviors.messages().open(activated, message);
+    }
+    if (stillWaiting(activated)) {
+      signals.forEach((signal, name) -> behaviors.signals().open(activated, signal, name));
     }
   }
 
