@@ -14,7 +14,7 @@ final class SupportedElements {
       Map.entry(BpmnElementType.START_EVENT, EnumSet.of(EventType.NONE, EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL,
           EventType.ERROR, EventType.ESCALATION)),
       Map.entry(BpmnElementType.END_EVENT, EnumSet.of(EventType.NONE, EventType.ERROR, EventType.TERMINATE, EventType.SIGNAL,
-          EventType.ESCALATION, EventType.COMPENSATION)),
+          EventType.ESCALATION, EventType.COMPENSATION, EventType.MESSAGE)),
       Map.entry(BpmnElementType.SUB_PROCESS, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.EVENT_SUB_PROCESS, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.BOUNDARY_EVENT, EnumSet.of(EventType.TIMER, EventType.ERROR, EventType.MESSAGE, EventType.SIGNAL,
@@ -22,7 +22,7 @@ final class SupportedElements {
       Map.entry(BpmnElementType.INTERMEDIATE_CATCH_EVENT, EnumSet.of(EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL,
           EventType.LINK)),
       Map.entry(BpmnElementType.INTERMEDIATE_THROW_EVENT, EnumSet.of(EventType.NONE, EventType.SIGNAL, EventType.ESCALATION,
-          EventType.LINK, EventType.COMPENSATION)),
+          EventType.LINK, EventType.COMPENSATION, EventType.MESSAGE)),
       Map.entry(BpmnElementType.RECEIVE_TASK, EnumSet.of(EventType.MESSAGE)),
       Map.entry(BpmnElementType.EVENT_BASED_GATEWAY, EnumSet.of(EventType.NONE)),
       Map.entry(BpmnElementType.CALL_ACTIVITY, EnumSet.of(EventType.NONE)),
@@ -46,6 +46,12 @@ final class SupportedElements {
 
   private SupportedElements() {}
 
+  /** Message intermediate throw and end events: Camunda 8 runs them like service tasks, as jobs. */
+  static boolean isMessageThrow(FlowNode node) {
+    return node.event().type() == EventType.MESSAGE
+        && (node.type() == BpmnElementType.INTERMEDIATE_THROW_EVENT || node.type() == BpmnElementType.END_EVENT);
+  }
+
   /** Null when the node can run, else why not. */
   static String check(FlowNode node) {
     Set<EventType> events = SUPPORTED.get(node.type());
@@ -55,6 +61,10 @@ final class SupportedElements {
     if (!events.contains(node.event().type())) {
       return "Element '" + node.id() + "' of type '" + node.type().xmlName() + "' with a "
           + node.event().type().name().toLowerCase() + " event definition is not supported yet";
+    }
+    if (isMessageThrow(node) && node.jobWorker() == null) {
+      return "Element '" + node.id() + "': a message throw event runs as a job in Camunda 8 and needs a zeebe:taskDefinition, "
+          + "but it has none (zeebe:publishMessage is not supported yet)";
     }
     if (node.type() == BpmnElementType.START_EVENT) {
       return checkStartEvent(node);

@@ -10,6 +10,7 @@ import io.milepost.engine.processing.element.IntermediateThrowEventProcessor;
 import io.milepost.engine.processing.element.ScriptTaskProcessor;
 import io.milepost.engine.processing.element.SignalAndLinkCatchEventProcessor;
 import io.milepost.engine.processing.element.ThrowingEndEventProcessor;
+import io.milepost.engine.processing.element.MessageThrowEventProcessor;
 import io.milepost.engine.processing.element.MultiInstanceBodyProcessor;
 import io.milepost.engine.processing.element.SubProcessProcessor;
 import io.milepost.engine.processing.element.CallActivityProcessor;
@@ -38,8 +39,8 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(behaviors));
     PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
     processors.put(BpmnElementType.START_EVENT, passThrough);
-    processors.put(BpmnElementType.END_EVENT,
-        new ThrowingEndEventProcessor(behaviors, new EndEventProcessor(behaviors, passThrough)));
+    processors.put(BpmnElementType.END_EVENT, new MessageThrowEventProcessor(
+        new ThrowingEndEventProcessor(behaviors, new EndEventProcessor(behaviors, passThrough)), jobWorker));
     processors.put(BpmnElementType.TASK, passThrough);
     processors.put(BpmnElementType.MANUAL_TASK, passThrough);
     processors.put(BpmnElementType.SERVICE_TASK, jobWorker);
@@ -54,7 +55,8 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
     processors.put(BpmnElementType.SEND_TASK, jobWorker);
     processors.put(BpmnElementType.BUSINESS_RULE_TASK, jobWorker);
-    processors.put(BpmnElementType.INTERMEDIATE_THROW_EVENT, new IntermediateThrowEventProcessor(behaviors));
+    processors.put(BpmnElementType.INTERMEDIATE_THROW_EVENT,
+        new MessageThrowEventProcessor(new IntermediateThrowEventProcessor(behaviors), jobWorker));
     processors.put(BpmnElementType.EVENT_SUB_PROCESS, new EventSubProcessProcessor(behaviors));
   }
 

@@ -94,4 +94,21 @@ class TaskTypesTest {
           assertThat(p.message()).contains("DMN decisions are not supported yet");
         }));
   }
+
+  @Test
+  void shouldRunMessageThrowAndEndEventsAsJobs() {
+    // given: Camunda 8 sends messages from throw events through job workers
+    harness.deploy(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("notify").startEvent()
+        .intermediateThrowEvent("tell-carrier", e -> e.message("carrier-notice").zeebeJobType("carrier.notify"))
+        .endEvent("tell-customer", e -> e.message("shipped").zeebeJobType("customer.notify")).done());
+    long instance = harness.start("notify", java.util.Map.of());
+
+    // when each worker sends its message
+    harness.completeJob("carrier.notify", java.util.Map.of());
+    harness.completeJob("customer.notify", java.util.Map.of("notified", true));
+
+    // then
+    assertThat(harness.elementEvents(instance, "ELEMENT_COMPLETED")).containsSubsequence("tell-carrier", "tell-customer", "notify");
+    assertThat(harness.variables(instance)).containsEntry("notified", true);
+  }
 }
