@@ -40,7 +40,7 @@ final class CaseRunner {
 
   private final EngineUnderTest engine;
   private final long seed;
-  private final Random random;
+  private Random random;
   private final String processId;
   private final String jobType;
   private final List<String> log = new ArrayList<>();
@@ -54,14 +54,18 @@ final class CaseRunner {
   CaseRunner(EngineUnderTest engine, long seed, int index) {
     this.engine = engine;
     this.seed = seed;
-    this.random = new Random(seed);
     this.processId = "random-" + index;
     this.jobType = "work-" + index;
   }
 
-  /** Runs the case; returns the number of commands sent. Throws an AssertionError naming the seed on the first violation. */
-  int run(int modelBudget) {
-    root = new ModelGenerator(random, modelBudget).generate();
+  /**
+   * Generates and deploys the model of this seed, then runs {@code runs} instances of it, each with
+   * its own random commands. Returns the number of commands sent; throws an AssertionError naming
+   * the seed on the first violation.
+   */
+  int run(int modelBudget, int runs) {
+    Random modelRandom = new Random(seed);
+    root = new ModelGenerator(modelRandom, modelBudget).generate();
     model = new ModelEmitter(processId, jobType).emit(root);
     try {
       engine.deploy(model);
@@ -69,6 +73,18 @@ final class CaseRunner {
       throw failure("Expected the generated model to deploy, but it was rejected: " + e.getMessage());
     }
     checker = new InvariantChecker(engine, joins(model));
+    int commands = 0;
+    for (int run = 0; run < runs; run++) {
+      random = new Random(seed * 31 + run);
+      log.clear();
+      log.add("run " + run);
+      lastCheckedPosition = -1;
+      commands += runInstance();
+    }
+    return commands;
+  }
+
+  private int runInstance() {
     int x = random.nextInt(10);
     int y = random.nextInt(10);
     expectations = new Expectations(root, x, y);
@@ -104,10 +120,13 @@ final class CaseRunner {
   }
 
   /** Sends one random command; false when nothing can move the instance any more. */
-  private boolean step(InvariantChecker.Snapshot before) {
-    engine.engine().activateJobs(new ActivateJobs(jobType, "random-worker", Duration.ofMinutes(30), 100, List.of()));
-    InvariantChecker.Snapshot s = checker.read(instance);
-    List<JobView> jobs = s.jobs().stream().filter(j -> j.state() == JobState.ACTIVATED).toList();
+  private boolean step(InvariantChecker.Snapshot s) {
+    List<JobView> jobs = s.jobs();
+    if (s.jobs().stream().anyMatch(j -> j.state() != JobState.ACTIVATED && InvariantChecker.isOpen(j))) {
+      engine.engine().activateJobs(new ActivateJobs(jobType, "random-worker", Duration.ofMinutes(30), 100, List.of()));
+      jobs = checker.jobs(instance);
+    }
+    jobs = jobs.stream().filter(j -> j.state() == JobState.ACTIVATED).toList();
     List<UserTaskView> userTasks = s.userTasks().stream().filter(t -> t.state() == UserTaskState.CREATED).toList();
     List<IncidentView> jobIncidents = s.incidents().stream().filter(i -> i.jobKey() != null).toList();
     boolean waiting = !s.timerOwners().isEmpty() || s.jobs().stream().anyMatch(InvariantChecker::isOpen);

@@ -61,6 +61,11 @@ final class InvariantChecker {
         engine.timerOwners(processInstanceKey), engine.messageSubscriptionOwners(processInstanceKey));
   }
 
+  List<JobView> jobs(long processInstanceKey) {
+    return engine.engine().queries().searchJobs(new JobFilter(null, null, null, processInstanceKey), PageRequest.first(10_000))
+        .items();
+  }
+
   /** Returns the problems found; empty when every invariant holds. */
   List<String> check(Snapshot s) {
     List<String> problems = new ArrayList<>();

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
  * invariants and the model's expectations checked after every command.
  *
  * <p>System properties: {@code milepost.random.seed} replays one case (the seed a failure prints);
- * {@code milepost.random.base-seed} and {@code milepost.random.cases} choose the run.
+ * {@code milepost.random.base-seed} and {@code milepost.random.models} choose the run.
  */
 class RandomizedEngineTest {
 
   private static final int MODEL_BUDGET = 14;
+  /** Instances (each with its own random commands) per generated model: deploying costs more than running. */
+  private static final int RUNS_PER_MODEL = 4;
 
   private EngineUnderTest engine;
 
@@ -37,20 +39,22 @@ class RandomizedEngineTest {
   void shouldKeepEveryInvariantForRandomModelsAndCommands() {
     String replay = System.getProperty("milepost.random.seed");
     if (replay != null) {
-      new CaseRunner(engine, Long.parseLong(replay), 0).run(MODEL_BUDGET);
+      new CaseRunner(engine, Long.parseLong(replay), 0).run(MODEL_BUDGET, RUNS_PER_MODEL);
       return;
     }
     long baseSeed = Long.getLong("milepost.random.base-seed", System.nanoTime());
-    int cases = Integer.getInteger("milepost.random.cases", 2000);
-    System.out.println("Randomized engine test: base seed " + baseSeed + ", " + cases + " cases "
-        + "(replay one case with -Dmilepost.random.seed=<seed of the case>)");
+    int models = Integer.getInteger("milepost.random.models", 600);
+    System.out.println("Randomized engine test: base seed " + baseSeed + ", " + models + " models x " + RUNS_PER_MODEL
+        + " command sequences (replay one model with -Dmilepost.random.seed=<its seed>)");
     long started = System.nanoTime();
+    long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long commands = 0;
-    for (int i = 0; i < cases; i++) {
-      commands += new CaseRunner(engine, baseSeed + i, i).run(MODEL_BUDGET);
+    for (int i = 0; i < models; i++) {
+      commands += new CaseRunner(engine, baseSeed + i, i).run(MODEL_BUDGET, RUNS_PER_MODEL);
     }
-    System.out.printf("Randomized engine test: %d cases, %d commands in %d ms%n", cases, commands,
-        (System.nanoTime() - started) / 1_000_000);
+    System.out.printf("Randomized engine test: %d cases, %d commands in %d ms (%d ms CPU)%n", models * RUNS_PER_MODEL,
+        commands, (System.nanoTime() - started) / 1_000_000,
+        (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1_000_000);
     eventLogPositionsIncreaseAcrossInstances();
   }
 
