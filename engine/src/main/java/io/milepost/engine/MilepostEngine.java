@@ -239,5 +239,6 @@ public final class MilepostEngine implements Engine {
   @Override
   public void close() {
     dueWork.stop();
+    executor.close();
   }
 }

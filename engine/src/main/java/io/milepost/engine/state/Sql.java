@@ -30,6 +30,30 @@ public final class Sql {
     return dialect;
   }
 
+  public java.sql.Savepoint savepoint() {
+    try {
+      return connection.setSavepoint();
+    } catch (SQLException e) {
+      throw new StoreException("Failed to set a savepoint", e);
+    }
+  }
+
+  public void rollbackTo(java.sql.Savepoint savepoint) {
+    try {
+      connection.rollback(savepoint);
+    } catch (SQLException e) {
+      throw new StoreException("Failed to roll back to a savepoint", e);
+    }
+  }
+
+  public void release(java.sql.Savepoint savepoint) {
+    try {
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      throw new StoreException("Failed to release a savepoint", e);
+    }
+  }
+
   public int update(String sql, Object... args) {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, args);
