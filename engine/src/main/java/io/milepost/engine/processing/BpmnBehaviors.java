@@ -140,8 +140,20 @@ public final class BpmnBehaviors {
     if (!locals.isEmpty()) {
       variables.setLocal(instance.key(), processInstance.key(), locals, processInstance.tenantId());
     }
-    context.enqueue(() -> onActivating(load(instance)));
+    context.enqueue(() -> ifStill(instance.key(), ElementState.ACTIVATING, this::onActivating));
     return instance;
+  }
+
+  /**
+   * Runs a queued step of an element only if the element is still in the state the step was queued
+   * for: an earlier step of the same command may have terminated it since (a terminate end event, an
+   * interrupting event), and a terminated element must not come back to life.
+   */
+  private void ifStill(long elementInstanceKey, ElementState expected, java.util.function.Consumer<BpmnElementContext> step) {
+    BpmnElementContext current = load(elementInstanceKey);
+    if (current.instance().state() == expected) {
+      step.accept(current);
+    }
   }
 
   public static boolean isMultiInstanceBody(BpmnElementContext element) {
@@ -215,7 +227,7 @@ public final class BpmnBehaviors {
   /** Moves an activated element to completing and queues the rest of its completion. */
   public void complete(BpmnElementContext element) {
     BpmnElementContext completing = transitionTo(element, ElementState.COMPLETING);
-    context.enqueue(() -> onCompleting(completing));
+    context.enqueue(() -> ifStill(completing.key(), ElementState.COMPLETING, this::onCompleting));
   }
 
   /** Output mappings, flow choice, completed, flows taken. Also re-run when its incident is resolved. */
