@@ -57,6 +57,7 @@ final class ElementReader {
   void read(io.camunda.zeebe.model.bpmn.instance.FlowNode source, FlowNode node) {
     readMappings(source, node);
     readJobWorker(source, node);
+    rejectListeners(source, node);
     if (source instanceof UserTask) {
       readUserTask(source, node);
     }
@@ -100,6 +101,30 @@ final class ElementReader {
     }
   }
 
+  /**
+   * Where Camunda 8 always reads an expression (mapping sources, multi-instance input collection and
+   * output element), the leading {@code =} is optional.
+   */
+  private Expression feel(String elementId, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String trimmed = text.trim();
+    return expression(elementId, trimmed.startsWith("=") ? trimmed : "=" + trimmed);
+  }
+
+  /** Execution and task listeners would run as jobs around the element; until they do, say so at deploy. */
+  private void rejectListeners(BaseElement source, FlowNode node) {
+    var executionListeners = source.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners.class);
+    if (executionListeners != null && !executionListeners.getExecutionListeners().isEmpty()) {
+      problems.accept(node.id(), "Element '" + node.id() + "' has zeebe:executionListeners, which are not supported yet");
+    }
+    var taskListeners = source.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners.class);
+    if (taskListeners != null && !taskListeners.getTaskListeners().isEmpty()) {
+      problems.accept(node.id(), "Element '" + node.id() + "' has zeebe:taskListeners, which are not supported yet");
+    }
+  }
+
   private void readMappings(BaseElement source, FlowNode node) {
     ZeebeIoMapping io = source.getSingleExtensionElement(ZeebeIoMapping.class);
     if (io == null) {
@@ -113,7 +138,7 @@ final class ElementReader {
   }
 
   private void mapping(String elementId, String source, String target, List<VariableMapping> into) {
-    Expression expression = source == null || source.isBlank() ? expressions.parse("=null") : expression(elementId, source);
+    Expression expression = source == null || source.isBlank() ? expressions.parse("=null") : feel(elementId, source);
     if (expression != null && target != null && !target.isBlank()) {
       into.add(new VariableMapping(expression, target.trim()));
     }
@@ -122,12 +147,13 @@ final class ElementReader {
   private void readJobWorker(BaseElement source, FlowNode node) {
     ZeebeTaskDefinition definition = source.getSingleExtensionElement(ZeebeTaskDefinition.class);
     Map<String, String> headers = headers(source);
-    if (definition != null) {
-      Expression retries = expression(node.id(), definition.getRetries() == null ? "3" : definition.getRetries());
-      node.setJobWorker(new JobWorkerProperties(expression(node.id(), definition.getType()), retries, headers));
-    } else if (source instanceof UserTask && source.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+    if (source instanceof UserTask && source.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+      // a job-worker user task always has Camunda's user task job type, whatever else the model says
       node.setJobWorker(new JobWorkerProperties(new Expression.Static(JOB_WORKER_USER_TASK_TYPE),
           new Expression.Static("1"), headers));
+    } else if (definition != null) {
+      Expression retries = expression(node.id(), definition.getRetries() == null ? "3" : definition.getRetries());
+      node.setJobWorker(new JobWorkerProperties(expression(node.id(), definition.getType()), retries, headers));
     }
   }
 
@@ -208,10 +234,10 @@ final class ElementReader {
     Expression completion = loop.getCompletionCondition() == null ? null
         : expression(id, loop.getCompletionCondition().getTextContent());
     node.setMultiInstance(new MultiInstanceProperties(loop.isSequential(),
-        zeebe == null ? null : expression(id, zeebe.getInputCollection()),
+        zeebe == null ? null : feel(id, zeebe.getInputCollection()),
         zeebe == null ? null : zeebe.getInputElement(),
         zeebe == null ? null : zeebe.getOutputCollection(),
-        zeebe == null ? null : expression(id, zeebe.getOutputElement()),
+        zeebe == null ? null : feel(id, zeebe.getOutputElement()),
         completion));
   }
 }
