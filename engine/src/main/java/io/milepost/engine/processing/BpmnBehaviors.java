@@ -197,7 +197,7 @@ public final class BpmnBehaviors {
 
   public BpmnElementContext transitionTo(BpmnElementContext element, ElementState newState) {
     ElementLifecycle.check(element.key(), element.node().id(), element.instance().state(), newState);
-    if (newState == ElementState.COMPLETING || newState == ElementState.TERMINATING) {
+    if ((newState == ElementState.COMPLETING || newState == ElementState.TERMINATING) && mayHoldSubscriptions(element)) {
       events.cancelSubscriptions(element.key());
       signals.unsubscribe(element);
     }
@@ -205,6 +205,19 @@ public final class BpmnBehaviors {
       compensation.onTerminating(element);
     }
     return element.with(state().elementInstances().applyState(element.instance(), newState));
+  }
+
+  /**
+   * Only catch events, receive tasks, event-based gateways, activities with boundary events and
+   * scopes with event sub-processes wait for timers, messages or signals: the others need no look-up
+   * when they end (this is on the hot path of every element).
+   */
+  private static boolean mayHoldSubscriptions(BpmnElementContext element) {
+    FlowNode node = element.node();
+    return switch (node.type()) {
+      case INTERMEDIATE_CATCH_EVENT, RECEIVE_TASK, EVENT_BASED_GATEWAY -> true;
+      default -> hostsBoundaryEvents(element) || !node.eventSubProcesses().isEmpty();
+    };
   }
 
   public BpmnElementContext activated(BpmnElementContext element) {

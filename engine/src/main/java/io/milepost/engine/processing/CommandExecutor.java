@@ -4,6 +4,7 @@ import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Sql;
+import io.milepost.engine.state.StatementCache;
 import io.milepost.engine.state.Store;
 import java.sql.Savepoint;
 import java.time.Clock;
@@ -52,6 +53,8 @@ public final class CommandExecutor implements AutoCloseable {
   private final Effects effects;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  /** The writer's own connection and statements; replaced after a failed commit. */
+  private StatementCache connection;
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
@@ -105,7 +108,10 @@ public final class CommandExecutor implements AutoCloseable {
   private void processBatch(List<Pending<?>> batch) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     try {
-      store.inTransaction(sql -> {
+      if (connection == null) {
+        connection = store.openWriterConnection();
+      }
+      store.inTransaction(connection, sql -> {
         for (Pending<?> pending : batch) {
           outcomes.add(apply(sql, pending));
         }
@@ -113,6 +119,10 @@ public final class CommandExecutor implements AutoCloseable {
       });
     } catch (RuntimeException | Error commitFailed) {
       LOG.error("A batch of {} commands failed to commit", batch.size(), commitFailed);
+      if (connection != null) {
+        connection.close(); // it may be broken: the next batch opens a new one
+        connection = null;
+      }
       RuntimeException failure = commitFailed instanceof RuntimeException r ? r : new IllegalStateException(commitFailed);
       batch.forEach(pending -> pending.result().completeExceptionally(failure));
       return;
@@ -160,6 +170,14 @@ public final class CommandExecutor implements AutoCloseable {
   public void close() {
     closed = true;
     writer.interrupt();
+    try {
+      writer.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (connection != null) {
+      connection.close();
+    }
     queue.forEach(p -> p.result().completeExceptionally(new IllegalStateException("The engine was closed")));
   }
 }

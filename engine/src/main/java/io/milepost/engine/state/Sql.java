@@ -20,10 +20,29 @@ public final class Sql {
 
   private final Connection connection;
   private final Dialect dialect;
+  private final StatementCache cache;
 
   public Sql(Connection connection, Dialect dialect) {
+    this(connection, dialect, null);
+  }
+
+  /** With a cache, statements are prepared once per connection and kept open. */
+  public Sql(Connection connection, Dialect dialect, StatementCache cache) {
     this.connection = connection;
     this.dialect = dialect;
+    this.cache = cache;
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    return cache == null ? connection.prepareStatement(sql) : cache.prepare(sql);
+  }
+
+  private void done(PreparedStatement statement) throws SQLException {
+    if (cache == null) {
+      statement.close();
+    } else {
+      statement.clearParameters();
+    }
   }
 
   public Dialect dialect() {
@@ -55,9 +74,14 @@ public final class Sql {
   }
 
   public int update(String sql, Object... args) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, args);
-      return statement.executeUpdate();
+    try {
+      PreparedStatement statement = prepare(sql);
+      try {
+        bind(statement, args);
+        return statement.executeUpdate();
+      } finally {
+        done(statement);
+      }
     } catch (SQLException e) {
       throw new StoreException("Failed to run '" + sql + "'", e);
     }
@@ -67,26 +91,36 @@ public final class Sql {
     if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (Object[] row : rows) {
-        bind(statement, row);
-        statement.addBatch();
+    try {
+      PreparedStatement statement = prepare(sql);
+      try {
+        for (Object[] row : rows) {
+          bind(statement, row);
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      } finally {
+        done(statement);
       }
-      statement.executeBatch();
     } catch (SQLException e) {
       throw new StoreException("Failed to run batch '" + sql + "'", e);
     }
   }
 
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, args);
-      try (ResultSet rows = statement.executeQuery()) {
-        List<T> result = new ArrayList<>();
-        while (rows.next()) {
-          result.add(mapper.map(rows));
+    try {
+      PreparedStatement statement = prepare(sql);
+      try {
+        bind(statement, args);
+        try (ResultSet rows = statement.executeQuery()) {
+          List<T> result = new ArrayList<>();
+          while (rows.next()) {
+            result.add(mapper.map(rows));
+          }
+          return result;
         }
-        return result;
+      } finally {
+        done(statement);
       }
     } catch (SQLException e) {
       throw new StoreException("Failed to run '" + sql + "'", e);

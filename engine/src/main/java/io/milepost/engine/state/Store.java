@@ -60,6 +60,33 @@ public final class Store {
     }
   }
 
+  /** Opens a connection for the writer thread to keep, with its statement cache. */
+  public StatementCache openWriterConnection() {
+    try {
+      return new StatementCache(dataSource.getConnection());
+    } catch (SQLException e) {
+      throw new StoreException("Failed to connect to the store", e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction on the writer's own connection (see {@link #inTransaction(Function)}). */
+  public <T> T inTransaction(StatementCache writer, Function<Sql, T> work) {
+    Connection connection = writer.connection();
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.apply(new Sql(connection, dialect, writer));
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollback(connection, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Failed to run a transaction", e);
+    }
+  }
+
   private static void rollback(Connection connection, Throwable cause) {
     try {
       connection.rollback();
