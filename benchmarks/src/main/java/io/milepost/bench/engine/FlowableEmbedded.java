@@ -19,12 +19,15 @@ import org.flowable.common.engine.impl.cfg.TransactionState;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.delegate.event.FlowableProcessEngineEvent;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.job.api.AcquiredExternalWorkerJob;
 
 /**
  * Flowable 7 embedded on the same kind of store, with its defaults (history level audit, async executor
- * on). Service tasks are external-worker tasks; per topic a few threads acquire and lock up to 32 jobs
+ * on) but for the id generator (UUIDs, as Flowable's Spring Boot starter sets) and a pool large enough not
+ * to deadlock (see {@link #POOL_SIZE}). Service tasks are external-worker tasks; per topic a few threads acquire and lock up to 32 jobs
  * and complete them one by one, polling every {@value #POLL_MILLIS} ms when there are none. Flowable
  * continues the process after an external-worker completion in an async job of its own executor; an
  * instance counts as ended when the transaction that completed it has committed.
@@ -33,6 +36,12 @@ public final class FlowableEmbedded implements EngineAdapter {
 
   private static final int MAX_JOBS = 32;
   private static final long POLL_MILLIS = 20;
+  /**
+   * Flowable runs after-commit listeners (its own async-job hints among them) in a new command while the
+   * committing command still holds its connection, so one thread may hold two: with more threads than
+   * half the pool (starters, workers, 8 async-executor threads) a pool of 10 deadlocks. 80 covers them.
+   */
+  private static final int POOL_SIZE = 80;
 
   private final List<Thread> workers = new ArrayList<>();
   private final ObjectMapper jackson = new ObjectMapper();
@@ -44,13 +53,16 @@ public final class FlowableEmbedded implements EngineAdapter {
   @Override
   public void start(BenchContext context, InstanceTracker tracker) {
     workload = context.workload();
-    dataSource = StoreKind.pool(context.jdbcUrl());
+    dataSource = StoreKind.pool(context.jdbcUrl(), POOL_SIZE);
     ProcessEngineConfiguration configuration = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
         .setDataSource(dataSource)
         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
         .setAsyncExecutorActivate(true);
-    ((org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration)
-        .setEventListeners(List.of(new EndListener(tracker)));
+    ProcessEngineConfigurationImpl impl = (ProcessEngineConfigurationImpl) configuration;
+    impl.setEventListeners(List.of(new EndListener(tracker)));
+    // Flowable's Spring Boot default: the table-block id generator takes a second connection per block and
+    // deadlocks a pool of 10 under this many threads
+    impl.setIdGenerator(new StrongUuidGenerator());
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
         .addString(workload.processId() + ".bpmn20.xml", context.models().flowable(workload))

@@ -3,6 +3,7 @@ package io.milepost.bench.engine;
 import com.zaxxer.hikari.HikariDataSource;
 import io.milepost.bench.harness.InstanceTracker;
 import io.milepost.bench.harness.JvmProbe;
+import io.milepost.bench.harness.StoreKind;
 import io.milepost.bench.harness.Workload;
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
@@ -39,7 +40,7 @@ public final class MilepostInProcess implements EngineAdapter {
   @Override
   public void start(BenchContext context, InstanceTracker tracker) {
     workload = context.workload();
-    dataSource = io.milepost.bench.harness.StoreKind.pool(context.jdbcUrl());
+    dataSource = StoreKind.pool(context.jdbcUrl(), StoreKind.POOL_SIZE);
     engine = MilepostEngine.start(EngineConfiguration.of(dataSource));
     String xml = context.models().camunda(workload);
     engine.deploy(List.of(new DeploymentResource(workload.processId() + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));

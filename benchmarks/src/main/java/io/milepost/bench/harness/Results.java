@@ -20,7 +20,7 @@ public final class Results {
   /** Everything one engine did on one workload and store. */
   public record RunResult(String engine, String workload, String store, double warmupThroughput,
       List<SaturationRound> saturation, List<LatencyRound> latency, long completedInStore, long startedTotal,
-      String note) {
+      double loadAverageBefore, double loadAverageAfter, String note) {
 
     public Summary throughput() {
       return Summary.of(saturation, SaturationRound::throughput);

@@ -27,10 +27,10 @@ public enum StoreKind {
     };
   }
 
-  public static HikariDataSource pool(String url) {
+  public static HikariDataSource pool(String url, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
-    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMaximumPoolSize(size);
     config.setPoolName("bench");
     return new HikariDataSource(config);
   }

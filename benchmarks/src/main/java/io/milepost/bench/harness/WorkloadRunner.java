@@ -6,6 +6,7 @@ import io.milepost.bench.engine.EngineKind;
 import io.milepost.bench.harness.Results.LatencyRound;
 import io.milepost.bench.harness.Results.RunResult;
 import io.milepost.bench.harness.Results.SaturationRound;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class WorkloadRunner {
     Path dataDir = Files.createDirectories(settings.workDir().resolve(runId + "-" + System.currentTimeMillis()));
     String url = store.freshUrl(dataDir, "bench_" + runId.replace('-', '_'), postgresUrl);
     tracker = new InstanceTracker();
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<SaturationRound> saturation = new ArrayList<>();
     List<LatencyRound> latency = new ArrayList<>();
     String note = "";
@@ -69,7 +71,7 @@ public final class WorkloadRunner {
       }
       long inStore = adapter.completedInStore();
       return new RunResult(engine.id(), workload.name(), store.name(), estimate, saturation, latency, inStore,
-          sequence.get(), note);
+          sequence.get(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), note);
     }
   }
 
