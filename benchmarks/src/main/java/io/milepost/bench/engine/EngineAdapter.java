@@ -20,6 +20,11 @@ public interface EngineAdapter extends AutoCloseable {
   /** Instances of the workload's process the store holds as completed (a check on the tracker). */
   long completedInStore();
 
+  /** What the engine holds when instances did not complete (jobs waiting, failed...); empty if unknown. */
+  default String diagnostics() {
+    return "";
+  }
+
   /** The JVMs doing the engine's and the workers' work. */
   List<JvmProbe> jvms();
 

@@ -63,6 +63,9 @@ public final class FlowableEmbedded implements EngineAdapter {
     // Flowable's Spring Boot default: the table-block id generator takes a second connection per block and
     // deadlocks a pool of 10 under this many threads
     impl.setIdGenerator(new StrongUuidGenerator());
+    // the ten branches of workload (c) are non-exclusive (exclusive ones stall: the instance stays locked to one
+    // worker); their continuations then collide at the join and are retried, more often than the default 3 times
+    impl.setAsyncExecutorNumberOfRetries(10);
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
         .addString(workload.processId() + ".bpmn20.xml", context.models().flowable(workload))
@@ -110,6 +113,17 @@ public final class FlowableEmbedded implements EngineAdapter {
   public long completedInStore() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(workload.processId()).finished().count();
+  }
+
+  @Override
+  public String diagnostics() {
+    ManagementService management = engine.getManagementService();
+    return String.format("Flowable holds %d running instances, %d external-worker jobs, %d async jobs, %d timer "
+        + "jobs, %d dead-letter jobs%s", engine.getRuntimeService().createProcessInstanceQuery().count(),
+        management.createExternalWorkerJobQuery().count(), management.createJobQuery().count(),
+        management.createTimerJobQuery().count(), management.createDeadLetterJobQuery().count(),
+        management.createDeadLetterJobQuery().listPage(0, 1).stream().map(job -> " (first: "
+            + job.getExceptionMessage() + ")").findFirst().orElse(""));
   }
 
   @Override

@@ -90,7 +90,8 @@ public final class Models {
         .append("<startEvent id=\"start\"/>\n<parallelGateway id=\"fork\"/>\n<parallelGateway id=\"join\"/>\n")
         .append("<endEvent id=\"end\"/>\n").append(flow("", "start", "fork")).append(flow("", "join", "end"));
     for (int i = 1; i <= 10; i++) {
-      xml.append(externalTask("branch" + i, "bench.branch"))
+      // exclusive (the default) would lock the whole instance to the first branch's worker for the lock duration
+      xml.append(externalTask("branch" + i, "bench.branch").replace("/>", " flowable:exclusive=\"false\"/>"))
           .append(flow("", "fork", "branch" + i)).append(flow("", "branch" + i, "join"));
     }
     return xml.append("</process>\n</definitions>\n").toString();

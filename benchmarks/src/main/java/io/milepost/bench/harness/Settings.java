@@ -18,7 +18,7 @@ public record Settings(int warmupSeconds, int roundSeconds, int latencySeconds, 
     int workerThreadsPerType, int minInstances, Path repositoryRoot, Path workDir) {
 
   public static Settings full(Path repositoryRoot, Path workDir) {
-    return new Settings(15, 20, 15, 3, 4, 2, 200, repositoryRoot, workDir);
+    return new Settings(15, 15, 10, 3, 4, 2, 200, repositoryRoot, workDir);
   }
 
   public static Settings quick(Path repositoryRoot, Path workDir) {

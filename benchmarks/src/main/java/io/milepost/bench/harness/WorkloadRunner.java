@@ -50,10 +50,11 @@ public final class WorkloadRunner {
       adapter.start(new BenchContext(workload, store, url, dataDir, settings.repositoryRoot(),
           new Models(settings.repositoryRoot()), settings.workerThreadsPerType()), tracker);
       jvms = adapter.jvms();
-      double estimate = warmUp();
-      log("%s %s %s: warm-up %.1f instances/s", engine.id(), workload, store, estimate);
-      int instances = (int) Math.max(settings.minInstances(), Math.round(estimate * settings.roundSeconds()));
+      double estimate = Double.NaN;
       try {
+        estimate = warmUp();
+        log("%s %s %s: warm-up %.1f instances/s", engine.id(), workload, store, estimate);
+        int instances = (int) Math.max(settings.minInstances(), Math.round(estimate * settings.roundSeconds()));
         for (int round = 0; round < settings.rounds(); round++) {
           SaturationRound result = saturate(instances);
           log("  saturation round %d: %s", round + 1, result);
@@ -66,7 +67,7 @@ public final class WorkloadRunner {
           latency.add(result);
         }
       } catch (RoundFailedException e) {
-        note = e.getMessage();
+        note = e.getMessage() + ". " + adapter.diagnostics();
         log("  %s", note);
       }
       long inStore = adapter.completedInStore();
@@ -75,7 +76,7 @@ public final class WorkloadRunner {
     }
   }
 
-  private double warmUp() throws InterruptedException {
+  private double warmUp() throws InterruptedException, RoundFailedException {
     tracker.reset(0);
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(settings.warmupSeconds());
@@ -90,9 +91,10 @@ public final class WorkloadRunner {
         tracker.started(adapter.startInstance(sequence.getAndIncrement()), System.nanoTime());
       }
     });
-    if (!tracker.awaitCompleted(started.get(), TimeUnit.SECONDS.toNanos(300))) {
-      throw new IllegalStateException("Expected the " + started.get() + " warm-up instances to complete, but only "
-          + tracker.completed() + " did within 300 s");
+    long timeoutSeconds = Math.max(120, 8L * settings.warmupSeconds());
+    if (!tracker.awaitCompleted(started.get(), TimeUnit.SECONDS.toNanos(timeoutSeconds))) {
+      throw new RoundFailedException("Expected the " + started.get() + " warm-up instances to complete, but only "
+          + tracker.completed() + " did within " + timeoutSeconds + " s");
     }
     return tracker.completed() / ((tracker.lastEndNanos() - start) / 1e9);
   }
