@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir where the embedded H2 store lives when no {@code spring.datasource.url} is set
  * @param bpmnDir the process models (.bpmn) and forms (.form) deployed at start
  * @param nodeId the name this node reports in the topology
- * @param grpc the gRPC gateway (reserved; not served yet)
+ * @param grpc the Camunda 8 gRPC gateway (port 0 picks a free one, a negative port turns it off)
  * @param limits request size limits of the Camunda 8 API
  */
 @ConfigurationProperties("milepost")

@@ -2,6 +2,7 @@ package io.milepost.engine;
 
 import io.milepost.engine.job.JobCommands;
 import io.milepost.engine.processing.CommandExecutor;
+import io.milepost.engine.message.MessageCommands;
 import io.milepost.engine.timer.TimerCommands;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires what is due by the engine's clock: timers, job time-outs, ends of retry back-offs (so long polls
+ * Fires what is due by the engine's clock: timers, message expiry, job time-outs, ends of retry back-offs (so long polls
  * wake up). Runs on its own thread when an interval is configured; tests call {@link #runOnce()}.
  */
 final class DueWorkScheduler {
@@ -60,6 +61,9 @@ final class DueWorkScheduler {
     }
     while (executor.execute(b -> new TimerCommands(b).fireDue(BATCH)) == BATCH) {
       // more due timers than one batch: keep going
+    }
+    while (executor.execute(b -> new MessageCommands(b).expire(BATCH)) == BATCH) {
+      // more expired messages than one batch: keep going
     }
     long now = clock.millis();
     long from = lastRun;

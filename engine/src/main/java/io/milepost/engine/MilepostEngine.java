@@ -25,10 +25,12 @@ import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.incident.IncidentCommands;
 import io.milepost.engine.instance.ProcessInstanceCommands;
 import io.milepost.engine.job.JobCommands;
+import io.milepost.engine.message.MessageCommands;
 import io.milepost.engine.model.BpmnTransformer;
 import io.milepost.engine.processing.CommandExecutor;
 import io.milepost.engine.processing.ProcessRepository;
 import io.milepost.engine.query.JdbcEngineQueries;
+import io.milepost.engine.signal.SignalCommands;
 import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Store;
 import io.milepost.engine.usertask.UserTaskCommands;
@@ -72,7 +74,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public Deployment deploy(List<DeploymentResource> resources) {
-    return executor.execute(b -> deployments.deploy(resources, b.context().state(), b.context()::nextKey));
+    return executor.execute(b -> deployments.deploy(resources, b));
   }
 
   @Override
@@ -201,20 +203,17 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public MessagePublished publishMessage(PublishMessage command) {
-    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but publishing messages "
-        + "is not supported yet (BPMN tier 2)");
+    return executor.execute(b -> new MessageCommands(b).publish(command));
   }
 
   @Override
   public MessageCorrelated correlateMessage(CorrelateMessage command) {
-    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but correlating messages "
-        + "is not supported yet (BPMN tier 2)");
+    return executor.execute(b -> new MessageCommands(b).correlate(command));
   }
 
   @Override
   public long broadcastSignal(String signalName, Map<String, Object> variables) {
-    throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a supported command, but broadcasting signals "
-        + "is not supported yet (BPMN tier 3)");
+    return executor.execute(b -> new SignalCommands(b).broadcast(signalName, variables));
   }
 
   @Override
@@ -240,5 +239,6 @@ public final class MilepostEngine implements Engine {
   @Override
   public void close() {
     dueWork.stop();
+    executor.close();
   }
 }

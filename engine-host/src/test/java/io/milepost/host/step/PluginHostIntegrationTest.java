@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.core.type.TypeReference;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * own workers run the plugins, and the step records and incidents tell what happened.
  */
 @SpringBootTest(classes = MilepostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class PluginHostIntegrationTest {
 
   private static final Path HOME = createHomeWithPlugins();
@@ -73,6 +75,9 @@ class PluginHostIntegrationTest {
     site(registry, 0, "test-west-1", "Test West", "SORTABLE_FC", "west", "acme", "1.0.0");
     site(registry, 1, "test-east-1", "Test East", "SORTABLE_FC", "east", "acme", "2.0.0");
     site(registry, 2, "test-north-1", "Test North", "SORT_CENTER", "north", "acme", "1.0.0");
+    // one step on another version than the rest of the plugin
+    site(registry, 3, "test-south-1", "Test South", "SORTABLE_FC", "south", "acme", "1.0.0");
+    registry.add("milepost.sites[3].steps[test.echo]", () -> "acme@2.0.0");
   }
 
   private static void site(DynamicPropertyRegistry registry, int index, String id, String name, String buildingType,
@@ -149,13 +154,27 @@ class PluginHostIntegrationTest {
   }
 
   @Test
-  void shouldThrowTheBpmnErrorAPluginReturns() {
-    // no boundary event catches it (the engine does not have them yet), so the error becomes an incident
+  void shouldThrowTheBpmnErrorAPluginReturnsForTheProcessToCatch() {
+    String processId = "p-" + UUID.randomUUID();
+    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("step", t -> t.zeebeJobType("test.reject").zeebeInputExpression("site", "siteId"))
+        .boundaryEvent("outOfStock", b -> b.error("OUT_OF_STOCK")).endEvent("backordered")
+        .moveToActivity("step").endEvent("shipped").done(), processId + ".bpmn").send().join();
+
+    // completes (by the boundary path: an uncaught error would leave an incident instead)
+    ProcessInstanceResult result = runToCompletion(processId, "test-west-1");
+
+    assertThat(stepRecords(result.getProcessInstanceKey())).singleElement().satisfies(record ->
+        assertThat(record).containsEntry("outcome", "BPMN_ERROR").containsEntry("message", "no stock for sku-9"));
+  }
+
+  @Test
+  void shouldRaiseAnIncidentForABpmnErrorNoOneCatches() {
     long instanceKey = start(deploy("test.reject", "3"), Map.of("site", "test-west-1"));
 
     assertThat(awaitIncident(instanceKey).getErrorMessage()).contains("OUT_OF_STOCK");
     assertThat(awaitRecords(instanceKey)).singleElement().satisfies(record ->
-        assertThat(record).containsEntry("outcome", "BPMN_ERROR").containsEntry("message", "no stock for sku-9"));
+        assertThat(record).containsEntry("outcome", "BPMN_ERROR"));
   }
 
   @Test
@@ -233,6 +252,20 @@ class PluginHostIntegrationTest {
     assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
         assertThat(type).startsWith("application/problem+json"));
     assertThat(unknown.body()).contains("Expected a site with id 'fc-mars-1', but there is none");
+  }
+
+  @Test
+  void shouldStartASiteOnTheVersionItsConfigurationNamesForOneStep() {
+    Map<String, Object> site = JSON.readValue(get("/api/sites/test-south-1").body(),
+        new TypeReference<Map<String, Object>>() {});
+
+    assertThat(site.get("jobTypes")).isEqualTo(Map.of(
+        "test.echo", Map.of("pluginId", "acme", "pluginVersion", "2.0.0"),
+        "test.boom", Map.of("pluginId", "acme", "pluginVersion", "1.0.0"),
+        "test.slow", Map.of("pluginId", "acme", "pluginVersion", "1.0.0"),
+        "test.reject", Map.of("pluginId", "acme", "pluginVersion", "1.0.0")));
+    assertThat(runToCompletion(deploy("test.echo", "3"), "test-south-1").getVariablesAsMap())
+        .containsEntry("handledBy", "acme@2.0.0 at test-south-1");
   }
 
   private String deploy(String jobType, String retries) {

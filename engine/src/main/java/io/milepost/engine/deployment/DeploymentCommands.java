@@ -6,7 +6,9 @@ import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.ModelProblem;
 import io.milepost.engine.model.BpmnTransformer;
 import io.milepost.engine.model.ExecutableProcess;
+import io.milepost.engine.processing.BpmnBehaviors;
 import io.milepost.engine.processing.ProcessRepository;
+import io.milepost.engine.processing.StartEventSubscriptions;
 import io.milepost.engine.state.Definitions;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.KeySource;
@@ -42,7 +44,9 @@ public final class DeploymentCommands {
 
   private record Checked(DeploymentResource resource, String checksum, List<ExecutableProcess> processes, String formId) {}
 
-  public Deployment deploy(List<DeploymentResource> resources, EngineState state, KeySource keys) {
+  public Deployment deploy(List<DeploymentResource> resources, BpmnBehaviors behaviors) {
+    EngineState state = behaviors.context().state();
+    KeySource keys = behaviors.context()::nextKey;
     if (resources == null || resources.isEmpty()) {
       throw new DeploymentRejectedException(List.of(new ModelProblem("(none)", null,
           "Expected at least one resource to deploy, but the deployment had none")));
@@ -63,7 +67,7 @@ public final class DeploymentCommands {
     for (Checked resource : checked) {
       String text = new String(resource.resource().content(), StandardCharsets.UTF_8);
       for (ExecutableProcess process : resource.processes()) {
-        deployedProcesses.add(deployProcess(process, resource, text, deploymentKey, definitions, keys));
+        deployedProcesses.add(deployProcess(process, resource, text, deploymentKey, definitions, keys, behaviors));
       }
       if (resource.formId() != null) {
         deployedForms.add(deployForm(resource, text, deploymentKey, definitions, keys));
@@ -73,7 +77,7 @@ public final class DeploymentCommands {
   }
 
   private Deployment.DeployedProcess deployProcess(ExecutableProcess process, Checked resource, String xml,
-      long deploymentKey, Definitions definitions, KeySource keys) {
+      long deploymentKey, Definitions definitions, KeySource keys, BpmnBehaviors behaviors) {
     String name = resource.resource().name();
     Optional<Definitions.StoredProcess> latest = definitions.latestProcess(process.bpmnProcessId(), DEFAULT_TENANT);
     if (latest.isPresent() && latest.get().checksum().equals(resource.checksum())) {
@@ -85,6 +89,8 @@ public final class DeploymentCommands {
     definitions.applyProcess(new Definitions.StoredProcess(key, process.bpmnProcessId(), version, process.root().name(),
         name, resource.checksum(), deploymentKey, DEFAULT_TENANT), xml);
     processes.put(key, process);
+    new StartEventSubscriptions(behaviors).replace(process, key, latest.map(Definitions.StoredProcess::key).orElse(null),
+        DEFAULT_TENANT);
     return new Deployment.DeployedProcess(process.bpmnProcessId(), version, key, name, DEFAULT_TENANT);
   }
 

@@ -10,11 +10,7 @@ import io.milepost.engine.model.ExecutableProcess;
 import io.milepost.engine.processing.BpmnBehaviors;
 import io.milepost.engine.processing.BpmnElementContext;
 import io.milepost.engine.state.Definitions;
-import io.milepost.engine.state.ElementInstance;
-import io.milepost.engine.state.ElementState;
 import io.milepost.engine.state.ProcessInstance;
-import io.milepost.engine.model.BpmnElementType;
-import java.util.Map;
 
 /** Creating and cancelling process instances. */
 public final class ProcessInstanceCommands {
@@ -34,22 +30,9 @@ public final class ProcessInstanceCommands {
     }
     ProcessInstance instance = new ProcessInstance(behaviors.context().nextKey(), definition.key(),
         definition.bpmnProcessId(), definition.version(), ProcessInstanceState.ACTIVE, null, null, definition.tenantId());
-    start(instance, process, command.variables());
+    behaviors.startProcessInstance(instance, process, command.variables(), null);
     return new ProcessInstanceCreated(instance.key(), definition.key(), definition.bpmnProcessId(), definition.version(),
         definition.tenantId());
-  }
-
-  /** Creates the instance rows, sets its variables and queues the activation of its process element. */
-  public void start(ProcessInstance instance, ExecutableProcess process, Map<String, Object> variables) {
-    var state = behaviors.context().state();
-    state.processInstances().applyCreated(instance);
-    ElementInstance processElement = new ElementInstance(instance.key(), instance.key(), null, process.bpmnProcessId(),
-        BpmnElementType.PROCESS, ElementState.ACTIVATING, null);
-    state.elementInstances().applyActivating(processElement);
-    if (variables != null) {
-      behaviors.variables().setLocal(instance.key(), instance.key(), variables, instance.tenantId());
-    }
-    behaviors.context().enqueue(() -> behaviors.onActivating(behaviors.load(processElement)));
   }
 
   private Definitions.StoredProcess resolve(CreateProcessInstance command) {

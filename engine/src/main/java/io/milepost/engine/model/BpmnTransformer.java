@@ -140,6 +140,7 @@ public final class BpmnTransformer {
       var root = new io.milepost.engine.model.FlowNode(process.getId(), process.getName(), BpmnElementType.PROCESS, null);
       nodes.put(root.id(), root);
       buildScope(root, process.getFlowElements());
+      CompensationAssociations.link(process, nodes);
       return new ExecutableProcess(process.getId(), root, Map.copyOf(nodes), Map.copyOf(flows));
     }
 

@@ -69,6 +69,9 @@ final class ElementReader {
     if (source instanceof ReceiveTask receive && receive.getMessage() != null) {
       node.setEvent(message(node.id(), receive, receive.getMessage().getName()));
     }
+    if (source instanceof Activity activity && activity.isForCompensation()) {
+      node.setForCompensation(true);
+    }
     if (source instanceof Activity activity && activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
       readMultiInstance(node, loop);
     }
@@ -182,7 +185,8 @@ final class ElementReader {
       case TerminateEventDefinition t -> io.milepost.engine.model.EventDefinition.of(EventType.TERMINATE);
       case LinkEventDefinition link -> new io.milepost.engine.model.EventDefinition(EventType.LINK,
           null, null, null, null, null, null, null, link.getName());
-      case CompensateEventDefinition c -> io.milepost.engine.model.EventDefinition.of(EventType.COMPENSATION);
+      case CompensateEventDefinition c -> new io.milepost.engine.model.EventDefinition(EventType.COMPENSATION,
+          null, null, null, null, null, c.getActivity() == null ? null : c.getActivity().getId(), null, null);
       case ConditionalEventDefinition c -> io.milepost.engine.model.EventDefinition.of(EventType.CONDITIONAL);
       default -> io.milepost.engine.model.EventDefinition.of(EventType.NONE);
     };

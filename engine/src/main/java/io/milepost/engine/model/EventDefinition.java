@@ -5,7 +5,8 @@ import io.milepost.engine.expression.Expression;
 /**
  * The trigger of a catching event or the result of a throwing one. Only the fields of its
  * {@link EventType} are set: a timer's duration, date or cycle; a message's name and correlation
- * key; an error's or escalation's code; a signal's name; a link's name.
+ * key; an error's or escalation's code
+ * (for a compensation throw event: the id of the activity it compensates, null for all); a signal's name; a link's name.
  */
 public record EventDefinition(
     EventType type,

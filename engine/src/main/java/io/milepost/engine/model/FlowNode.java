@@ -30,6 +30,8 @@ public final class FlowNode {
   private CallActivityProperties callActivity;
   private io.milepost.engine.expression.Expression script;
   private String scriptResultVariable;
+  private FlowNode compensationHandler;
+  private boolean forCompensation;
 
   FlowNode(String id, String name, BpmnElementType type, FlowNode flowScope) {
     this.id = id;
@@ -79,6 +81,12 @@ public final class FlowNode {
   public io.milepost.engine.expression.Expression script() { return script; }
 
   public String scriptResultVariable() { return scriptResultVariable; }
+
+  /** The activity that undoes this one, associated through its compensation boundary event; null when none. */
+  public FlowNode compensationHandler() { return compensationHandler; }
+
+  /** A compensation handler: started only by a compensation throw event, never by a sequence flow. */
+  public boolean forCompensation() { return forCompensation; }
 
   /** The none start event a container starts with, if it has one. */
   public FlowNode noneStartEvent() {
@@ -133,6 +141,10 @@ public final class FlowNode {
     this.script = expression;
     this.scriptResultVariable = resultVariable;
   }
+
+  void setCompensationHandler(FlowNode handler) { this.compensationHandler = handler; }
+
+  void setForCompensation(boolean value) { this.forCompensation = value; }
 
   @Override
   public String toString() {

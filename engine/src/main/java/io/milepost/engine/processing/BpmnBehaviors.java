@@ -10,6 +10,9 @@ import io.milepost.engine.state.ElementInstance;
 import io.milepost.engine.state.ElementState;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.ProcessInstance;
+import io.milepost.engine.processing.compensation.CompensationBehavior;
+import io.milepost.engine.processing.escalation.EscalationBehavior;
+import io.milepost.engine.processing.signal.SignalBehavior;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +28,12 @@ public final class BpmnBehaviors {
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
   private final EventBehavior events;
+  private final SignalBehavior signals;
+  private final EscalationBehavior escalations;
+  private final EventSubProcessBehavior eventSubProcesses;
+  private final CompensationBehavior compensation;
+  private final InclusiveGatewayJoin inclusiveJoins;
+  private final MessageBehavior messages;
 
   public BpmnBehaviors(ProcessingContext context) {
     this.context = context;
@@ -32,6 +41,12 @@ public final class BpmnBehaviors {
     this.variables = new VariableBehavior(context);
     this.incidents = new IncidentBehavior(context);
     this.events = new EventBehavior(this);
+    this.signals = new SignalBehavior(this);
+    this.escalations = new EscalationBehavior(this);
+    this.eventSubProcesses = new EventSubProcessBehavior(this);
+    this.compensation = new CompensationBehavior(this);
+    this.inclusiveJoins = new InclusiveGatewayJoin(this);
+    this.messages = new MessageBehavior(this);
   }
 
   public ProcessingContext context() { return context; }
@@ -41,6 +56,47 @@ public final class BpmnBehaviors {
   public IncidentBehavior incidents() { return incidents; }
 
   public EventBehavior events() { return events; }
+
+  public SignalBehavior signals() { return signals; }
+
+  public EscalationBehavior escalations() { return escalations; }
+
+  public EventSubProcessBehavior eventSubProcesses() { return eventSubProcesses; }
+
+  public CompensationBehavior compensation() { return compensation; }
+
+  public MessageBehavior messages() { return messages; }
+
+  // ---- process instances
+
+  /**
+   * Creates the rows of a new process instance, sets its variables and queues the activation of its
+   * process element, which starts at {@code startEventId} (its none start event when null).
+   */
+  public void startProcessInstance(ProcessInstance instance, ExecutableProcess process, Map<String, Object> variables,
+      String startEventId) {
+    state().processInstances().applyCreated(instance);
+    ElementInstance processElement = new ElementInstance(instance.key(), instance.key(), null, process.bpmnProcessId(),
+        BpmnElementType.PROCESS, ElementState.ACTIVATING, null);
+    state().elementInstances().applyActivating(processElement);
+    if (startEventId != null) {
+      state().elementInstances().applyDetail(instance.key(), context.codec().toJson(Map.of("startEventId", startEventId)));
+    }
+    if (variables != null && !variables.isEmpty()) {
+      variables().setLocal(instance.key(), instance.key(), variables, instance.tenantId());
+    }
+    context.enqueue(() -> onActivating(load(processElement)));
+  }
+
+  /** Starts an instance of a definition at one of its start events (timer or message start). */
+  public long startProcessInstanceAt(long processDefinitionKey, String startEventId, Map<String, Object> variables) {
+    ExecutableProcess process = context.processes().get(processDefinitionKey, state().definitions());
+    var definition = state().definitions().process(processDefinitionKey).orElseThrow();
+    ProcessInstance instance = new ProcessInstance(context.nextKey(), definition.key(), definition.bpmnProcessId(),
+        definition.version(), ProcessInstanceState.ACTIVE, null, null, definition.tenantId());
+    startProcessInstance(instance, process, variables, startEventId);
+    return instance.key();
+  }
 
   private EngineState state() {
     return context.state();
@@ -84,8 +140,20 @@ public final class BpmnBehaviors {
     if (!locals.isEmpty()) {
       variables.setLocal(instance.key(), processInstance.key(), locals, processInstance.tenantId());
     }
-    context.enqueue(() -> onActivating(load(instance)));
+    context.enqueue(() -> ifStill(instance.key(), ElementState.ACTIVATING, this::onActivating));
     return instance;
+  }
+
+  /**
+   * Runs a queued step of an element only if the element is still in the state the step was queued
+   * for: an earlier step of the same command may have terminated it since (a terminate end event, an
+   * interrupting event), and a terminated element must not come back to life.
+   */
+  private void ifStill(long elementInstanceKey, ElementState expected, java.util.function.Consumer<BpmnElementContext> step) {
+    BpmnElementContext current = load(elementInstanceKey);
+    if (current.instance().state() == expected) {
+      step.accept(current);
+    }
   }
 
   public static boolean isMultiInstanceBody(BpmnElementContext element) {
@@ -130,7 +198,11 @@ public final class BpmnBehaviors {
   public BpmnElementContext transitionTo(BpmnElementContext element, ElementState newState) {
     ElementLifecycle.check(element.key(), element.node().id(), element.instance().state(), newState);
     if (newState == ElementState.COMPLETING || newState == ElementState.TERMINATING) {
-      events.cancelTimers(element.key());
+      events.cancelSubscriptions(element.key());
+      signals.unsubscribe(element);
+    }
+    if (newState == ElementState.TERMINATING) {
+      compensation.onTerminating(element);
     }
     return element.with(state().elementInstances().applyState(element.instance(), newState));
   }
@@ -139,7 +211,9 @@ public final class BpmnBehaviors {
     BpmnElementContext activated = transitionTo(element, ElementState.ACTIVATED);
     if (hostsBoundaryEvents(activated)) {
       events.subscribeBoundaryEvents(activated);
+      signals.subscribeBoundaryEvents(activated);
     }
+    eventSubProcesses.subscribe(activated);
     return activated;
   }
 
@@ -153,7 +227,7 @@ public final class BpmnBehaviors {
   /** Moves an activated element to completing and queues the rest of its completion. */
   public void complete(BpmnElementContext element) {
     BpmnElementContext completing = transitionTo(element, ElementState.COMPLETING);
-    context.enqueue(() -> onCompleting(completing));
+    context.enqueue(() -> ifStill(completing.key(), ElementState.COMPLETING, this::onCompleting));
   }
 
   /** Output mappings, flow choice, completed, flows taken. Also re-run when its incident is resolved. */
@@ -179,9 +253,11 @@ public final class BpmnBehaviors {
     }
     BpmnElementContext completed = transitionTo(element, ElementState.COMPLETED);
     processor.onCompleted(completed);
+    compensation.onCompleted(completed);
     for (SequenceFlow flow : flows) {
       takeFlow(flow, completed);
     }
+    inclusiveJoins.fireReady(completed);
     if (flows.isEmpty()) {
       childFinished(completed);
     }
@@ -200,6 +276,9 @@ public final class BpmnBehaviors {
     state().elementInstances().logFlowTaken(from.instance(), flow.id());
     if (target.isJoin()) {
       state().joins().applyTaken(scopeKey, target.id(), flow.id());
+      if (target.type() == BpmnElementType.INCLUSIVE_GATEWAY) {
+        return; // fired by InclusiveGatewayJoin once every flow of this step is taken
+      }
       Map<String, Integer> taken = state().joins().taken(scopeKey, target.id());
       boolean complete = target.incoming().stream().allMatch(in -> taken.getOrDefault(in.id(), 0) > 0);
       if (complete) {

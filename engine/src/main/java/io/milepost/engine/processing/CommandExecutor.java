@@ -3,25 +3,44 @@ package io.milepost.engine.processing;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.KeyGenerator;
+import io.milepost.engine.state.Sql;
 import io.milepost.engine.state.Store;
+import java.sql.Savepoint;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies commands one at a time, each in one transaction: the command, every follow-up step it
- * causes and its events commit together or not at all. What the command made observable (jobs to
- * hand out, instances that ended) is passed on only after the commit.
+ * Applies commands one at a time on a single writer thread, with group commit: the commands that
+ * queued up while the previous batch was committing share one transaction, each inside its own
+ * savepoint. A command is all-or-nothing (a rejection or a bug rolls back to its savepoint and
+ * fails only its caller); the callers of a batch are answered only after its commit, so an
+ * acknowledged command is durable. What a command made observable (jobs to hand out, instances
+ * that ended) is passed on after the commit too.
  */
-public final class CommandExecutor {
+public final class CommandExecutor implements AutoCloseable {
 
   /** What a committed command tells the rest of the engine. */
   public interface Effects {
     void afterCommit(Set<String> availableJobTypes, List<Long> endedProcessInstances);
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
+  /** Enough to amortise the commit; small enough that one batch's latency stays low. */
+  private static final int MAX_BATCH = 64;
+
+  private record Pending<T>(Function<BpmnBehaviors, T> command, CompletableFuture<T> result) {}
+
+  private record Outcome(Pending<?> pending, Object value, RuntimeException failure, ProcessingContext context) {}
 
   private final Store store;
   private final KeyGenerator keys;
@@ -31,7 +50,9 @@ public final class CommandExecutor {
   private final ExpressionLanguage expressions;
   private final VariableCodec codec;
   private final Effects effects;
-  private final ReentrantLock lock = new ReentrantLock(true);
+  private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
       ExpressionLanguage expressions, Effects effects) {
@@ -43,26 +64,102 @@ public final class CommandExecutor {
     this.expressions = expressions;
     this.codec = new VariableCodec(json);
     this.effects = effects;
+    this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
+  /** Applies a command and returns once it is committed; rethrows its rejection or failure. */
   public <T> T execute(Function<BpmnBehaviors, T> command) {
-    ProcessingContext[] processed = new ProcessingContext[1];
-    T result;
-    lock.lock();
-    try {
-      result = store.inTransaction(sql -> {
-        EngineState state = new EngineState(sql, json, keys::nextKey, clock.millis());
-        ProcessingContext context = new ProcessingContext(state, processes, expressions, codec, keys::nextKey);
-        T value = command.apply(new BpmnBehaviors(context));
-        context.drain();
-        state.flushEvents();
-        processed[0] = context;
-        return value;
-      });
-    } finally {
-      lock.unlock();
+    if (Thread.currentThread() == writer) {
+      throw new IllegalStateException("Expected commands to be submitted from outside the writer thread, but a command "
+          + "(or an after-commit listener) submitted one from inside it");
     }
-    effects.afterCommit(processed[0].availableJobTypes(), processed[0].endedProcessInstances());
-    return result;
+    if (closed) {
+      throw new IllegalStateException("Expected a running engine, but it was closed");
+    }
+    Pending<T> pending = new Pending<>(command, new CompletableFuture<>());
+    queue.add(pending);
+    try {
+      return pending.result().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        cause.addSuppressed(new Exception("submitted here"));
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private void writeLoop() {
+    while (!closed) {
+      List<Pending<?>> batch = new ArrayList<>();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      processBatch(batch);
+    }
+  }
+
+  private void processBatch(List<Pending<?>> batch) {
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
+    try {
+      store.inTransaction(sql -> {
+        for (Pending<?> pending : batch) {
+          outcomes.add(apply(sql, pending));
+        }
+        return null;
+      });
+    } catch (RuntimeException | Error commitFailed) {
+      LOG.error("A batch of {} commands failed to commit", batch.size(), commitFailed);
+      RuntimeException failure = commitFailed instanceof RuntimeException r ? r : new IllegalStateException(commitFailed);
+      batch.forEach(pending -> pending.result().completeExceptionally(failure));
+      return;
+    }
+    for (Outcome outcome : outcomes) {
+      if (outcome.failure() == null) {
+        try {
+          effects.afterCommit(outcome.context().availableJobTypes(), outcome.context().endedProcessInstances());
+        } catch (RuntimeException e) {
+          LOG.warn("An after-commit listener failed", e);
+        }
+        complete(outcome.pending(), outcome.value());
+      } else {
+        outcome.pending().result().completeExceptionally(outcome.failure());
+      }
+    }
+  }
+
+  /** One command inside its savepoint: all its changes and events, or none of them. */
+  private Outcome apply(Sql sql, Pending<?> pending) {
+    Savepoint savepoint = sql.savepoint();
+    try {
+      EngineState state = new EngineState(sql, json, keys::nextKey, clock.millis());
+      ProcessingContext context = new ProcessingContext(state, processes, expressions, codec, keys::nextKey);
+      Object value = pending.command().apply(new BpmnBehaviors(context));
+      context.drain();
+      state.flushEvents();
+      sql.release(savepoint);
+      return new Outcome(pending, value, null, context);
+    } catch (RuntimeException e) {
+      sql.rollbackTo(savepoint);
+      return new Outcome(pending, null, e, null);
+    } catch (StackOverflowError e) {
+      sql.rollbackTo(savepoint);
+      return new Outcome(pending, null, new IllegalStateException("The command overflowed the stack", e), null);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void complete(Pending<T> pending, Object value) {
+    pending.result().complete((T) value);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    writer.interrupt();
+    queue.forEach(p -> p.result().completeExceptionally(new IllegalStateException("The engine was closed")));
   }
 }

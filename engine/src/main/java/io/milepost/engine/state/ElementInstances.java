@@ -12,6 +12,8 @@ public final class ElementInstances {
 
   private final Sql sql;
   private final Events events;
+  /** Read-through cache for the running command; every write below keeps it current. */
+  private final java.util.Map<Long, ElementInstance> cache = new java.util.HashMap<>();
 
   ElementInstances(Sql sql, Events events) {
     this.sql = sql;
@@ -19,7 +21,14 @@ public final class ElementInstances {
   }
 
   public Optional<ElementInstance> get(long key) {
-    return sql.queryOne("SELECT " + COLUMNS + " FROM element_instance WHERE element_instance_key = ?", ElementInstances::map, key);
+    ElementInstance cached = cache.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<ElementInstance> loaded = sql.queryOne("SELECT " + COLUMNS + " FROM element_instance WHERE element_instance_key = ?",
+        ElementInstances::map, key);
+    loaded.ifPresent(instance -> cache.put(key, instance));
+    return loaded;
   }
 
   /** The children of a scope that have not finished, oldest first. */
@@ -42,6 +51,7 @@ public final class ElementInstances {
     sql.update("INSERT INTO element_instance (" + COLUMNS + ", start_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         instance.key(), instance.processInstanceKey(), instance.flowScopeKey(), instance.elementId(),
         instance.elementType(), ElementState.ACTIVATING, instance.loopCounter(), events.now());
+    cache.put(instance.key(), instance.withState(ElementState.ACTIVATING));
     events.element(instance, "ELEMENT_ACTIVATING");
   }
 
@@ -53,6 +63,7 @@ public final class ElementInstances {
       sql.update("UPDATE element_instance SET state = ? WHERE element_instance_key = ?", newState, instance.key());
     }
     ElementInstance updated = instance.withState(newState);
+    cache.put(updated.key(), updated);
     events.element(updated, "ELEMENT_" + newState.name());
     return updated;
   }
@@ -72,8 +83,8 @@ public final class ElementInstances {
   }
 
   public Optional<String> detail(long elementInstanceKey) {
-    return sql.queryOne("SELECT detail FROM element_instance WHERE element_instance_key = ?", r -> r.getString(1), elementInstanceKey)
-        .filter(d -> d != null);
+    return sql.queryOne("SELECT detail FROM element_instance WHERE element_instance_key = ?", r -> r.getString(1),
+        elementInstanceKey);
   }
 
   private static ElementInstance map(java.sql.ResultSet row) throws java.sql.SQLException {

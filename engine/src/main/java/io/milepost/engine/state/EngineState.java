@@ -17,6 +17,9 @@ public final class EngineState {
   private final UserTasks userTasks;
   private final Definitions definitions;
   private final Timers timers;
+  private final SignalSubscriptions signalSubscriptions;
+  private final CompensationSubscriptions compensationSubscriptions;
+  private final Messages messages;
 
   public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
     this.sql = sql;
@@ -30,6 +33,9 @@ public final class EngineState {
     this.userTasks = new UserTasks(sql, events, json);
     this.definitions = new Definitions(sql, events);
     this.timers = new Timers(sql, events);
+    this.signalSubscriptions = new SignalSubscriptions(sql, events);
+    this.compensationSubscriptions = new CompensationSubscriptions(sql, events);
+    this.messages = new Messages(sql, events);
   }
 
   public long now() { return events.now(); }
@@ -53,6 +59,11 @@ public final class EngineState {
   public Definitions definitions() { return definitions; }
 
   public Timers timers() { return timers; }
+
+  public SignalSubscriptions signalSubscriptions() { return signalSubscriptions; }
+
+  public CompensationSubscriptions compensationSubscriptions() { return compensationSubscriptions; }
+  public Messages messages() { return messages; }
 
   /** Writes the collected events; called once, just before the commit. */
   public void flushEvents() {

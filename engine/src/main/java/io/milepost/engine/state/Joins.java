@@ -22,6 +22,12 @@ public final class Joins {
     return counts;
   }
 
+  /** The gateways of a scope where at least one token waits. */
+  public java.util.Set<String> waitingGateways(long flowScopeKey) {
+    return new java.util.HashSet<>(sql.query("SELECT DISTINCT gateway_id FROM taken_flow WHERE flow_scope_key = ? "
+        + "AND taken_count > 0", row -> row.getString(1), flowScopeKey));
+  }
+
   public boolean hasWaitingTokens(long flowScopeKey) {
     return sql.count("SELECT COUNT(*) FROM taken_flow WHERE flow_scope_key = ? AND taken_count > 0", flowScopeKey) > 0;
   }

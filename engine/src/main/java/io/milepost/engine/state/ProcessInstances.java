@@ -10,12 +10,25 @@ public final class ProcessInstances {
   private final Sql sql;
   private final Events events;
 
+  /** Read-through cache for the running command (the facts cached here do not change, but the state is refreshed on end). */
+  private final java.util.Map<Long, ProcessInstance> cache = new java.util.HashMap<>();
+
   ProcessInstances(Sql sql, Events events) {
     this.sql = sql;
     this.events = events;
   }
 
   public Optional<ProcessInstance> get(long key) {
+    ProcessInstance cached = cache.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<ProcessInstance> loaded = load(key);
+    loaded.ifPresent(instance -> cache.put(key, instance));
+    return loaded;
+  }
+
+  private Optional<ProcessInstance> load(long key) {
     return sql.queryOne("SELECT * FROM process_instance WHERE process_instance_key = ?", row -> new ProcessInstance(
         row.getLong("process_instance_key"), row.getLong("process_definition_key"), row.getString("bpmn_process_id"),
         row.getInt("version"), ProcessInstanceState.valueOf(row.getString("state")),
@@ -39,7 +52,18 @@ public final class ProcessInstances {
   }
 
   public void applyEnded(long key, ProcessInstanceState state) {
+    cache.remove(key);
     sql.update("UPDATE process_instance SET state = ?, end_time = ? WHERE process_instance_key = ?", state, events.now(), key);
+  }
+
+  /** A message started the instance: remember its correlation key (one active instance per key and process). */
+  public void applyCorrelationKey(long key, String correlationKey) {
+    sql.update("UPDATE process_instance SET correlation_key = ? WHERE process_instance_key = ?", correlationKey, key);
+  }
+
+  public boolean hasActiveWithCorrelationKey(String bpmnProcessId, String correlationKey) {
+    return sql.count("SELECT COUNT(*) FROM process_instance WHERE bpmn_process_id = ? AND correlation_key = ? AND state = 'ACTIVE'",
+        bpmnProcessId, correlationKey) > 0;
   }
 
   public void applyIncidentCount(long key, int delta) {

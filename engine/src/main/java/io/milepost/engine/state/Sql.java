@@ -30,6 +30,30 @@ public final class Sql {
     return dialect;
   }
 
+  public java.sql.Savepoint savepoint() {
+    try {
+      return connection.setSavepoint();
+    } catch (SQLException e) {
+      throw new StoreException("Failed to set a savepoint", e);
+    }
+  }
+
+  public void rollbackTo(java.sql.Savepoint savepoint) {
+    try {
+      connection.rollback(savepoint);
+    } catch (SQLException e) {
+      throw new StoreException("Failed to roll back to a savepoint", e);
+    }
+  }
+
+  public void release(java.sql.Savepoint savepoint) {
+    try {
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      throw new StoreException("Failed to release a savepoint", e);
+    }
+  }
+
   public int update(String sql, Object... args) {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, args);
@@ -71,7 +95,7 @@ public final class Sql {
 
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
     List<T> rows = query(sql, mapper, args);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst()); // a NULL column reads as empty
   }
 
   public long count(String sql, Object... args) {

@@ -21,12 +21,17 @@ public final class Variables {
     this.keys = keys;
   }
 
+  /** Read-through cache of whole scopes for the running command; applySet keeps it current. */
+  private final Map<Long, Map<String, String>> scopes = new java.util.HashMap<>();
+
   /** The variables defined directly on one scope, by name (JSON text). */
   public Map<String, String> ofScope(long scopeKey) {
-    Map<String, String> result = new LinkedHashMap<>();
-    sql.query("SELECT name, value_json FROM variable WHERE scope_key = ? ORDER BY variable_key",
-        row -> result.put(row.getString(1), row.getString(2)), scopeKey);
-    return result;
+    return java.util.Collections.unmodifiableMap(scopes.computeIfAbsent(scopeKey, key -> {
+      Map<String, String> result = new LinkedHashMap<>();
+      sql.query("SELECT name, value_json FROM variable WHERE scope_key = ? ORDER BY variable_key",
+          row -> result.put(row.getString(1), row.getString(2)), key);
+      return result;
+    }));
   }
 
   public List<Stored> ofProcessInstance(long processInstanceKey) {
@@ -35,10 +40,14 @@ public final class Variables {
   }
 
   public Optional<String> find(long scopeKey, String name) {
-    return sql.queryOne("SELECT value_json FROM variable WHERE scope_key = ? AND name = ?", row -> row.getString(1), scopeKey, name);
+    return Optional.ofNullable(ofScope(scopeKey).get(name));
   }
 
   public void applySet(long scopeKey, long processInstanceKey, String name, String valueJson, String tenantId) {
+    Map<String, String> cached = scopes.get(scopeKey);
+    if (cached != null) {
+      cached.put(name, valueJson);
+    }
     int updated = sql.update("UPDATE variable SET value_json = ? WHERE scope_key = ? AND name = ?", valueJson, scopeKey, name);
     if (updated == 0) {
       long key = keys.nextKey();

@@ -8,8 +8,10 @@ import io.milepost.engine.api.UpdateJob;
 import io.milepost.host.api.ApiException;
 import io.milepost.host.api.JsonDocuments;
 import io.milepost.host.api.Keys;
+import io.milepost.host.engine.JobLongPoll;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +31,10 @@ final class JobController {
   static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofMinutes(5);
 
   private final Engine engine;
-  private final JobActivationLongPoll longPoll;
+  private final JobLongPoll longPoll;
   private final JsonDocuments json;
 
-  JobController(Engine engine, JobActivationLongPoll longPoll, JsonDocuments json) {
+  JobController(Engine engine, JobLongPoll longPoll, JsonDocuments json) {
     this.engine = engine;
     this.longPoll = longPoll;
     this.json = json;
@@ -55,7 +57,7 @@ final class JobController {
     Duration requestTimeout = request.requestTimeout() == null || request.requestTimeout() == 0
         ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(Math.max(0, request.requestTimeout()));
     return new JobActivationResponse(
-        longPoll.activate(command, requestTimeout).stream().map(ActivatedJobResponse::of).toList());
+        longPoll.activate(command, answerWithin(requestTimeout), new CompletableFuture<>()).stream().map(ActivatedJobResponse::of).toList());
   }
 
   @PostMapping("/{jobKey}/completion")
@@ -116,4 +118,13 @@ final class JobController {
   record JobUpdateRequest(JobChangeset changeset, Long operationReference) {}
 
   record JobChangeset(Integer retries, Long timeout) {}
+
+  /**
+   * The client gives up one second after its requestTimeout; answering a little before the timeout
+   * keeps an empty answer from arriving too late on a busy machine.
+   */
+  static Duration answerWithin(Duration requestTimeout) {
+    Duration margin = requestTimeout.compareTo(Duration.ofSeconds(5)) >= 0 ? Duration.ofMillis(500) : requestTimeout.dividedBy(10);
+    return requestTimeout.minus(margin);
+  }
 }

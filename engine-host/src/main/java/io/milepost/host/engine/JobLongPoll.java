@@ -1,4 +1,4 @@
-package io.milepost.host.api.job;
+package io.milepost.host.engine;
 
 import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
@@ -16,43 +16,53 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds a job activation until jobs of its type can be activated or its request timeout passes.
+ * Holds a job activation (REST or gRPC) until jobs of its type can be activated, its time is up, or
+ * its caller is gone.
  *
  * <p>No polling: a waiter takes the current signal of its job type, then tries to activate, then
  * sleeps on the signal. The engine's availability listener completes (and removes) the signal of a
  * type, which wakes every waiter of that type to try again. Taking the signal before trying closes
- * the gap where jobs appear between an empty try and the sleep. Requests run on virtual threads.
+ * the gap where jobs appear between an empty try and the sleep. Callers run on virtual threads, so a
+ * held request costs no platform thread.
  */
 @Component
-final class JobActivationLongPoll implements JobAvailabilityListener, DisposableBean {
+public final class JobLongPoll implements JobAvailabilityListener, DisposableBean {
 
   private final Engine engine;
   private final ConcurrentMap<String, CompletableFuture<Void>> signals = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  JobActivationLongPoll(Engine engine) {
+  JobLongPoll(Engine engine) {
     this.engine = engine;
     engine.addJobAvailabilityListener(this);
   }
 
-  List<ActivatedJob> activate(ActivateJobs command, Duration requestTimeout) {
-    long deadline = System.nanoTime() + requestTimeout.toNanos();
+  /**
+   * @param answerWithin how long to hold the request at most
+   * @param callerGone completes when the caller cancels or its deadline passes: stop waiting
+   * @return the jobs activated; empty after the time is up, when the caller left, or at shutdown
+   */
+  public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone) {
+    long deadline = System.nanoTime() + answerWithin.toNanos();
     while (true) {
       CompletableFuture<Void> signal = signals.computeIfAbsent(command.type(), type -> new CompletableFuture<>());
+      if (callerGone.isDone() || closed) {
+        return List.of();
+      }
       List<ActivatedJob> jobs = engine.activateJobs(command);
       long remaining = deadline - System.nanoTime();
-      if (!jobs.isEmpty() || remaining <= 0 || closed) {
+      if (!jobs.isEmpty() || remaining <= 0) {
         return jobs;
       }
       try {
-        signal.get(remaining, TimeUnit.NANOSECONDS);
+        CompletableFuture.anyOf(signal, callerGone).get(remaining, TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
         return List.of();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return List.of();
       } catch (ExecutionException e) {
-        throw new IllegalStateException("A job availability signal failed", e);
+        return List.of(); // the caller-gone future may complete exceptionally: the caller left
       }
     }
   }

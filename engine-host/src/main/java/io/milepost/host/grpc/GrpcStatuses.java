@@ -1,0 +1,62 @@
+package io.milepost.host.grpc;
+
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import io.milepost.engine.api.RejectionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what an RPC threw into the gRPC status Camunda's gateway documents for it. A rejection keeps
+ * the engine's message as the description (it says what was expected and what was found); anything
+ * else is a bug of ours: INTERNAL, logged with its stack trace, and only this call fails.
+ */
+final class GrpcStatuses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcStatuses.class);
+
+  private GrpcStatuses() {}
+
+  static StatusRuntimeException of(String rpc, Throwable thrown) {
+    Throwable failure = unwrap(thrown);
+    if (failure instanceof StatusRuntimeException status) {
+      return status;
+    }
+    if (failure instanceof StatusException status) {
+      return status.getStatus().asRuntimeException(status.getTrailers());
+    }
+    if (failure instanceof RejectionException rejection) {
+      return of(rejection).withDescription(rejection.getMessage()).asRuntimeException();
+    }
+    LOG.error("Unexpected failure answering gRPC {}", rpc, failure);
+    return Status.INTERNAL.withCause(failure)
+        .withDescription("Unexpected error while answering " + rpc + ": " + failure.getClass().getSimpleName() + ": "
+            + failure.getMessage())
+        .asRuntimeException();
+  }
+
+  /** The status of a rejection type, as gateway.proto lists the errors of each RPC. */
+  static Status of(RejectionException rejection) {
+    return switch (rejection.type()) {
+      case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
+      case NOT_FOUND -> Status.NOT_FOUND;
+      case INVALID_STATE -> Status.FAILED_PRECONDITION;
+    };
+  }
+
+  static StatusRuntimeException invalidArgument(String description) {
+    return Status.INVALID_ARGUMENT.withDescription(description).asRuntimeException();
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable failure = thrown;
+    while ((failure instanceof CompletionException || failure instanceof ExecutionException)
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    return failure;
+  }
+}
