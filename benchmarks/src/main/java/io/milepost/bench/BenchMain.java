@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --engines=milepost,milepost-rest,flowable}, {@code --workloads=sequence,order,parallel},
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
  * {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --jfr} (a JFR recording per child),
- * {@code --report-only} (re-render from the saved results), {@code --results=benchmarks/RESULTS.md}.
+ * {@code --report-only} (re-render from the saved results), {@code --results=benchmarks/RESULTS.md} (and
+ * NOTES.md beside it, when present, is appended).
  */
 public final class BenchMain {
 
@@ -89,8 +90,13 @@ public final class BenchMain {
         results, chart);
     String command = arguments.getOrDefault("command", "java -jar benchmarks/target/benchmarks.jar "
         + String.join(" ", args));
-    Files.writeString(resultsFile, MarkdownReport.render(command, settings, results, growth,
-        chart.getFileName().toString()));
+    String report = MarkdownReport.render(command, settings, results, growth, chart.getFileName().toString());
+    // hand-written findings (profiles, caveats) that belong next to the numbers
+    Path notes = resultsFile.resolveSibling("NOTES.md");
+    if (Files.exists(notes)) {
+      report += "\n" + Files.readString(notes);
+    }
+    Files.writeString(resultsFile, report);
     System.err.println("Wrote " + resultsFile + " and " + chart);
   }
 

@@ -23,7 +23,7 @@ public final class ThroughputChart {
 
   private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
       new Color(0xd62728)};
-  private static final int WIDTH = 1000;
+  private static final int WIDTH = 1100;
   private static final int PANEL_HEIGHT = 420;
 
   private ThroughputChart() {}
@@ -51,7 +51,7 @@ public final class ThroughputChart {
   private static void drawPanel(Graphics2D g, String store, List<String> workloads, List<String> engines,
       List<String> engineLabels, List<String> workloadLabels, List<RunResult> results) {
     int left = 80;
-    int right = WIDTH - 230;
+    int right = WIDTH - 290;
     int top = 50;
     int bottom = PANEL_HEIGHT - 60;
     double max = results.stream().mapToDouble(r -> r.throughput().max()).filter(v -> !Double.isNaN(v)).max().orElse(1);
