@@ -1,0 +1,138 @@
+package io.milepost.bench;
+
+import io.milepost.bench.engine.EngineKind;
+import io.milepost.bench.harness.Arguments;
+import io.milepost.bench.harness.GrowthRunner.GrowthResult;
+import io.milepost.bench.harness.Results.RunResult;
+import io.milepost.bench.harness.Settings;
+import io.milepost.bench.harness.StoreKind;
+import io.milepost.bench.harness.Workload;
+import io.milepost.bench.report.MarkdownReport;
+import io.milepost.bench.report.ThroughputChart;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs every engine on every workload and store, each in a child JVM ({@link RunOne}), then the growth
+ * run ({@link GrowthRun}), and writes RESULTS.md and the throughput chart. Options: {@code --quick},
+ * {@code --engines=milepost,milepost-rest,flowable}, {@code --workloads=sequence,order,parallel},
+ * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
+ * {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --jfr} (a JFR recording per child),
+ * {@code --report-only} (re-render from the saved results), {@code --results=benchmarks/RESULTS.md} (and
+ * NOTES.md beside it, when present, is appended).
+ */
+public final class BenchMain {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> arguments = Arguments.parse(args);
+    Settings settings = Settings.fromArguments(arguments);
+    Files.createDirectories(settings.workDir());
+    Path saved = settings.workDir().resolve("results.json");
+    Path savedGrowth = settings.workDir().resolve("growth.json");
+    List<EngineKind> engines = Arguments.list(arguments, "engines", "milepost,milepost-rest,flowable").stream()
+        .map(EngineKind::byId).toList();
+    List<Workload> workloads = Arguments.list(arguments, "workloads", "sequence,order,parallel").stream()
+        .map(w -> Workload.valueOf(w.toUpperCase())).toList();
+    String postgres = System.getenv("MILEPOST_BENCH_PG");
+    List<StoreKind> stores = Arguments.list(arguments, "stores", postgres == null ? "h2" : "h2,postgres").stream()
+        .map(s -> StoreKind.valueOf(s.toUpperCase())).toList();
+
+    List<RunResult> results = new ArrayList<>();
+    List<GrowthResult> growth = new ArrayList<>();
+    if (arguments.containsKey("report-only")) {
+      results.addAll(List.of(JSON.readValue(saved.toFile(), RunResult[].class)));
+      if (Files.exists(savedGrowth)) {
+        growth.addAll(List.of(JSON.readValue(savedGrowth.toFile(), GrowthResult[].class)));
+      }
+    } else {
+      for (StoreKind store : stores) {
+        for (Workload workload : workloads) {
+          for (EngineKind engine : engines) {
+            List<String> childArgs = new ArrayList<>(List.of("--engine=" + engine.id(),
+                "--workload=" + workload.name().toLowerCase(), "--store=" + store.name().toLowerCase()));
+            String line = runChild(RunOne.class, RunOne.RESULT_PREFIX, engine.id() + "-" + workload + "-" + store,
+                childArgs, args, settings, arguments.containsKey("jfr"));
+            if (line != null) {
+              results.add(JSON.readValue(line, RunResult.class));
+              JSON.writerWithDefaultPrettyPrinter().writeValue(saved.toFile(), results);
+            }
+          }
+        }
+      }
+      String levels = arguments.getOrDefault("growth", "0,10000,100000");
+      if (!levels.equals("none")) {
+        String line = runChild(GrowthRun.class, GrowthRun.RESULT_PREFIX, "growth", List.of("--store=h2"), args,
+            settings, arguments.containsKey("jfr"));
+        if (line != null) {
+          growth.add(JSON.readValue(line, GrowthResult.class));
+          JSON.writerWithDefaultPrettyPrinter().writeValue(savedGrowth.toFile(), growth);
+        }
+      }
+    }
+
+    Path resultsFile = Path.of(arguments.getOrDefault("results", "benchmarks/RESULTS.md")).toAbsolutePath();
+    Path chart = resultsFile.resolveSibling("throughput.png");
+    ThroughputChart.write(results.stream().map(RunResult::store).distinct().toList(),
+        workloads.stream().map(Workload::name).toList(), engines.stream().map(EngineKind::id).toList(),
+        engines.stream().map(EngineKind::label).toList(), workloads.stream().map(Workload::label).toList(),
+        results, chart);
+    String command = arguments.getOrDefault("command", "java -jar benchmarks/target/benchmarks.jar "
+        + String.join(" ", args));
+    String report = MarkdownReport.render(command, settings, results, growth, chart.getFileName().toString());
+    // hand-written findings (profiles, caveats) that belong next to the numbers
+    Path notes = resultsFile.resolveSibling("NOTES.md");
+    if (Files.exists(notes)) {
+      report += "\n" + Files.readString(notes);
+    }
+    Files.writeString(resultsFile, report);
+    System.err.println("Wrote " + resultsFile + " and " + chart);
+  }
+
+  /** Runs {@code main} in a child JVM with the same class path; returns the JSON after {@code prefix}, or null. */
+  private static String runChild(Class<?> main, String prefix, String name, List<String> childArgs, String[] parentArgs,
+      Settings settings, boolean jfr) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-XX:+UseG1GC"));
+    if (jfr) {
+      command.add("-XX:StartFlightRecording=filename=" + settings.workDir().resolve(name + ".jfr") + ",settings=profile");
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(childArgs);
+    for (String arg : parentArgs) {
+      if (!arg.startsWith("--engines") && !arg.startsWith("--workloads") && !arg.startsWith("--stores")
+          && !arg.startsWith("--results") && !arg.startsWith("--command")) {
+        command.add(arg);
+      }
+    }
+    System.err.println("== " + name);
+    Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String result = null;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith(prefix)) {
+          result = line.substring(prefix.length());
+        } else {
+          System.err.println(line);
+        }
+      }
+    }
+    int exit = child.waitFor();
+    if (result == null) {
+      System.err.println("!! " + name + " ended with exit code " + exit + " and no result");
+    }
+    return result;
+  }
+}

@@ -1,0 +1,116 @@
+package io.milepost.bench.engine;
+
+import io.milepost.bench.harness.JvmProbe;
+import io.milepost.bench.harness.StoreKind;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * engine-host as a child JVM ({@code java -jar engine-host/target/engine-host.jar}) on the run's store,
+ * with its plugin step workers off (the benchmark's workers do the jobs) and local JMX for CPU and heap.
+ */
+final class EngineHostProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final JvmProbe probe;
+
+  private EngineHostProcess(Process process, int port, JvmProbe probe) {
+    this.process = process;
+    this.port = port;
+    this.probe = probe;
+  }
+
+  static EngineHostProcess start(BenchContext context) throws IOException, InterruptedException {
+    Path jar = context.repositoryRoot().resolve("engine-host/target/engine-host.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("Expected " + jar + " (build it with ./mvnw -pl engine-host -am package), but it "
+          + "is missing");
+    }
+    int port = freePort();
+    int jmxPort = freePort();
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+    command.addAll(JvmProbe.jmxArguments(jmxPort));
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        "--milepost.data-dir=" + context.dataDir().resolve("host").toAbsolutePath(),
+        "--milepost.bpmn-dir=" + context.repositoryRoot().resolve("bpmn").toAbsolutePath(),
+        "--milepost.worker.enabled=false", "--milepost.grpc.port=" + freePort()));
+    if (context.store() == StoreKind.POSTGRES) {
+      command.add("--spring.datasource.url=" + context.jdbcUrl());
+    }
+    Path log = context.dataDir().resolve("engine-host.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      awaitReady(process, port, log);
+      return new EngineHostProcess(process, port, JvmProbe.remote("engine-host JVM", jmxPort));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  URI restAddress() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  JvmProbe probe() {
+    return probe;
+  }
+
+  private static void awaitReady(Process process, int port, Path log) throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Expected engine-host to start, but it exited with " + process.exitValue()
+            + "; see " + log);
+      }
+      try {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/v2/topology")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("Expected engine-host to answer /v2/topology within 120 s, but it did not; see "
+        + log);
+  }
+
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    probe.close();
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.milepost.bench.engine;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/** The engines the benchmark compares, by the id used on the command line and in the results. */
+public enum EngineKind {
+  MILEPOST("milepost", "Milepost in-process", MilepostInProcess::new),
+  MILEPOST_REST("milepost-rest", "Milepost REST + Camunda client", MilepostRest::new),
+  FLOWABLE("flowable", "Flowable 7.2 embedded", FlowableEmbedded::new);
+
+  private final String id;
+  private final String label;
+  private final Supplier<EngineAdapter> factory;
+
+  EngineKind(String id, String label, Supplier<EngineAdapter> factory) {
+    this.id = id;
+    this.label = label;
+    this.factory = factory;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public EngineAdapter create() {
+    return factory.get();
+  }
+
+  public static EngineKind byId(String id) {
+    return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Expected an engine among "
+            + Arrays.stream(values()).map(EngineKind::id).toList() + ", but found '" + id + "'"));
+  }
+}

@@ -1,0 +1,164 @@
+package io.milepost.bench.report;
+
+import io.milepost.bench.engine.EngineKind;
+import io.milepost.bench.harness.GrowthRunner.GrowthResult;
+import io.milepost.bench.harness.GrowthRunner.Level;
+import io.milepost.bench.harness.GrowthRunner.Timing;
+import io.milepost.bench.harness.Results.RunResult;
+import io.milepost.bench.harness.Results.Summary;
+import io.milepost.bench.harness.Settings;
+import io.milepost.bench.harness.Workload;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** RESULTS.md: the machine, the command, one table per store, the growth run and how to read them. */
+public final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  public static String render(String command, Settings settings, List<RunResult> results, List<GrowthResult> growth,
+      String chartFile) {
+    StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+    md.append("Generated ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(
+        java.time.ZoneOffset.UTC))).append(" by `benchmarks/` (see the README's Benchmarks section).\n\n");
+    md.append("Command:\n\n    ").append(command).append("\n\n");
+    md.append("Machine: ").append(machine()).append("\n\n");
+    md.append(String.format("Settings: warm-up %d s closed loop (also estimates saturation), %d saturation rounds of "
+        + "about %d s each (at least %d instances, started by %d threads), %d open-loop latency rounds of %d s at half "
+        + "the median saturation throughput (16 starter threads, latency from the scheduled start), %d worker threads "
+        + "per job type, every engine and workload in a fresh JVM (`-Xmx1g`, G1) on an empty store.%n%n",
+        settings.warmupSeconds(), settings.rounds(), settings.roundSeconds(), settings.minInstances(),
+        settings.starterThreads(), settings.rounds(), settings.latencySeconds(), settings.workerThreadsPerType()));
+    md.append("![throughput](").append(chartFile).append(")\n\n");
+    for (String store : results.stream().map(RunResult::store).distinct().toList()) {
+      md.append("## ").append(store.equals("H2") ? "H2 file store (`WRITE_DELAY=0`)" : "PostgreSQL").append("\n\n");
+      md.append("| workload | engine | throughput inst/s: median (min..max) | spread | p50 ms | p99 ms | at rate inst/s "
+          + "| CPU ms / instance | peak heap MB | check | load avg before, after |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+      for (RunResult r : results.stream().filter(r -> r.store().equals(store)).toList()) {
+        Summary t = r.throughput();
+        double rate = r.latency().isEmpty() ? Double.NaN : r.latency().getFirst().ratePerSecond();
+        md.append("| ").append(Workload.valueOf(r.workload()).label())
+            .append(" | ").append(EngineKind.byId(r.engine()).label())
+            .append(" | ").append(String.format("%s (%s..%s)", num(t.median()), num(t.min()), num(t.max())))
+            .append(" | ").append(String.format("%.0f%%", t.spreadPercent()))
+            .append(" | ").append(withRange(r.p50()))
+            .append(" | ").append(withRange(r.p99()))
+            .append(" | ").append(num(rate))
+            .append(" | ").append(num(r.cpuMillisPerInstance().median()))
+            .append(" | ").append(num(r.peakHeapMb().median()))
+            .append(" | ").append(check(r))
+            .append(" | ").append(String.format("%.1f, %.1f", r.loadAverageBefore(), r.loadAverageAfter()))
+            .append(" |\n");
+      }
+      md.append("\n");
+    }
+    if (!growth.isEmpty()) {
+      md.append(renderGrowth(growth));
+    }
+    md.append("""
+        ## How to read this
+
+        - Throughput: a fixed number of instances (the warm-up's rate times the round length) started by the starter
+          threads as fast as they can while the workers complete jobs; instances divided by the time from the first
+          start to the last completion. Spread = (max - min) / median over the rounds.
+        - Latency: instances arrive at a fixed rate (half the median saturation throughput, open loop); p50 and p99 of
+          the time from the scheduled start to the durable end of each instance, median over the rounds (min..max).
+        - CPU ms / instance: process CPU time of every JVM involved (for REST, the benchmark JVM with the client
+          workers plus the engine-host JVM) over the saturation round, divided by its instances: engine, workers and
+          the embedded H2 together.
+        - Peak heap: the sum of the heap pools' peak usage during a saturation round after a full GC (an upper
+          bound, and with `-Xmx1g` mostly a matter of when G1 collects); for REST, both JVMs added.
+        - check: instances the store holds as completed / instances the run started (they must match).
+        - Milepost in-process: `Engine.activateJobs` (32 at a time) and `completeJob` on 2 threads per job type,
+          waiting for the engine's job-availability signal when idle; an instance ends with the completion of its
+          last job (the command applies every follow-up step). Milepost REST: `engine-host.jar` in a child JVM
+          (plugin workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job worker per type
+          at the client's defaults, completing from the handler. Flowable 7.2: external-worker tasks, 2 threads per
+          topic doing `acquireAndLock(32)` and `complete()`, polling every 20 ms when idle; Flowable continues the
+          process after each completion in an async job (its async executor, defaults), and an instance ends when
+          the transaction that completed it committed. Flowable keeps its defaults (history `audit`) except UUID ids
+          (its Spring Boot default) and a pool of 80 connections (a pool of 10 deadlocks, see FlowableEmbedded).
+          Milepost gets a Hikari pool of 10, as engine-host (Spring Boot's default).
+        - Workload (b) for Milepost is `bpmn/order-fulfillment.bpmn` itself (FEEL input mappings, a sub-process with
+          a 4 h non-interrupting timer, error boundaries); for Flowable an equivalent hand-written model
+          (`benchmarks/src/main/resources/flowable/`), its input mappings as execution listeners. The workers return
+          only the variables the gateways need (sortable path, no weight mismatch, so no user task).
+        """);
+    return md.toString();
+  }
+
+  private static String renderGrowth(List<GrowthResult> growth) {
+    StringBuilder md = new StringBuilder();
+    for (GrowthResult g : growth) {
+      md.append("## Growth: Milepost in-process, ").append(g.store()).append(" store\n\n");
+      md.append("The store is filled with completed instances of workload (a) by the benchmark's workers; at each "
+          + "level, with no other load, each operation runs 200 times. p50 / p99 in ms.\n\n");
+      List<String> operations = g.levels().getFirst().timings().keySet().stream().toList();
+      md.append("| completed instances in store | time to fill to this level | ")
+          .append(String.join(" | ", operations)).append(" |\n|---|---|")
+          .append("---|".repeat(operations.size())).append("\n");
+      for (Level level : g.levels()) {
+        md.append("| ").append(level.completedInstances()).append(" | ")
+            .append(level.fillSeconds() == 0 ? "-" : String.format("%.0f s", level.fillSeconds())).append(" | ");
+        md.append(operations.stream().map(op -> {
+          Timing t = level.timings().get(op);
+          return t == null ? "-" : String.format("%s / %s", num(t.p50Millis()), num(t.p99Millis()));
+        }).collect(Collectors.joining(" | "))).append(" |\n");
+      }
+      md.append("\n");
+      Level last = g.levels().getLast();
+      Level previous = g.levels().size() > 1 ? g.levels().get(g.levels().size() - 2) : null;
+      if (previous != null && last.fillSeconds() > 0) {
+        double per100k = last.fillSeconds() / (last.completedInstances() - previous.completedInstances()) * 100_000;
+        md.append(String.format("1M completed instances were not run: filling takes about %.0f s per 100k instances "
+            + "here (%.1f h for 1M, and rising as the store grows).%n%n", per100k, per100k * 10 / 3600));
+      }
+      if (!g.note().isEmpty()) {
+        md.append(g.note()).append("\n\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String check(RunResult r) {
+    String check = r.completedInStore() + "/" + r.startedTotal();
+    return r.note().isEmpty() ? check : check + " " + r.note();
+  }
+
+  private static String withRange(Summary s) {
+    if (s.rounds() == 0) {
+      return "-";
+    }
+    return String.format("%s (%s..%s)", num(s.median()), num(s.min()), num(s.max()));
+  }
+
+  static String num(double value) {
+    if (Double.isNaN(value)) {
+      return "-";
+    }
+    if (value >= 100) {
+      return String.format("%.0f", value);
+    }
+    return value >= 10 ? String.format("%.1f", value) : String.format("%.2f", value);
+  }
+
+  private static String machine() {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    String cpu = "";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+    } catch (Exception ignored) {
+      // not Linux
+    }
+    return String.format("%d cores (%s), %.1f GiB memory, %s %s, Java %s (%s)",
+        Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "unknown CPU" : cpu,
+        os.getTotalMemorySize() / 1073741824.0, System.getProperty("os.name"), System.getProperty("os.version"),
+        System.getProperty("java.version"), System.getProperty("java.vm.name"));
+  }
+}
