@@ -11,5 +11,7 @@ public sealed interface Expression permits Expression.Static, Expression.Feel {
 
   record Static(String source) implements Expression {}
 
-  record Feel(String source, org.camunda.feel.syntaxtree.ParsedExpression parsed) implements Expression {}
+  /** {@code path} is set when the expression only reads a variable (or a field of one): evaluated without FEEL. */
+  record Feel(String source, org.camunda.feel.syntaxtree.ParsedExpression parsed, java.util.List<String> path)
+      implements Expression {}
 }

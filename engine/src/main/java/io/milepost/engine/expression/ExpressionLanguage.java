@@ -35,7 +35,8 @@ public final class ExpressionLanguage {
       throw new ExpressionException(
           "Expected a valid FEEL expression, but '" + text + "' failed to parse: " + result.failure().message());
     }
-    Expression.Feel expression = new Expression.Feel(text, result.parsedExpression());
+    Expression.Feel expression = new Expression.Feel(text, result.parsedExpression(),
+        FeelSyntax.simplePath(result.parsedExpression().expression()));
     unknownFunctions(expression).stream().findFirst().ifPresent(name -> {
       throw new ExpressionException("Expected only known FEEL functions, but '" + text
           + "' calls an unknown function '" + name + "'");
@@ -99,12 +100,40 @@ public final class ExpressionLanguage {
   }
 
   private Object evaluateFeel(Expression.Feel expression, Map<String, Object> variables) {
+    if (expression.path() != null) {
+      Object value = lookUp(expression.path(), variables);
+      if (value != NOT_SIMPLE) {
+        return normalize(value);
+      }
+    }
     EvaluationResult result = feel.evaluate(expression.parsed(), variables);
     if (result.isFailure()) {
       throw new ExpressionException("Failed to evaluate expression '" + expression.source() + "': "
           + result.failure().message());
     }
     return normalize(result.result());
+  }
+
+  private static final Object NOT_SIMPLE = new Object();
+
+  /**
+   * Reads a variable path as FEEL would (a missing name or field is null) without building a FEEL
+   * context, which costs more than the read itself. A path through a list (FEEL maps over it) or a
+   * non-context value is left to FEEL.
+   */
+  private static Object lookUp(List<String> path, Map<String, Object> variables) {
+    Object current = variables.get(path.getFirst());
+    for (int i = 1; i < path.size(); i++) {
+      if (current == null) {
+        return null;
+      }
+      if (!(current instanceof Map<?, ?> context)) {
+        return NOT_SIMPLE;
+      }
+      current = context.get(path.get(i));
+    }
+    return current instanceof List<?> || current instanceof Map<?, ?> || current == null || current instanceof String
+        || current instanceof Number || current instanceof Boolean ? current : NOT_SIMPLE;
   }
 
   /** FEEL hands back BigDecimal and Scala-free collections; keep numbers as Long where whole. */
@@ -140,14 +169,19 @@ public final class ExpressionLanguage {
 
   /**
    * Names of functions the expression calls that FEEL does not know. Parsing accepts any name, so
-   * each call is probed with null arguments: only an unknown name fails with "no function found".
+   * each call is probed with null arguments: only an unknown name reports "no function found"
+   * (as a failure, or as a suppressed one when FEEL answers null).
    */
   private List<String> unknownFunctions(Expression.Feel expression) {
     List<String> unknown = new ArrayList<>();
     for (FeelSyntax.Call call : FeelSyntax.calls(expression.parsed())) {
       String probe = call.name() + "(" + String.join(", ", Collections.nCopies(call.arity(), "null")) + ")";
       EvaluationResult result = feel.evaluateExpression(probe, Map.of());
-      if (result.isFailure() && result.failure().message().contains("no function found with name '" + call.name() + "'")) {
+      String notFound = ("function found with name '" + call.name() + "'").toLowerCase();
+      boolean failed = result.isFailure() && result.failure().message().toLowerCase().contains(notFound);
+      boolean suppressed = result.hasSuppressedFailures() && result.suppressedFailures().exists(
+          failure -> failure.failureMessage().toLowerCase().contains("no " + notFound));
+      if (failed || suppressed) {
         unknown.add(call.name());
       }
     }

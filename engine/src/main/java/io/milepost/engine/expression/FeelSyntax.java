@@ -13,6 +13,26 @@ final class FeelSyntax {
 
   private FeelSyntax() {}
 
+  /**
+   * The variable path of an expression that is only a name or a chain of field accesses
+   * ({@code order}, {@code order.destination.postalCode}); null for anything else.
+   */
+  static List<String> simplePath(org.camunda.feel.syntaxtree.Exp expression) {
+    if (expression instanceof org.camunda.feel.syntaxtree.Ref ref) {
+      List<String> names = new ArrayList<>();
+      ref.names().foreach(name -> names.add(name));
+      return names;
+    }
+    if (expression instanceof org.camunda.feel.syntaxtree.PathExpression path) {
+      List<String> prefix = simplePath(path.path());
+      if (prefix != null) {
+        prefix.add(path.key());
+      }
+      return prefix;
+    }
+    return null;
+  }
+
   static List<Call> calls(Object node) {
     List<Call> calls = new ArrayList<>();
     collect(node, calls);
