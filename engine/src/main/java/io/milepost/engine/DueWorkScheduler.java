@@ -72,9 +72,15 @@ final class DueWorkScheduler {
     lastRun = now;
   }
 
+  /** Stops the thread and waits for a run in progress, so nothing is submitted to a closed engine. */
   void stop() {
     if (thread != null) {
       thread.shutdownNow();
+      try {
+        thread.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
