@@ -2,9 +2,6 @@ package io.milepost.engine.expression;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Period;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -161,10 +158,7 @@ public final class ExpressionLanguage {
       list.forEach(v -> copy.add(normalize(v)));
       return copy;
     }
-    if (value instanceof Duration || value instanceof Period || value instanceof TemporalAccessor) {
-      return value;
-    }
-    return value;
+    return value; // strings, booleans, doubles and java.time values pass as they are
   }
 
   /**

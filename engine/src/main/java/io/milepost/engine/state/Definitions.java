@@ -1,6 +1,5 @@
 package io.milepost.engine.state;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Deployments, process definitions and forms. */
@@ -39,10 +38,6 @@ public final class Definitions {
   public String processXml(long key) {
     return sql.queryOne("SELECT bpmn_xml FROM process_definition WHERE process_definition_key = ?", r -> r.getString(1), key)
         .orElseThrow();
-  }
-
-  public List<StoredProcess> allProcesses() {
-    return sql.query("SELECT * FROM process_definition ORDER BY process_definition_key", Definitions::mapProcess);
   }
 
   public Optional<StoredForm> latestForm(String formId, String tenantId) {

@@ -32,11 +32,12 @@ public final class MultiInstanceBodyProcessor implements ElementProcessor {
     MultiInstanceProperties loop = body.node().multiInstance();
     List<Object> items;
     try {
+      if (loop.inputCollection() == null) {
+        throw new ExpressionException("Expected multi-instance '" + body.node().id() + "' to have an input collection, but it has none");
+      }
       items = behaviors.context().expressions().evaluateList(loop.inputCollection(), behaviors.variables().visible(body.key()));
-    } catch (ExpressionException | NullPointerException e) {
-      String message = loop.inputCollection() == null
-          ? "Expected multi-instance '" + body.node().id() + "' to have an input collection, but it has none" : e.getMessage();
-      behaviors.incidents().raise(body, IncidentBehavior.EXTRACT_VALUE_ERROR, message, null);
+    } catch (ExpressionException e) {
+      behaviors.incidents().raise(body, IncidentBehavior.EXTRACT_VALUE_ERROR, e.getMessage(), null);
       return;
     }
     BpmnElementContext activated = behaviors.activated(body);
