@@ -1,5 +1,6 @@
 package io.milepost.bench;
 
+import io.milepost.bench.engine.EngineHostProcess;
 import io.milepost.bench.engine.EngineKind;
 import io.milepost.bench.harness.Arguments;
 import io.milepost.bench.harness.GrowthRunner.GrowthResult;
@@ -107,6 +108,8 @@ public final class BenchMain {
         "-Xmx1g", "-XX:+UseG1GC"));
     if (jfr) {
       command.add("-XX:StartFlightRecording=filename=" + settings.workDir().resolve(name + ".jfr") + ",settings=profile");
+      // an engine-host started by this child records too (EngineHostProcess)
+      command.add("-D" + EngineHostProcess.JFR_PROPERTY + "=" + settings.workDir().resolve(name + "-host.jfr"));
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(childArgs);

@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  * engine-host as a child JVM ({@code java -jar engine-host/target/engine-host.jar}) on the run's store,
  * with its plugin step workers off (the benchmark's workers do the jobs) and local JMX for CPU and heap.
  */
-final class EngineHostProcess implements AutoCloseable {
+public final class EngineHostProcess implements AutoCloseable {
+
+  /** System property naming a JFR file for the engine-host JVM; unset, it is not recorded. */
+  public static final String JFR_PROPERTY = "milepost.bench.host-jfr";
 
   private final Process process;
   private final int port;
@@ -41,6 +44,10 @@ final class EngineHostProcess implements AutoCloseable {
     int jmxPort = freePort();
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
     command.addAll(JvmProbe.jmxArguments(jmxPort));
+    String jfr = System.getProperty(JFR_PROPERTY);
+    if (jfr != null) {
+      command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+    }
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
         "--milepost.data-dir=" + context.dataDir().resolve("host").toAbsolutePath(),
         "--milepost.bpmn-dir=" + context.repositoryRoot().resolve("bpmn").toAbsolutePath(),
