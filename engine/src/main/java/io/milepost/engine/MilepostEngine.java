@@ -27,7 +27,11 @@ import io.milepost.engine.instance.ProcessInstanceCommands;
 import io.milepost.engine.job.JobCommands;
 import io.milepost.engine.message.MessageCommands;
 import io.milepost.engine.model.BpmnTransformer;
+import io.milepost.engine.api.JobSink;
+import io.milepost.engine.api.JobStreamHandle;
 import io.milepost.engine.processing.CommandExecutor;
+import io.milepost.engine.processing.JobActivator;
+import io.milepost.engine.processing.JobStreams;
 import io.milepost.engine.processing.ProcessRepository;
 import io.milepost.engine.query.JdbcEngineQueries;
 import io.milepost.engine.signal.SignalCommands;
@@ -37,6 +41,8 @@ import io.milepost.engine.usertask.UserTaskCommands;
 import io.milepost.engine.variable.VariableCommands;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +56,9 @@ public final class MilepostEngine implements Engine {
   private final DeploymentCommands deployments;
   private final EngineQueries queries;
   private final Listeners listeners = new Listeners();
+  private final JobStreams jobStreams = new JobStreams(this::serveJobStreams);
+  /** Job types with a serve command queued: signals that come meanwhile are covered by it. */
+  private final Set<String> servingTypes = ConcurrentHashMap.newKeySet();
   private final DueWorkScheduler dueWork;
 
   private MilepostEngine(EngineConfiguration configuration) {
@@ -60,7 +69,9 @@ public final class MilepostEngine implements Engine {
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
     this.executor = new CommandExecutor(store, new KeyGenerator(store), configuration.clock(), json, processes,
-        expressions, listeners);
+        expressions, listeners, jobStreams);
+    // jobs that became activatable other than by being created (time-outs, back-offs, resolved incidents)
+    listeners.add(this::serveJobStreams);
     this.deployments = new DeploymentCommands(transformer, processes, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
@@ -119,6 +130,11 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public List<ActivatedJob> activateJobs(ActivateJobs command) {
+    requireValid(command);
+    return executor.execute(b -> new JobCommands(b).activate(command));
+  }
+
+  private static void requireValid(ActivateJobs command) {
     if (command.maxJobs() < 1) {
       throw new RejectionException(RejectionType.INVALID_ARGUMENT,
           "Expected to activate at least 1 job, but maxJobsToActivate was " + command.maxJobs());
@@ -126,7 +142,6 @@ public final class MilepostEngine implements Engine {
     if (command.type() == null || command.type().isBlank()) {
       throw new RejectionException(RejectionType.INVALID_ARGUMENT, "Expected a job type to activate, but it was empty");
     }
-    return executor.execute(b -> new JobCommands(b).activate(command));
   }
 
   @Override
@@ -227,6 +242,42 @@ public final class MilepostEngine implements Engine {
   }
 
   @Override
+  public JobStreamHandle openJobStream(ActivateJobs activation, JobSink sink) {
+    return open(activation, sink, false);
+  }
+
+  @Override
+  public JobStreamHandle awaitJobs(ActivateJobs activation, JobSink sink) {
+    return open(activation, sink, true);
+  }
+
+  private JobStreamHandle open(ActivateJobs activation, JobSink sink, boolean once) {
+    requireValid(activation);
+    // registered and served in one command, so no job created in between is missed
+    return executor.execute(b -> {
+      JobStreams.Stream stream = jobStreams.register(activation, sink, once);
+      new JobActivator(b).serve(activation.type(), jobStreams);
+      return stream;
+    });
+  }
+
+  /** Queues one command that hands the waiting jobs of a type to its streams, unless one is queued already. */
+  private void serveJobStreams(String type) {
+    if (!jobStreams.hasStreams(type) || !servingTypes.add(type)) {
+      return;
+    }
+    try {
+      executor.submit(b -> {
+        servingTypes.remove(type);
+        new JobActivator(b).serve(type, jobStreams);
+        return null;
+      });
+    } catch (IllegalStateException closed) {
+      servingTypes.remove(type); // the engine is stopping
+    }
+  }
+
+  @Override
   public void addJobAvailabilityListener(JobAvailabilityListener listener) {
     listeners.add(listener);
   }
@@ -238,6 +289,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void close() {
+    jobStreams.closeAll();
     dueWork.stop();
     executor.close();
   }

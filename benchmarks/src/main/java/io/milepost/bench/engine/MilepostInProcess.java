@@ -11,6 +11,8 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.CreateProcessInstance;
 import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.JobSink;
+import io.milepost.engine.api.JobStreamHandle;
 import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessInstanceFilter;
 import io.milepost.engine.api.ProcessInstanceState;
@@ -19,19 +21,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Milepost through its Java API, workers in the same JVM: per job type a few threads that activate up to
- * 32 jobs and complete them one by one, and wait for the engine's job-availability signal when there
- * are none (the in-process counterpart of the REST long poll).
+ * Milepost through its Java API, workers in the same JVM: per job type one job stream
+ * ({@code Engine.openJobStream}, the in-process counterpart of gRPC job streaming) feeding a queue, and
+ * a few threads that complete the queued jobs one by one.
  */
 public final class MilepostInProcess implements EngineAdapter {
 
-  private static final int MAX_JOBS = 32;
+  /** Jobs queued per type before the stream is skipped (its jobs stay activatable) until workers catch up. */
+  private static final int QUEUE_LIMIT = 128;
 
   private final List<Thread> workers = new ArrayList<>();
-  private final Map<String, Signal> signals = new ConcurrentHashMap<>();
+  private final List<JobStreamHandle> streams = new ArrayList<>();
   private HikariDataSource dataSource;
   private MilepostEngine engine;
   private Workload workload;
@@ -44,12 +49,25 @@ public final class MilepostInProcess implements EngineAdapter {
     engine = MilepostEngine.start(EngineConfiguration.of(dataSource));
     String xml = context.models().camunda(workload);
     engine.deploy(List.of(new DeploymentResource(workload.processId() + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
-    engine.addJobAvailabilityListener(type -> signal(type).bump());
     JobCounter counter = new JobCounter(workload.jobsPerInstance(), tracker);
     for (String type : workload.jobTypes()) {
+      BlockingQueue<ActivatedJob> queue = new LinkedBlockingQueue<>();
+      JobStreamHandle stream = engine.openJobStream(new ActivateJobs(type, "bench", Duration.ofMinutes(5), 32, List.of()),
+          new JobSink() {
+            @Override
+            public boolean accept(List<ActivatedJob> jobs) {
+              return running && queue.addAll(jobs);
+            }
+
+            @Override
+            public boolean ready() {
+              return queue.size() < QUEUE_LIMIT;
+            }
+          });
+      streams.add(stream);
       for (int i = 0; i < context.workerThreadsPerType(); i++) {
         Thread worker = Thread.ofPlatform().name("worker-" + type + "-" + i).daemon()
-            .start(() -> work(type, counter));
+            .start(() -> work(type, queue, stream, counter));
         workers.add(worker);
       }
     }
@@ -60,26 +78,24 @@ public final class MilepostInProcess implements EngineAdapter {
     return engine;
   }
 
-  private void work(String type, JobCounter counter) {
+  private void work(String type, BlockingQueue<ActivatedJob> queue, JobStreamHandle stream, JobCounter counter) {
     Map<String, Object> result = workload.resultVariables(type);
-    Signal signal = signal(type);
     while (running) {
-      long seen = signal.version();
-      List<ActivatedJob> jobs = engine.activateJobs(new ActivateJobs(type, "bench", Duration.ofMinutes(5), MAX_JOBS,
-          List.of()));
-      if (jobs.isEmpty()) {
-        signal.awaitChange(seen, 100);
+      ActivatedJob job;
+      try {
+        job = queue.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (job == null) {
         continue;
       }
-      for (ActivatedJob job : jobs) {
-        engine.completeJob(job.key(), result);
-        counter.completed(job.processInstanceKey());
+      if (queue.size() == QUEUE_LIMIT / 2) {
+        stream.resume(); // it was skipped while the queue was full: jobs may be waiting
       }
+      engine.completeJob(job.key(), result);
+      counter.completed(job.processInstanceKey());
     }
-  }
-
-  private Signal signal(String type) {
-    return signals.computeIfAbsent(type, t -> new Signal());
   }
 
   @Override
@@ -102,7 +118,7 @@ public final class MilepostInProcess implements EngineAdapter {
   @Override
   public void close() {
     running = false;
-    signals.values().forEach(Signal::bump);
+    streams.forEach(JobStreamHandle::close);
     for (Thread worker : workers) {
       try {
         worker.join(5_000);
@@ -115,30 +131,6 @@ public final class MilepostInProcess implements EngineAdapter {
     }
     if (dataSource != null) {
       dataSource.close();
-    }
-  }
-
-  /** A version number that job-availability notifications bump; workers wait for it to change. */
-  private static final class Signal {
-    private long version;
-
-    synchronized long version() {
-      return version;
-    }
-
-    synchronized void bump() {
-      version++;
-      notifyAll();
-    }
-
-    synchronized void awaitChange(long seen, long timeoutMillis) {
-      if (version == seen) {
-        try {
-          wait(timeoutMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
     }
   }
 }

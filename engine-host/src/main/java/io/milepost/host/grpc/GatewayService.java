@@ -69,6 +69,9 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   /** Camunda's default when a call names no long-poll or result timeout (0). */
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+  /** At most this many jobs go to one stream per engine command (a fork creates several at once). */
+  private static final int JOBS_PER_PUSH = 32;
+
   private final Engine engine;
   private final GatewayMessages messages;
   private final JobLongPoll longPoll;
@@ -205,7 +208,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       requirePositive("timeout", request.getTimeout());
       GatewayMessages.requireDefaultTenants(request.getTenantIdsList());
       streams.open(new JobStream(
-          messages.activation(request.getType(), request.getWorker(), request.getTimeout(), 1,
+          messages.activation(request.getType(), request.getWorker(), request.getTimeout(), JOBS_PER_PUSH,
               request.getFetchVariableList()),
           (ServerCallStreamObserver<ActivatedJob>) observer));
     } catch (RuntimeException e) {

@@ -15,7 +15,6 @@ final class JobStream {
   private final ServerCallStreamObserver<GatewayOuterClass.ActivatedJob> observer;
   private boolean closed;
 
-  /** @param activation activates one job at a time, so several streams of a type share the work in turn */
   JobStream(ActivateJobs activation, ServerCallStreamObserver<GatewayOuterClass.ActivatedJob> observer) {
     this.activation = activation;
     this.observer = observer;

@@ -57,7 +57,22 @@ public interface Engine extends AutoCloseable {
 
   EngineQueries queries();
 
-  /** Tells the listener whenever jobs of a type may have become activatable (for long polls). */
+  /**
+   * Opens a job stream: jobs of {@code activation.type()} are activated for it (with its worker, timeout
+   * and fetched variables) by the very command that makes them activatable, and handed to the sink once
+   * that command committed, with no activation request per job. Jobs already activatable are pushed at
+   * once. Streams of one type take the jobs in turn; a command gives one stream at most
+   * {@code activation.maxJobs()} of them.
+   */
+  JobStreamHandle openJobStream(ActivateJobs activation, JobSink sink);
+
+  /**
+   * A long poll: like {@link #openJobStream}, but the stream takes one delivery of at most
+   * {@code activation.maxJobs()} jobs and closes. Close the handle when the caller stops waiting.
+   */
+  JobStreamHandle awaitJobs(ActivateJobs activation, JobSink sink);
+
+  /** Tells the listener whenever jobs of a type may have become activatable. */
   void addJobAvailabilityListener(JobAvailabilityListener listener);
 
   /** Topology facts the API reports. */

@@ -11,9 +11,8 @@ import io.milepost.engine.api.UpdateJob;
 import io.milepost.engine.processing.BpmnBehaviors;
 import io.milepost.engine.processing.BpmnElementContext;
 import io.milepost.engine.processing.IncidentBehavior;
+import io.milepost.engine.processing.JobActivator;
 import io.milepost.engine.state.Job;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,30 +26,7 @@ public final class JobCommands {
   }
 
   public List<ActivatedJob> activate(ActivateJobs command) {
-    long now = behaviors.context().now();
-    List<ActivatedJob> activated = new ArrayList<>();
-    for (Job job : behaviors.context().state().jobs().activatable(command.type(), now, command.maxJobs())) {
-      long deadline = now + command.timeout().toMillis();
-      behaviors.context().state().jobs().applyActivated(job, command.worker(), deadline);
-      activated.add(toActivated(job, command, deadline));
-    }
-    return activated;
-  }
-
-  private ActivatedJob toActivated(Job job, ActivateJobs command, long deadline) {
-    Map<String, Object> visible = behaviors.variables().visible(job.elementInstanceKey());
-    Map<String, Object> variables = visible;
-    if (command.fetchVariables() != null && !command.fetchVariables().isEmpty()) {
-      variables = new HashMap<>();
-      for (String name : command.fetchVariables()) {
-        if (visible.containsKey(name)) {
-          variables.put(name, visible.get(name));
-        }
-      }
-    }
-    return new ActivatedJob(job.key(), job.type(), job.processInstanceKey(), job.bpmnProcessId(), job.processVersion(),
-        job.processDefinitionKey(), job.elementId(), job.elementInstanceKey(), job.customHeaders(), command.worker(),
-        job.retries(), deadline, variables, job.tenantId(), job.kind(), null, null);
+    return new JobActivator(behaviors).activateWaiting(command);
   }
 
   public void complete(long jobKey, Map<String, Object> variables) {
@@ -122,6 +98,21 @@ public final class JobCommands {
             "Expected job " + job.key() + " to be activated to update its timeout, but it was " + describe(job.state()));
       }
       behaviors.context().state().jobs().applyTimeoutUpdated(job, behaviors.context().now() + command.timeout().toMillis());
+    }
+  }
+
+  /**
+   * Jobs activated for a receiver that was gone when they were handed over go back to be activated
+   * again, retries untouched; a job that ended or was activated anew meanwhile is left alone.
+   */
+  public void yield(List<ActivatedJob> undelivered) {
+    for (ActivatedJob activated : undelivered) {
+      behaviors.context().state().jobs().get(activated.key())
+          .filter(job -> job.state() == JobState.ACTIVATED && job.deadline() != null && job.deadline() == activated.deadline())
+          .ifPresent(job -> {
+            behaviors.context().state().jobs().applyYielded(job);
+            behaviors.context().jobsAvailable(job.type());
+          });
     }
   }
 

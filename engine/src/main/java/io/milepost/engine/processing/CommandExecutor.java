@@ -51,6 +51,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final ExpressionLanguage expressions;
   private final VariableCodec codec;
   private final Effects effects;
+  private final JobStreams jobStreams;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   /** The writer's own connection and statements; replaced after a failed commit. */
@@ -58,7 +59,7 @@ public final class CommandExecutor implements AutoCloseable {
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
-      ExpressionLanguage expressions, Effects effects) {
+      ExpressionLanguage expressions, Effects effects, JobStreams jobStreams) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -67,6 +68,7 @@ public final class CommandExecutor implements AutoCloseable {
     this.expressions = expressions;
     this.codec = new VariableCodec(json);
     this.effects = effects;
+    this.jobStreams = jobStreams;
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -76,13 +78,8 @@ public final class CommandExecutor implements AutoCloseable {
       throw new IllegalStateException("Expected commands to be submitted from outside the writer thread, but a command "
           + "(or an after-commit listener) submitted one from inside it");
     }
-    if (closed) {
-      throw new IllegalStateException("Expected a running engine, but it was closed");
-    }
-    Pending<T> pending = new Pending<>(command, new CompletableFuture<>());
-    queue.add(pending);
     try {
-      return pending.result().join();
+      return submit(command).join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         cause.addSuppressed(new Exception("submitted here"));
@@ -90,6 +87,19 @@ public final class CommandExecutor implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Queues a command without waiting for it; the future completes after its commit. The only way for
+   * the writer thread itself (an after-commit step) to cause another command.
+   */
+  public <T> CompletableFuture<T> submit(Function<BpmnBehaviors, T> command) {
+    if (closed) {
+      throw new IllegalStateException("Expected a running engine, but it was closed");
+    }
+    Pending<T> pending = new Pending<>(command, new CompletableFuture<>());
+    queue.add(pending);
+    return pending.result();
   }
 
   private void writeLoop() {
@@ -129,6 +139,7 @@ public final class CommandExecutor implements AutoCloseable {
     }
     for (Outcome outcome : outcomes) {
       if (outcome.failure() == null) {
+        deliverPushedJobs(outcome.context());
         try {
           effects.afterCommit(outcome.context().availableJobTypes(), outcome.context().endedProcessInstances());
         } catch (RuntimeException e) {
@@ -141,14 +152,38 @@ public final class CommandExecutor implements AutoCloseable {
     }
   }
 
+  /** Hands the jobs a command activated for job streams to them; what a gone receiver refuses goes back. */
+  private void deliverPushedJobs(ProcessingContext context) {
+    context.pushedJobs().forEach((stream, jobs) -> {
+      boolean taken;
+      try {
+        taken = stream.isOpen() && stream.sink().accept(jobs);
+      } catch (RuntimeException e) {
+        LOG.warn("A job stream of type '{}' failed to take {} jobs; they go back", stream.activation().type(),
+            jobs.size(), e);
+        taken = false;
+      }
+      if (!taken && !closed) {
+        stream.close(); // a receiver that refuses is gone: do not push to it again
+        submit(b -> {
+          new io.milepost.engine.job.JobCommands(b).yield(jobs);
+          return null;
+        });
+      }
+    });
+  }
+
   /** One command inside its savepoint: all its changes and events, or none of them. */
   private Outcome apply(Sql sql, Pending<?> pending) {
     Savepoint savepoint = sql.savepoint();
     try {
       EngineState state = new EngineState(sql, json, keys::nextKey, clock.millis());
       ProcessingContext context = new ProcessingContext(state, processes, expressions, codec, keys::nextKey);
-      Object value = pending.command().apply(new BpmnBehaviors(context));
+      BpmnBehaviors behaviors = new BpmnBehaviors(context);
+      Object value = pending.command().apply(behaviors);
       context.drain();
+      new JobActivator(behaviors).pushCreatedJobs(jobStreams);
+      closeFilledLongPolls(context);
       state.flushEvents();
       sql.release(savepoint);
       return new Outcome(pending, value, null, context);
@@ -159,6 +194,11 @@ public final class CommandExecutor implements AutoCloseable {
       sql.rollbackTo(savepoint);
       return new Outcome(pending, null, new IllegalStateException("The command overflowed the stack", e), null);
     }
+  }
+
+  /** A long poll takes one delivery: once it got jobs, later commands must not push to it. */
+  private static void closeFilledLongPolls(ProcessingContext context) {
+    context.pushedJobs().keySet().stream().filter(JobStreams.Stream::once).forEach(JobStreams.Stream::retire);
   }
 
   @SuppressWarnings("unchecked")

@@ -3,11 +3,15 @@ package io.milepost.engine.processing;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.KeySource;
+import io.milepost.engine.api.ActivatedJob;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +31,9 @@ public final class ProcessingContext {
   private final Deque<Runnable> steps = new ArrayDeque<>();
   private final Set<String> availableJobTypes = new LinkedHashSet<>();
   private final List<Long> endedProcessInstances = new ArrayList<>();
+  private final List<Long> createdJobs = new ArrayList<>();
+  private final Map<JobStreams.Stream, List<ActivatedJob>> pushedJobs = new LinkedHashMap<>();
+  private final Map<JobStreams.Stream, Integer> pushedCounts = new HashMap<>();
 
   public ProcessingContext(EngineState state, ProcessRepository processes, ExpressionLanguage expressions,
       VariableCodec codec, KeySource keys) {
@@ -64,6 +71,29 @@ public final class ProcessingContext {
       }
       steps.removeFirst().run();
     }
+  }
+
+  /** A job this command created: offered to the job streams when the command has done its steps. */
+  public void jobCreated(long jobKey) {
+    createdJobs.add(jobKey);
+  }
+
+  List<Long> createdJobs() {
+    return createdJobs;
+  }
+
+  void pushed(JobStreams.Stream stream, ActivatedJob job) {
+    pushedJobs.computeIfAbsent(stream, s -> new ArrayList<>()).add(job);
+    pushedCounts.merge(stream, 1, Integer::sum);
+  }
+
+  Map<JobStreams.Stream, Integer> pushedCounts() {
+    return pushedCounts;
+  }
+
+  /** The jobs this command activated for job streams, to hand to them after the commit. */
+  public Map<JobStreams.Stream, List<ActivatedJob>> pushedJobs() {
+    return pushedJobs;
   }
 
   public void jobsAvailable(String jobType) {

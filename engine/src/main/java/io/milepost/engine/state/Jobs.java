@@ -32,16 +32,20 @@ public final class Jobs {
         this::map, elementInstanceKey);
   }
 
+  // The lower bounds (">= 0") below keep index range scans off the rows where the column is NULL: H2 sorts
+  // NULLs first, so "col <= ?" alone walks every ended job.
+
   /** Up to {@code limit} jobs of a type that may be activated now, oldest first, locked for this transaction. */
   public List<Job> activatable(String type, long now, int limit) {
-    return sql.query("SELECT * FROM job WHERE job_type = ? AND activatable_at <= ? ORDER BY activatable_at, job_key "
+    return sql.query("SELECT * FROM job WHERE job_type = ? AND activatable_at >= 0 AND activatable_at <= ? "
+        + "ORDER BY activatable_at, job_key "
         + "FETCH FIRST " + limit + " ROWS ONLY" + sql.dialect().lockRowsSkipLocked(), this::map, type, now);
   }
 
   /** Activated jobs whose deadline passed. */
   public List<Job> timedOut(long now, int limit) {
-    return sql.query("SELECT * FROM job WHERE deadline <= ? AND state = 'ACTIVATED' ORDER BY deadline FETCH FIRST "
-        + limit + " ROWS ONLY", this::map, now);
+    return sql.query("SELECT * FROM job WHERE deadline >= 0 AND deadline <= ? AND state = 'ACTIVATED' ORDER BY deadline "
+        + "FETCH FIRST " + limit + " ROWS ONLY", this::map, now);
   }
 
   /** Types of failed jobs whose back-off ends in (from, to]: they just became activatable. */
@@ -87,6 +91,13 @@ public final class Jobs {
     sql.update("UPDATE job SET state = 'CREATED', activatable_at = ?, deadline = NULL, worker = NULL WHERE job_key = ?",
         events.now(), job.key());
     events.record("JOB", "TIMED_OUT", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
+  }
+
+  /** Handed back by a receiver that was gone: activatable again at once. */
+  public void applyYielded(Job job) {
+    sql.update("UPDATE job SET state = 'CREATED', activatable_at = ?, deadline = NULL, worker = NULL WHERE job_key = ?",
+        events.now(), job.key());
+    events.record("JOB", "YIELDED", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
   }
 
   public void applyRetriesUpdated(Job job, int retries) {

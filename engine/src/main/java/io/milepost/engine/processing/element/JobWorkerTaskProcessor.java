@@ -38,7 +38,7 @@ public final class JobWorkerTaskProcessor implements ElementProcessor {
         activated.key(), activated.node().id(), pi.bpmnProcessId(), pi.processDefinitionKey(), pi.version(),
         worker.headers(), "BPMN_ELEMENT", pi.tenantId());
     behaviors.context().state().jobs().applyCreated(job);
-    behaviors.context().jobsAvailable(type);
+    behaviors.context().jobCreated(job.key());
   }
 
   @Override
