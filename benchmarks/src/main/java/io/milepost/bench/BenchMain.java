@@ -24,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs every engine on every workload and store, each in a child JVM ({@link RunOne}), then the growth
  * run ({@link GrowthRun}), and writes RESULTS.md and the throughput chart. Options: {@code --quick},
- * {@code --engines=milepost,milepost-rest,flowable}, {@code --workloads=sequence,order,parallel},
- * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
- * {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --jfr} (a JFR recording per child),
- * {@code --report-only} (re-render from the saved results), {@code --results=benchmarks/RESULTS.md} (and
- * NOTES.md beside it, when present, is appended).
+ * {@code --engines=milepost,milepost-rest,milepost-grpc,flowable},
+ * {@code --workloads=sequence,order,parallel}, {@code --stores=h2,postgres} (postgres by default when
+ * MILEPOST_BENCH_PG is set), {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --jfr} (a JFR
+ * recording per child), {@code --report-only} (re-render from the saved results),
+ * {@code --results=benchmarks/RESULTS.md} (and NOTES.md beside it, when present, is appended).
  */
 public final class BenchMain {
 
@@ -42,8 +42,8 @@ public final class BenchMain {
     Files.createDirectories(settings.workDir());
     Path saved = settings.workDir().resolve("results.json");
     Path savedGrowth = settings.workDir().resolve("growth.json");
-    List<EngineKind> engines = Arguments.list(arguments, "engines", "milepost,milepost-rest,flowable").stream()
-        .map(EngineKind::byId).toList();
+    List<EngineKind> engines = Arguments.list(arguments, "engines", "milepost,milepost-rest,milepost-grpc,flowable")
+        .stream().map(EngineKind::byId).toList();
     List<Workload> workloads = Arguments.list(arguments, "workloads", "sequence,order,parallel").stream()
         .map(w -> Workload.valueOf(w.toUpperCase())).toList();
     String postgres = System.getenv("MILEPOST_BENCH_PG");

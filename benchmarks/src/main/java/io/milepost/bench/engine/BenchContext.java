@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param store the kind of store, and {@code jdbcUrl} an empty one of that kind
  * @param dataDir a fresh directory for this run (H2 files, logs of a child JVM)
  * @param repositoryRoot the Milepost checkout (bpmn/, engine-host/target/engine-host.jar)
- * @param workerThreadsPerType worker threads (or, over REST, job-handling threads) per job type
+ * @param workerThreadsPerType worker threads (or, for the Camunda client, job-handling threads) per job type
  */
 public record BenchContext(Workload workload, StoreKind store, String jdbcUrl, Path dataDir, Path repositoryRoot,
     Models models, int workerThreadsPerType) {}

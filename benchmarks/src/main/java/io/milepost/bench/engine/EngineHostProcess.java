@@ -3,7 +3,9 @@ package io.milepost.bench.engine;
 import io.milepost.bench.harness.JvmProbe;
 import io.milepost.bench.harness.StoreKind;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +28,13 @@ public final class EngineHostProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int grpcPort;
   private final JvmProbe probe;
 
-  private EngineHostProcess(Process process, int port, JvmProbe probe) {
+  private EngineHostProcess(Process process, int port, int grpcPort, JvmProbe probe) {
     this.process = process;
     this.port = port;
+    this.grpcPort = grpcPort;
     this.probe = probe;
   }
 
@@ -41,6 +45,7 @@ public final class EngineHostProcess implements AutoCloseable {
           + "is missing");
     }
     int port = freePort();
+    int grpcPort = freePort();
     int jmxPort = freePort();
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
     command.addAll(JvmProbe.jmxArguments(jmxPort));
@@ -51,7 +56,7 @@ public final class EngineHostProcess implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
         "--milepost.data-dir=" + context.dataDir().resolve("host").toAbsolutePath(),
         "--milepost.bpmn-dir=" + context.repositoryRoot().resolve("bpmn").toAbsolutePath(),
-        "--milepost.worker.enabled=false", "--milepost.grpc.port=" + freePort()));
+        "--milepost.worker.enabled=false", "--milepost.grpc.port=" + grpcPort));
     if (context.store() == StoreKind.POSTGRES) {
       command.add("--spring.datasource.url=" + context.jdbcUrl());
     }
@@ -59,7 +64,7 @@ public final class EngineHostProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       awaitReady(process, port, log);
-      return new EngineHostProcess(process, port, JvmProbe.remote("engine-host JVM", jmxPort));
+      return new EngineHostProcess(process, port, grpcPort, JvmProbe.remote("engine-host JVM", jmxPort));
     } catch (IOException | InterruptedException | RuntimeException e) {
       process.destroyForcibly();
       throw e;
@@ -68,6 +73,29 @@ public final class EngineHostProcess implements AutoCloseable {
 
   URI restAddress() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * engine-host's gRPC gateway (plaintext). Its server starts just after the web server (a later
+   * lifecycle phase), so call {@link #awaitGrpc()} before the first gRPC command.
+   */
+  URI grpcAddress() {
+    return URI.create("http://127.0.0.1:" + grpcPort);
+  }
+
+  /** Waits until the gRPC port accepts connections (a few ms after /v2/topology first answers). */
+  void awaitGrpc() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", grpcPort), 1000);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("Expected engine-host to listen for gRPC on port " + grpcPort
+        + " within 30 s of answering REST, but it did not");
   }
 
   JvmProbe probe() {

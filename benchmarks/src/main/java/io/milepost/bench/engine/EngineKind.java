@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 public enum EngineKind {
   MILEPOST("milepost", "Milepost in-process", MilepostInProcess::new),
   MILEPOST_REST("milepost-rest", "Milepost REST + Camunda client", MilepostRest::new),
+  MILEPOST_GRPC("milepost-grpc", "Milepost gRPC + Camunda client (streaming)", MilepostGrpc::new),
   FLOWABLE("flowable", "Flowable 7.2 embedded", FlowableEmbedded::new);
 
   private final String id;

@@ -68,22 +68,27 @@ public final class MarkdownReport {
           start to the last completion. Spread = (max - min) / median over the rounds.
         - Latency: instances arrive at a fixed rate (half the median saturation throughput, open loop); p50 and p99 of
           the time from the scheduled start to the durable end of each instance, median over the rounds (min..max).
-        - CPU ms / instance: process CPU time of every JVM involved (for REST, the benchmark JVM with the client
-          workers plus the engine-host JVM) over the saturation round, divided by its instances: engine, workers and
-          the embedded H2 together.
+        - CPU ms / instance: process CPU time of every JVM involved (for REST and gRPC, the benchmark JVM with the
+          client workers plus the engine-host JVM) over the saturation round, divided by its instances: engine,
+          workers and the embedded H2 together.
         - Peak heap: the sum of the heap pools' peak usage during a saturation round after a full GC (an upper
-          bound, and with `-Xmx1g` mostly a matter of when G1 collects); for REST, both JVMs added.
+          bound, and with `-Xmx1g` mostly a matter of when G1 collects); for REST and gRPC, both JVMs added.
         - check: instances the store holds as completed / instances the run started (they must match).
         - Milepost in-process: `Engine.activateJobs` (32 at a time) and `completeJob` on 2 threads per job type,
-          waiting for the engine's job-availability signal when idle; an instance ends with the completion of its
-          last job (the command applies every follow-up step). Milepost REST: `engine-host.jar` in a child JVM
-          (plugin workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job worker per type
-          at the client's defaults, completing from the handler. Flowable 7.2: external-worker tasks, 2 threads per
-          topic doing `acquireAndLock(32)` and `complete()`, polling every 20 ms when idle; Flowable continues the
-          process after each completion in an async job (its async executor, defaults), and an instance ends when
-          the transaction that completed it committed. Flowable keeps its defaults (history `audit`) except UUID ids
-          (its Spring Boot default) and a pool of 80 connections (a pool of 10 deadlocks, see FlowableEmbedded).
-          Milepost gets a Hikari pool of 10, as engine-host (Spring Boot's default).
+          waiting for the engine's job-availability signal when idle; an instance ends with the completion of its last
+          job (the command applies every follow-up step). Milepost REST: `engine-host.jar` in a child JVM (plugin
+          workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job worker per type at the
+          client's defaults, completing from the handler. Milepost gRPC: the same engine-host and client with
+          `preferRestOverGrpc(false)`, the workers opened with `streamEnabled(true)`, so the gateway pushes jobs over
+          `StreamActivatedJobs`; the client keeps long-polling `ActivateJobs` alongside (its default), and engine-host
+          serves a held poll and a stream alike (Camunda's broker pushes to streams first), so part of the jobs arrive
+          by the poll. Deploy, create and complete go over gRPC, only the completed-instance check (a search) over
+          REST. Flowable 7.2: external-worker tasks, 2 threads per topic doing `acquireAndLock(32)` and `complete()`,
+          polling every 20 ms when idle; Flowable continues the process after each completion in an async job (its
+          async executor, defaults), and an instance ends when the transaction that completed it committed. Flowable
+          keeps its defaults (history `audit`) except UUID ids (its Spring Boot default) and a pool of 80 connections
+          (a pool of 10 deadlocks, see FlowableEmbedded). Milepost gets a Hikari pool of 10, as engine-host (Spring
+          Boot's default).
         - Workload (b) for Milepost is `bpmn/order-fulfillment.bpmn` itself (FEEL input mappings, a sub-process with
           a 4 h non-interrupting timer, error boundaries); for Flowable an equivalent hand-written model
           (`benchmarks/src/main/resources/flowable/`), its input mappings as execution listeners. The workers return

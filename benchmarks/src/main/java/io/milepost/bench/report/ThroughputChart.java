@@ -1,5 +1,6 @@
 package io.milepost.bench.report;
 
+import io.milepost.bench.engine.EngineKind;
 import io.milepost.bench.harness.Results.RunResult;
 import io.milepost.bench.harness.Results.Summary;
 import java.awt.BasicStroke;
@@ -21,8 +22,6 @@ import javax.imageio.ImageIO;
  */
 public final class ThroughputChart {
 
-  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-      new Color(0xd62728)};
   private static final int WIDTH = 1100;
   private static final int PANEL_HEIGHT = 420;
 
@@ -50,8 +49,10 @@ public final class ThroughputChart {
 
   private static void drawPanel(Graphics2D g, String store, List<String> workloads, List<String> engines,
       List<String> engineLabels, List<String> workloadLabels, List<RunResult> results) {
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    int legendWidth = 14 + 6 + engineLabels.stream().mapToInt(g.getFontMetrics()::stringWidth).max().orElse(0);
     int left = 80;
-    int right = WIDTH - 290;
+    int right = WIDTH - 20 - legendWidth - 20;
     int top = 50;
     int bottom = PANEL_HEIGHT - 60;
     double max = results.stream().mapToDouble(r -> r.throughput().max()).filter(v -> !Double.isNaN(v)).max().orElse(1);
@@ -101,7 +102,7 @@ public final class ThroughputChart {
         Summary throughput = result.throughput();
         int x = groupLeft + e * barWidth;
         int height = (int) Math.round((bottom - top) * throughput.median() / axisMax);
-        g.setColor(PALETTE[e % PALETTE.length]);
+        g.setColor(colour(engine));
         g.fillRect(x + 2, bottom - height, barWidth - 4, height);
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1.5f));
@@ -119,11 +120,21 @@ public final class ThroughputChart {
 
     int legendY = top + 10;
     for (int e = 0; e < engines.size(); e++) {
-      g.setColor(PALETTE[e % PALETTE.length]);
+      g.setColor(colour(engines.get(e)));
       g.fillRect(right + 20, legendY + e * 22, 14, 14);
       g.setColor(Color.BLACK);
       g.drawString(engineLabels.get(e), right + 40, legendY + e * 22 + 12);
     }
+  }
+
+  /** A fixed colour per engine, so an engine keeps its colour whichever engines a run compares. */
+  private static Color colour(String engine) {
+    return switch (EngineKind.byId(engine)) {
+      case MILEPOST -> new Color(0x1f77b4);
+      case MILEPOST_REST -> new Color(0xff7f0e);
+      case MILEPOST_GRPC -> new Color(0xd62728);
+      case FLOWABLE -> new Color(0x2ca02c);
+    };
   }
 
   private static double niceCeiling(double value) {
