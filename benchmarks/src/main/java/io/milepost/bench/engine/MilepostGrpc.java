@@ -17,10 +17,9 @@ import java.util.Map;
  * ({@code StreamActivatedJobs}: the gateway pushes jobs as they become available), completing each job
  * from its handler.
  *
- * <p>The client keeps its default long polling ({@code ActivateJobs}) alongside the stream. Camunda's
- * broker pushes a new job to a stream first, so there the polls come back empty and back off; engine-host
- * wakes a held poll and the stream alike, so part of the jobs arrive by the poll (about 60% in a quick run
- * of workload (a)).
+ * <p>The client keeps its default long polling ({@code ActivateJobs}) alongside the stream. The engine,
+ * like Camunda's broker, pushes a new job to a stream before a held poll, so the polls mostly come back
+ * empty.
  *
  * <p>Deploy, create and complete go over gRPC; the completed-instance check is a search, which the 8.9
  * client sends over REST whatever the preference, so the REST address is set too.

@@ -80,9 +80,8 @@ public final class MarkdownReport {
           workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job worker per type at the
           client's defaults, completing from the handler. Milepost gRPC: the same engine-host and client with
           `preferRestOverGrpc(false)`, the workers opened with `streamEnabled(true)`, so the gateway pushes jobs over
-          `StreamActivatedJobs`; the client keeps long-polling `ActivateJobs` alongside (its default), and engine-host
-          serves a held poll and a stream alike (Camunda's broker pushes to streams first), so part of the jobs arrive
-          by the poll. Deploy, create and complete go over gRPC, only the completed-instance check (a search) over
+          `StreamActivatedJobs`; the client keeps long-polling `ActivateJobs` alongside (its default), but the engine,
+          like Camunda's broker, gives a new job to a stream before a held poll. Deploy, create and complete go over gRPC, only the completed-instance check (a search) over
           REST. Flowable 7.2: external-worker tasks, 2 threads per topic doing `acquireAndLock(32)` and `complete()`,
           polling every 20 ms when idle; Flowable continues the process after each completion in an async job (its
           async executor, defaults), and an instance ends when the transaction that completed it committed. Flowable

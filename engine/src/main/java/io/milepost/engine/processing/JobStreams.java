@@ -93,7 +93,8 @@ public final class JobStreams {
   }
 
   /**
-   * The next open, ready stream of a type, in turn, that may take another job in this command.
+   * The next open, ready stream of a type, in turn, that may take another job in this command. Streams
+   * come before long polls, as in Camunda, whose polls get only what no stream takes.
    *
    * @param given how many jobs each stream was already given in this command
    */
@@ -103,10 +104,16 @@ public final class JobStreams {
       return null;
     }
     Object[] snapshot = streams.toArray();
+    Stream stream = next(type, snapshot, given, false);
+    return stream != null ? stream : next(type, snapshot, given, true);
+  }
+
+  private Stream next(String type, Object[] snapshot, Map<Stream, Integer> given, boolean once) {
     int start = cursors.getOrDefault(type, 0);
     for (int i = 0; i < snapshot.length; i++) {
       Stream stream = (Stream) snapshot[Math.floorMod(start + i, snapshot.length)];
-      if (stream.open && given.getOrDefault(stream, 0) < stream.activation.maxJobs() && stream.sink.ready()) {
+      if (stream.once == once && stream.open && given.getOrDefault(stream, 0) < stream.activation.maxJobs()
+          && stream.sink.ready()) {
         cursors.put(type, start + i + 1);
         return stream;
       }

@@ -117,6 +117,22 @@ class JobStreamTest {
   }
 
   @Test
+  void shouldPushToStreamsBeforeLongPolls() throws Exception {
+    deployPick();
+    Collector poll = new Collector();
+    Collector stream = new Collector();
+    harness.engine().awaitJobs(activation("poller", 32), poll);
+    harness.engine().openJobStream(activation("streamer", 32), stream);
+
+    long first = harness.start("p", Map.of());
+    long second = harness.start("p", Map.of());
+
+    assertThat(List.of(stream.next().processInstanceKey(), stream.next().processInstanceKey()))
+        .containsExactly(first, second);
+    assertThat(poll.jobs).isEmpty();
+  }
+
+  @Test
   void shouldGiveALongPollOneDeliveryOnly() throws Exception {
     deployPick();
     Collector sink = new Collector();
