@@ -120,7 +120,7 @@ public final class BenchMain {
       report += "\n" + Files.readString(notes);
     }
     Files.writeString(resultsFile, report);
-    System.err.println("Wrote " + resultsFile + " and " + chart);
+    System.err.println("Wrote " + resultsFile + (results.isEmpty() ? "" : " and " + chart));
   }
 
   /** Runs {@code main} in a child JVM with the same class path; returns the JSON after {@code prefix}, or null. */
