@@ -7,6 +7,7 @@ import io.milepost.bench.harness.GrowthRunner.GrowthResult;
 import io.milepost.bench.harness.Results.RunResult;
 import io.milepost.bench.harness.Settings;
 import io.milepost.bench.harness.StoreKind;
+import io.milepost.bench.harness.WaitingRunner.WaitingResult;
 import io.milepost.bench.harness.Workload;
 import io.milepost.bench.report.MarkdownReport;
 import io.milepost.bench.report.ThroughputChart;
@@ -23,12 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs every engine on every workload and store, each in a child JVM ({@link RunOne}), then the growth
- * run ({@link GrowthRun}), and writes RESULTS.md and the throughput chart. Options: {@code --quick},
- * {@code --engines=milepost,milepost-rest,milepost-grpc,flowable},
- * {@code --workloads=sequence,order,parallel}, {@code --stores=h2,postgres} (postgres by default when
- * MILEPOST_BENCH_PG is set), {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --jfr} (a JFR
- * recording per child), {@code --report-only} (re-render from the saved results),
- * {@code --results=benchmarks/RESULTS.md} (and NOTES.md beside it, when present, is appended).
+ * run ({@link GrowthRun}) and the waiting run ({@link WaitingRun}), and writes RESULTS.md and the throughput
+ * chart. Options: {@code --quick}, {@code --engines=milepost,milepost-rest,milepost-grpc,flowable} or
+ * {@code --engines=none}, {@code --workloads=sequence,order,parallel} or {@code --workloads=none},
+ * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
+ * {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --waiting=100000} (instances waiting on a
+ * message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
+ * (re-render from the saved results), {@code --results=benchmarks/RESULTS.md} (and NOTES.md beside it, when
+ * present, is appended).
  */
 public final class BenchMain {
 
@@ -42,20 +45,27 @@ public final class BenchMain {
     Files.createDirectories(settings.workDir());
     Path saved = settings.workDir().resolve("results.json");
     Path savedGrowth = settings.workDir().resolve("growth.json");
+    Path savedWaiting = settings.workDir().resolve("waiting.json");
     List<EngineKind> engines = Arguments.list(arguments, "engines", "milepost,milepost-rest,milepost-grpc,flowable")
-        .stream().map(EngineKind::byId).toList();
+        .stream().filter(e -> !e.equals("none")).map(EngineKind::byId).toList();
     List<Workload> workloads = Arguments.list(arguments, "workloads", "sequence,order,parallel").stream()
-        .map(w -> Workload.valueOf(w.toUpperCase())).toList();
+        .filter(w -> !w.equals("none")).map(w -> Workload.valueOf(w.toUpperCase())).toList();
     String postgres = System.getenv("MILEPOST_BENCH_PG");
     List<StoreKind> stores = Arguments.list(arguments, "stores", postgres == null ? "h2" : "h2,postgres").stream()
         .map(s -> StoreKind.valueOf(s.toUpperCase())).toList();
 
     List<RunResult> results = new ArrayList<>();
     List<GrowthResult> growth = new ArrayList<>();
+    List<WaitingResult> waiting = new ArrayList<>();
     if (arguments.containsKey("report-only")) {
-      results.addAll(List.of(JSON.readValue(saved.toFile(), RunResult[].class)));
+      if (Files.exists(saved)) {
+        results.addAll(List.of(JSON.readValue(saved.toFile(), RunResult[].class)));
+      }
       if (Files.exists(savedGrowth)) {
         growth.addAll(List.of(JSON.readValue(savedGrowth.toFile(), GrowthResult[].class)));
+      }
+      if (Files.exists(savedWaiting)) {
+        waiting.addAll(List.of(JSON.readValue(savedWaiting.toFile(), WaitingResult[].class)));
       }
     } else {
       for (StoreKind store : stores) {
@@ -81,24 +91,36 @@ public final class BenchMain {
           JSON.writerWithDefaultPrettyPrinter().writeValue(savedGrowth.toFile(), growth);
         }
       }
+      if (!arguments.getOrDefault("waiting", "100000").equals("none")) {
+        String line = runChild(WaitingRun.class, WaitingRun.RESULT_PREFIX, "waiting", List.of("--store=h2"), args,
+            settings, arguments.containsKey("jfr"));
+        if (line != null) {
+          waiting.add(JSON.readValue(line, WaitingResult.class));
+          JSON.writerWithDefaultPrettyPrinter().writeValue(savedWaiting.toFile(), waiting);
+        }
+      }
     }
 
     Path resultsFile = Path.of(arguments.getOrDefault("results", "benchmarks/RESULTS.md")).toAbsolutePath();
     Path chart = resultsFile.resolveSibling("throughput.png");
-    ThroughputChart.write(results.stream().map(RunResult::store).distinct().toList(),
-        workloads.stream().map(Workload::name).toList(), engines.stream().map(EngineKind::id).toList(),
-        engines.stream().map(EngineKind::label).toList(), workloads.stream().map(Workload::label).toList(),
-        results, chart);
+    if (!results.isEmpty()) {
+      // a run of the growth or waiting part alone leaves the chart of the last full run alone
+      ThroughputChart.write(results.stream().map(RunResult::store).distinct().toList(),
+          workloads.stream().map(Workload::name).toList(), engines.stream().map(EngineKind::id).toList(),
+          engines.stream().map(EngineKind::label).toList(), workloads.stream().map(Workload::label).toList(),
+          results, chart);
+    }
     String command = arguments.getOrDefault("command", "java -jar benchmarks/target/benchmarks.jar "
         + String.join(" ", args));
-    String report = MarkdownReport.render(command, settings, results, growth, chart.getFileName().toString());
+    String report = MarkdownReport.render(command, settings, results, growth, waiting,
+        chart.getFileName().toString());
     // hand-written findings (profiles, caveats) that belong next to the numbers
     Path notes = resultsFile.resolveSibling("NOTES.md");
     if (Files.exists(notes)) {
       report += "\n" + Files.readString(notes);
     }
     Files.writeString(resultsFile, report);
-    System.err.println("Wrote " + resultsFile + " and " + chart);
+    System.err.println("Wrote " + resultsFile + (results.isEmpty() ? "" : " and " + chart));
   }
 
   /** Runs {@code main} in a child JVM with the same class path; returns the JSON after {@code prefix}, or null. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * engine-host as a child JVM ({@code java -jar engine-host/target/engine-host.jar}) on the run's store,
@@ -26,19 +27,30 @@ public final class EngineHostProcess implements AutoCloseable {
   /** System property naming a JFR file for the engine-host JVM; unset, it is not recorded. */
   public static final String JFR_PROPERTY = "milepost.bench.host-jfr";
 
+  private static final AtomicInteger STARTS = new AtomicInteger();
+
   private final Process process;
   private final int port;
   private final int grpcPort;
   private final JvmProbe probe;
+  private final long launchedNanos;
+  private final long readyNanos;
 
-  private EngineHostProcess(Process process, int port, int grpcPort, JvmProbe probe) {
+  private EngineHostProcess(Process process, int port, int grpcPort, JvmProbe probe, long launchedNanos,
+      long readyNanos) {
     this.process = process;
     this.port = port;
     this.grpcPort = grpcPort;
     this.probe = probe;
+    this.launchedNanos = launchedNanos;
+    this.readyNanos = readyNanos;
   }
 
-  static EngineHostProcess start(BenchContext context) throws IOException, InterruptedException {
+  /**
+   * Starts engine-host on {@code context}'s store (its data dir {@code dataDir/host}, so a second start on the same
+   * context restarts on the same data) and returns once {@code /v2/topology} answers 200.
+   */
+  public static EngineHostProcess start(BenchContext context) throws IOException, InterruptedException {
     Path jar = context.repositoryRoot().resolve("engine-host/target/engine-host.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("Expected " + jar + " (build it with ./mvnw -pl engine-host -am package), but it "
@@ -51,7 +63,10 @@ public final class EngineHostProcess implements AutoCloseable {
     command.addAll(JvmProbe.jmxArguments(jmxPort));
     String jfr = System.getProperty(JFR_PROPERTY);
     if (jfr != null) {
-      command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+      // a restart records into a file of its own: name.jfr, name-2.jfr, ...
+      int start = STARTS.incrementAndGet();
+      String file = start == 1 ? jfr : jfr.replaceFirst("(\\.jfr)?$", "-" + start + ".jfr");
+      command.add("-XX:StartFlightRecording=filename=" + file + ",settings=profile");
     }
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
         "--milepost.data-dir=" + context.dataDir().resolve("host").toAbsolutePath(),
@@ -61,17 +76,22 @@ public final class EngineHostProcess implements AutoCloseable {
       command.add("--spring.datasource.url=" + context.jdbcUrl());
     }
     Path log = context.dataDir().resolve("engine-host.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // appended, so that the log of a restart follows the first one's
+    long launched = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     try {
       awaitReady(process, port, log);
-      return new EngineHostProcess(process, port, grpcPort, JvmProbe.remote("engine-host JVM", jmxPort));
+      long ready = System.nanoTime();
+      return new EngineHostProcess(process, port, grpcPort, JvmProbe.remote("engine-host JVM", jmxPort), launched,
+          ready);
     } catch (IOException | InterruptedException | RuntimeException e) {
       process.destroyForcibly();
       throw e;
     }
   }
 
-  URI restAddress() {
+  public URI restAddress() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
@@ -98,8 +118,31 @@ public final class EngineHostProcess implements AutoCloseable {
         + " within 30 s of answering REST, but it did not");
   }
 
-  JvmProbe probe() {
+  public JvmProbe probe() {
     return probe;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** {@link System#nanoTime()} just before the JVM was launched. */
+  public long launchedNanos() {
+    return launchedNanos;
+  }
+
+  /** {@link System#nanoTime()} when {@code /v2/topology} first answered 200. */
+  public long readyNanos() {
+    return readyNanos;
+  }
+
+  /** kill -9 ({@link Process#destroyForcibly()}), and wait for the process to be gone. */
+  public void kill() throws InterruptedException {
+    probe.close();
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("Expected engine-host to die on SIGKILL within 30 s, but it is still running");
+    }
   }
 
   private static void awaitReady(Process process, int port, Path log) throws InterruptedException {
@@ -119,7 +162,7 @@ public final class EngineHostProcess implements AutoCloseable {
       } catch (IOException notYet) {
         // not listening yet
       }
-      Thread.sleep(250);
+      Thread.sleep(50);
     }
     throw new IllegalStateException("Expected engine-host to answer /v2/topology within 120 s, but it did not; see "
         + log);

@@ -71,6 +71,15 @@ public final class JvmProbe implements AutoCloseable {
     heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
   }
 
+  /** Heap in use now (after {@link #gc()}: the live data). */
+  public long heapUsedBytes() {
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  public long heapCommittedBytes() {
+    return memory.getHeapMemoryUsage().getCommitted();
+  }
+
   public long peakHeapBytes() {
     return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
   }

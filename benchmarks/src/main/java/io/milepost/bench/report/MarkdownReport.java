@@ -7,6 +7,10 @@ import io.milepost.bench.harness.GrowthRunner.Timing;
 import io.milepost.bench.harness.Results.RunResult;
 import io.milepost.bench.harness.Results.Summary;
 import io.milepost.bench.harness.Settings;
+import io.milepost.bench.harness.WaitingRunner.FillStep;
+import io.milepost.bench.harness.WaitingRunner.Heap;
+import io.milepost.bench.harness.WaitingRunner.Restart;
+import io.milepost.bench.harness.WaitingRunner.WaitingResult;
 import io.milepost.bench.harness.Workload;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -16,13 +20,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** RESULTS.md: the machine, the command, one table per store, the growth run and how to read them. */
+/** RESULTS.md: the machine, the command, one table per store, the growth and waiting runs and how to read them. */
 public final class MarkdownReport {
 
   private MarkdownReport() {}
 
   public static String render(String command, Settings settings, List<RunResult> results, List<GrowthResult> growth,
-      String chartFile) {
+      List<WaitingResult> waiting, String chartFile) {
     StringBuilder md = new StringBuilder("# Benchmark results\n\n");
     md.append("Generated ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(
         java.time.ZoneOffset.UTC))).append(" by `benchmarks/` (see the README's Benchmarks section).\n\n");
@@ -34,7 +38,9 @@ public final class MarkdownReport {
         + "per job type, every engine and workload in a fresh JVM (`-Xmx1g`, G1) on an empty store.%n%n",
         settings.warmupSeconds(), settings.rounds(), settings.roundSeconds(), settings.minInstances(),
         settings.starterThreads(), settings.rounds(), settings.latencySeconds(), settings.workerThreadsPerType()));
-    md.append("![throughput](").append(chartFile).append(")\n\n");
+    if (!results.isEmpty()) {
+      md.append("![throughput](").append(chartFile).append(")\n\n");
+    }
     for (String store : results.stream().map(RunResult::store).distinct().toList()) {
       md.append("## ").append(store.equals("H2") ? "H2 file store (`WRITE_DELAY=0`)" : "PostgreSQL").append("\n\n");
       md.append("| workload | engine | throughput inst/s: median (min..max) | spread | p50 ms | p99 ms | at rate inst/s "
@@ -59,6 +65,9 @@ public final class MarkdownReport {
     }
     if (!growth.isEmpty()) {
       md.append(renderGrowth(growth));
+    }
+    if (!waiting.isEmpty()) {
+      md.append(renderWaiting(waiting));
     }
     md.append("""
         ## How to read this
@@ -127,6 +136,74 @@ public final class MarkdownReport {
       }
     }
     return md.toString();
+  }
+
+  private static final double HEAP_TARGET_MB = 1024;
+  private static final double RESTART_TARGET_SECONDS = 10;
+
+  private static String renderWaiting(List<WaitingResult> waiting) {
+    StringBuilder md = new StringBuilder();
+    for (WaitingResult w : waiting) {
+      md.append(String.format("## Waiting on messages: engine-host with %d active instances, %s store%n%n",
+          w.created(), w.store()));
+      md.append(String.format("engine-host (`-Xmx1g`, G1) in a child JVM; the model is start, message catch event "
+          + "(correlation key `=orderId`, each instance its own), end. %d instances created over REST with the "
+          + "official client by %d threads (one request in flight each) in %.0f s: **%s instances/s**",
+          w.created(), w.threads(), w.fillSeconds(), num(w.fillRate())));
+      if (w.fill().size() > 1) {
+        md.append(" (rate per step: ");
+        FillStep previous = new FillStep(0, 0);
+        List<String> rates = new java.util.ArrayList<>();
+        for (FillStep step : w.fill()) {
+          rates.add(String.format("to %s: %s/s", step.instances() % 1000 == 0 ? step.instances() / 1000 + "k"
+              : String.valueOf(step.instances()),
+              num((step.instances() - previous.instances()) / (step.seconds() - previous.seconds()))));
+          previous = step;
+        }
+        md.append(String.join(", ", rates)).append(")");
+      }
+      md.append(String.format(". Store on disk afterwards: %.0f MB.%n%n", w.storeMb()));
+      md.append("| | target | measured | status |\n|---|---|---|---|\n");
+      md.append("| heap used after a full GC, all instances waiting | under 1 GB | ").append(heap(w.heapAfterFill()))
+          .append(" | ").append(status(w.heapAfterFill().usedAfterGcMb() < HEAP_TARGET_MB)).append(" |\n");
+      for (Restart r : w.restarts()) {
+        md.append("| restart to ready, ").append(r.kind()).append(" | under 10 s | ")
+            .append(String.format("**%.2f s** (JVM launch to `/v2/topology` 200: %.2f s; then to the first correlation "
+                + "completing an instance: %.2f s more, %d attempt(s), the correlation request itself %.0f ms)",
+                r.readySeconds(), r.topologySeconds(), r.readySeconds() - r.topologySeconds(), r.correlationAttempts(),
+                r.correlationMillis()))
+            .append(r.stopSeconds() > 0 ? String.format("; the clean stop took %.2f s", r.stopSeconds()) : "")
+            .append(" | ").append(status(r.readySeconds() < RESTART_TARGET_SECONDS)).append(" |\n");
+        md.append("| heap used after a full GC, after the ").append(r.kind()).append(" restart and one correlation ")
+            .append("| under 1 GB | ").append(heap(r.heap())).append(" | ")
+            .append(status(r.heap().usedAfterGcMb() < HEAP_TARGET_MB)).append(" |\n");
+      }
+      md.append(String.format("%nFor comparison, the first start on an empty store took %.2f s to `/v2/topology`. "
+          + "Check: search found %d active instances after the fill (of %d created); %d/%d instances completed after "
+          + "a published message (`POST /v2/messages/publication`, one at a time: %s ms each); at the end %d active "
+          + "(expected %d).%n%n", w.firstStartSeconds(), w.activeAfterFill(), w.created(), w.checkedCompleted(),
+          w.checked(), w.publishMillis().stream().map(MarkdownReport::num).collect(Collectors.joining(", ")),
+          w.activeAtEnd(), w.expectedActiveAtEnd()));
+      md.append("Heap: `MemoryMXBean.gc()` in the engine-host JVM over JMX, then `MemoryMXBean` heap used (the live "
+          + "data) and committed; peak = the heap pools' peaks since the JVM started (an upper bound); RSS from "
+          + "`/proc`. Restart to ready: from just before the new JVM is launched until `/v2/topology` answers 200 "
+          + "(polled every 50 ms) and a message correlation (`POST /v2/messages/correlation`, retried every 20 ms "
+          + "until it succeeds) has completed one waiting instance; the clean restart stops engine-host with SIGTERM "
+          + "first, the kill -9 one with SIGKILL.\n\n");
+      if (!w.note().isEmpty()) {
+        md.append(w.note()).append("\n\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String heap(Heap h) {
+    return String.format("**%.0f MB** (committed %.0f MB, peak %.0f MB, RSS %.0f MB)", h.usedAfterGcMb(),
+        h.committedMb(), h.peakMb(), h.rssMb());
+  }
+
+  private static String status(boolean met) {
+    return met ? "met" : "missed";
   }
 
   private static String check(RunResult r) {
