@@ -184,7 +184,7 @@ public final class CommandExecutor implements AutoCloseable {
       context.drain();
       new JobActivator(behaviors).pushCreatedJobs(jobStreams);
       closeFilledLongPolls(context);
-      state.flushEvents();
+      state.flush();
       sql.release(savepoint);
       return new Outcome(pending, value, null, context);
     } catch (RuntimeException e) {

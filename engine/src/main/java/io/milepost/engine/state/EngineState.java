@@ -65,8 +65,9 @@ public final class EngineState {
   public CompensationSubscriptions compensationSubscriptions() { return compensationSubscriptions; }
   public Messages messages() { return messages; }
 
-  /** Writes the collected events; called once, just before the commit. */
-  public void flushEvents() {
+  /** Writes the rows held back and the collected events; called once, when the command has done its steps. */
+  public void flush() {
+    elementInstances.flush();
     log.flush(sql);
   }
 }
