@@ -1,7 +1,6 @@
 package io.milepost.bench.engine;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.worker.JobWorker;
 import io.milepost.bench.harness.InstanceTracker;
 import io.milepost.bench.harness.JvmProbe;
@@ -72,10 +71,7 @@ public final class MilepostGrpc implements EngineAdapter {
 
   @Override
   public long completedInStore() {
-    return client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(workload.processId()).state(ProcessInstanceState.COMPLETED))
-        .page(p -> p.limit(1))
-        .send().join().page().totalItems();
+    return CompletedCount.of(client, workload.processId());
   }
 
   @Override

@@ -13,10 +13,11 @@ import io.milepost.engine.api.CreateProcessInstance;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.JobSink;
 import io.milepost.engine.api.JobStreamHandle;
-import io.milepost.engine.api.PageRequest;
-import io.milepost.engine.api.ProcessInstanceFilter;
-import io.milepost.engine.api.ProcessInstanceState;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +107,17 @@ public final class MilepostInProcess implements EngineAdapter {
 
   @Override
   public long completedInStore() {
-    return engine.queries().searchProcessInstances(new ProcessInstanceFilter(null, workload.processId(), null, null,
-        ProcessInstanceState.COMPLETED, null, null), PageRequest.first(1)).totalItems();
+    // an exact count from the store: a search's totalItems stops at JdbcEngineQueries.MAX_TOTAL_ITEMS
+    try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(
+        "SELECT COUNT(*) FROM process_instance WHERE bpmn_process_id = ? AND state = 'COMPLETED'")) {
+      count.setString(1, workload.processId());
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to count the completed instances in the store, but: " + e, e);
+    }
   }
 
   @Override

@@ -60,11 +60,7 @@ public final class MilepostRest implements EngineAdapter {
 
   @Override
   public long completedInStore() {
-    return client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(workload.processId()).state(
-            io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED))
-        .page(p -> p.limit(1))
-        .send().join().page().totalItems();
+    return CompletedCount.of(client, workload.processId());
   }
 
   @Override

@@ -18,15 +18,24 @@ import io.camunda.client.api.search.response.Variable;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.milepost.engine.query.JdbcEngineQueries;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Camunda 8 API's happy paths, driven only through the official Java client (REST). */
 class CamundaClientProcessTest extends CamundaApiTestSupport {
+
+  @Autowired
+  DataSource dataSource;
 
   @Test
   void shouldReportOneHealthyNodeLeadingEveryPartition() {
@@ -411,6 +420,47 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
       assertThat(instance.getStartDate()).isNotNull();
     });
     assertThat(page.page().totalItems()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldCapTheTotalOfASearchAndSayThereAreMore() throws SQLException {
+    // given: more completed instances of one process than a search counts, written straight into the store
+    String processId = uniqueId("history");
+    long definitionKey = deploy(Bpmn.createExecutableProcess(processId).startEvent().endEvent().done())
+        .getProcesses().getFirst().getProcessDefinitionKey();
+    int completed = JdbcEngineQueries.MAX_TOTAL_ITEMS + 1;
+    long firstKey = 9_000_000_000_000_000L + System.nanoTime() % 1_000_000_000_000L;
+    try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO process_instance (process_instance_key, process_definition_key, bpmn_process_id, version, state,"
+            + " start_time, end_time, tenant_id) VALUES (?, ?, ?, 1, 'COMPLETED', 1700000000000, 1700000000001,"
+            + " '<default>')")) {
+      for (int i = 0; i < completed; i++) {
+        insert.setLong(1, firstKey + i);
+        insert.setLong(2, definitionKey);
+        insert.setString(3, processId);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+
+    // when
+    var newest = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(processId).state(ProcessInstanceState.COMPLETED))
+        .sort(s -> s.processInstanceKey().desc())
+        .page(p -> p.limit(3)).send().join();
+    var lastPage = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(processId))
+        .page(p -> p.from(completed - 2).limit(3)).send().join();
+
+    // then
+    assertThat(newest.items()).extracting(instance -> instance.getProcessInstanceKey())
+        .containsExactly(firstKey + completed - 1, firstKey + completed - 2, firstKey + completed - 3);
+    assertThat(newest.page().totalItems()).isEqualTo(JdbcEngineQueries.MAX_TOTAL_ITEMS);
+    assertThat(newest.page().hasMoreTotalItems()).isTrue();
+    assertThat(lastPage.items()).extracting(instance -> instance.getProcessInstanceKey())
+        .containsExactly(firstKey + completed - 2, firstKey + completed - 1);
+    assertThat(lastPage.page().totalItems()).isEqualTo(completed);
+    assertThat(lastPage.page().hasMoreTotalItems()).isFalse();
   }
 
   private ProcessInstanceEvent createInstance(String processId, Map<String, Object> variables) {

@@ -32,16 +32,42 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine's read side in plain JDBC over the V1 schema. Every search takes optional filter
- * fields (null = any), pages by offset and sorts by key, so a page is stable while nothing changes.
+ * fields (null = any), pages by offset and sorts by key, so a page is stable while nothing changes. The
+ * indexes of V5 lead with the equality filters the searches use and end with the key, so a page is read in
+ * key order and stops after {@code limit} rows; the total counts at most {@link #MAX_TOTAL_ITEMS} matches.
  */
 public final class JdbcEngineQueries implements EngineQueries {
 
+  /**
+   * Searches count at most this many matches for the total (as Camunda 8 does), so that a search costs the same
+   * however much history the store holds; beyond it the page says there are more.
+   */
+  public static final int MAX_TOTAL_ITEMS = 10_000;
+
+  // The search indexes (V1, V5) of each table: the columns before the key; see Where.equalityPrefix.
+  private static final List<List<String>> PROCESS_INSTANCE_INDEXES = List.of(List.of("state"),
+      List.of("bpmn_process_id", "state"), List.of("bpmn_process_id"), List.of("process_definition_key"));
+  private static final List<List<String>> JOB_INDEXES = List.of(List.of("job_type", "state"));
+  private static final List<List<String>> USER_TASK_INDEXES = List.of(List.of("state"));
+  private static final List<List<String>> INCIDENT_INDEXES = List.of(List.of("state"));
+
   private final Jdbc jdbc;
   private final Rows rows;
+  private final int maxTotalItems;
 
   public JdbcEngineQueries(DataSource dataSource, JsonMapper jsonMapper) {
+    this(dataSource, jsonMapper, MAX_TOTAL_ITEMS);
+  }
+
+  /** With a smaller bound on counted matches, for tests. */
+  JdbcEngineQueries(DataSource dataSource, JsonMapper jsonMapper, int maxTotalItems) {
+    if (maxTotalItems < 1) {
+      throw new IllegalArgumentException("Expected a bound on counted matches of at least 1, but it was "
+          + maxTotalItems);
+    }
     this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
     this.rows = new Rows(Objects.requireNonNull(jsonMapper, "jsonMapper"));
+    this.maxTotalItems = maxTotalItems;
   }
 
   @Override
@@ -54,7 +80,8 @@ public final class JdbcEngineQueries implements EngineQueries {
         .equal("state", filter.state())
         .equal("parent_process_instance_key", filter.parentProcessInstanceKey())
         .when(filter.hasIncident(), Boolean.TRUE.equals(filter.hasIncident()) ? "incident_count > 0" : "incident_count = 0");
-    return search("process_instance", "process_instance_key", where, page, rows::processInstance);
+    return search("process_instance", where.equalityPrefix(PROCESS_INSTANCE_INDEXES), "process_instance_key", where,
+        page, rows::processInstance);
   }
 
   @Override
@@ -72,7 +99,8 @@ public final class JdbcEngineQueries implements EngineQueries {
         .whenTrue(filter.latestOnly(),
             "d.version = (SELECT MAX(l.version) FROM process_definition l"
                 + " WHERE l.bpmn_process_id = d.bpmn_process_id AND l.tenant_id = d.tenant_id)");
-    return search("process_definition d", "d.process_definition_key", where, page, rows::processDefinition);
+    return search("process_definition d", List.of(), "d.process_definition_key", where, page,
+        rows::processDefinition);
   }
 
   @Override
@@ -97,7 +125,7 @@ public final class JdbcEngineQueries implements EngineQueries {
         .equal("state", filter.state())
         .equal("job_key", filter.jobKey())
         .equal("element_id", filter.elementId());
-    return search("incident", "incident_key", where, page, rows::incident);
+    return search("incident", where.equalityPrefix(INCIDENT_INDEXES), "incident_key", where, page, rows::incident);
   }
 
   @Override
@@ -116,7 +144,8 @@ public final class JdbcEngineQueries implements EngineQueries {
         .equal("process_instance_key", filter.processInstanceKey())
         .equal("bpmn_process_id", filter.bpmnProcessId())
         .equal("element_id", filter.elementId());
-    return search("user_task", "user_task_key", where, page, rows::userTask);
+    return search("user_task", where.equalityPrefix(USER_TASK_INDEXES), "user_task_key", where, page,
+        rows::userTask);
   }
 
   @Override
@@ -131,7 +160,7 @@ public final class JdbcEngineQueries implements EngineQueries {
         .equal("job_type", filter.type())
         .equal("state", filter.state())
         .equal("process_instance_key", filter.processInstanceKey());
-    return search("job", "job_key", where, page, rows::job);
+    return search("job", where.equalityPrefix(JOB_INDEXES), "job_key", where, page, rows::job);
   }
 
   @Override
@@ -164,7 +193,7 @@ public final class JdbcEngineQueries implements EngineQueries {
         .equal("process_instance_key", filter.processInstanceKey())
         .equal("scope_key", filter.scopeKey())
         .equal("name", filter.name());
-    return search("variable", "variable_key", where, page, rows::variable);
+    return search("variable", List.of(), "variable_key", where, page, rows::variable);
   }
 
   @Override
@@ -192,18 +221,38 @@ public final class JdbcEngineQueries implements EngineQueries {
     return parents.isEmpty() ? null : parents.getFirst();
   }
 
-  private <T> Page<T> search(String from, String keyColumn, Where where, PageRequest page, Jdbc.RowMapper<T> mapper) {
-    String order = " ORDER BY " + keyColumn + (page.descending() ? " DESC" : " ASC");
+  private <T> Page<T> search(String from, List<String> indexPrefix, String keyColumn, Where where, PageRequest page,
+      Jdbc.RowMapper<T> mapper) {
+    String direction = page.descending() ? " DESC" : " ASC";
+    List<String> orderColumns = new ArrayList<>(indexPrefix);
+    orderColumns.add(keyColumn);
+    String order = " ORDER BY " + String.join(direction + ", ", orderColumns) + direction;
     List<Object> pageParameters = new ArrayList<>(where.parameters());
-    pageParameters.add(page.limit());
     pageParameters.add(page.from());
+    pageParameters.add(page.limit());
     return jdbc.withConnection(connection -> {
-      long total = Jdbc.list(connection, "SELECT COUNT(*) FROM " + from + where.sql(), where.parameters(),
-          row -> row.getLong(1)).getFirst();
       List<T> items = Jdbc.list(connection,
-          "SELECT * FROM " + from + where.sql() + order + " LIMIT ? OFFSET ?", pageParameters, mapper);
-      return new Page<>(items, total);
+          "SELECT * FROM " + from + where.sql() + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParameters,
+          mapper);
+      if (items.size() < page.limit() && (!items.isEmpty() || page.from() == 0)) {
+        // the page ends before the limit: it holds the last match, so the total is known without counting
+        return new Page<>(items, (long) page.from() + items.size());
+      }
+      if (where.sql().isEmpty() && isH2(connection)) {
+        // H2 keeps the row count of a table: counting all rows is a lookup, so the total can be exact
+        long all = Jdbc.list(connection, "SELECT COUNT(*) FROM " + from, List.of(), row -> row.getLong(1)).getFirst();
+        return new Page<>(items, all);
+      }
+      List<Object> countParameters = new ArrayList<>(where.parameters());
+      countParameters.add(maxTotalItems + 1);
+      long counted = Jdbc.list(connection, "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + where.sql()
+          + " FETCH FIRST ? ROWS ONLY) capped", countParameters, row -> row.getLong(1)).getFirst();
+      return counted > maxTotalItems ? new Page<>(items, maxTotalItems, true) : new Page<>(items, counted);
     });
+  }
+
+  private static boolean isH2(Connection connection) throws SQLException {
+    return "H2".equals(connection.getMetaData().getDatabaseProductName());
   }
 
   private String jsonString(String value) {

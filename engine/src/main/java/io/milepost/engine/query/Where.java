@@ -1,16 +1,20 @@
 package io.milepost.engine.query;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects the optional conditions of a search: a null value means "no condition on this column". */
 final class Where {
 
   private final List<String> conditions = new ArrayList<>();
   private final List<Object> parameters = new ArrayList<>();
+  private final Set<String> equalColumns = new HashSet<>();
 
   Where equal(String column, Object value) {
     if (value != null) {
+      equalColumns.add(column);
       conditions.add(column + " = ?");
       parameters.add(value instanceof Enum<?> e ? e.name() : value);
     }
@@ -43,6 +47,21 @@ final class Where {
       parameters.add("%" + escapeLike(jsonEncodedValue) + "%");
     }
     return this;
+  }
+
+  /**
+   * The longest of these column lists (the leading columns of a search index, before the key) whose every column
+   * has an equality condition; empty when none has. Ordering by these columns before the key does not change the
+   * order (each is constant among the matches) but lets H2 see that the index yields the rows already sorted.
+   */
+  List<String> equalityPrefix(List<List<String>> indexPrefixes) {
+    List<String> best = List.of();
+    for (List<String> prefix : indexPrefixes) {
+      if (prefix.size() > best.size() && equalColumns.containsAll(prefix)) {
+        best = prefix;
+      }
+    }
+    return best;
   }
 
   String sql() {

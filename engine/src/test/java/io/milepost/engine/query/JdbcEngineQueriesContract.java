@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The read side's behaviour, run against each store (H2 and PostgreSQL) by a subclass. */
 abstract class JdbcEngineQueriesContract {
 
+  private DataSource dataSource;
   private StoreFixture given;
   private JdbcEngineQueries queries;
 
@@ -40,7 +41,7 @@ abstract class JdbcEngineQueriesContract {
 
   @BeforeEach
   void setUp() {
-    DataSource dataSource = emptyStore();
+    dataSource = emptyStore();
     given = new StoreFixture(dataSource);
     queries = new JdbcEngineQueries(dataSource, JsonMapper.builder().build());
   }
@@ -266,6 +267,88 @@ abstract class JdbcEngineQueriesContract {
     assertThat(ofInstance).extracting(EngineEvent::intent).containsExactly("ELEMENT_ACTIVATING", "ELEMENT_ACTIVATED");
     assertThat(afterFirst).extracting(EngineEvent::key).containsExactly(102L, 500L);
     assertThat(queries.eventsAfter(ofInstance.getFirst().position(), 1)).hasSize(1);
+  }
+
+  @Test
+  void shouldCountAtMostTheBoundAndSayThereAreMore() {
+    // given
+    JdbcEngineQueries boundedAtThree = new JdbcEngineQueries(dataSource, JsonMapper.builder().build(), 3);
+    for (long key = 10; key <= 50; key += 10) {
+      given.processInstance(key, 1, "order", "COMPLETED", 0);
+    }
+    for (long key = 110; key <= 130; key += 10) {
+      given.processInstance(key, 1, "return", "COMPLETED", 0);
+    }
+
+    // when
+    Page<ProcessInstanceView> overTheBound = boundedAtThree.searchProcessInstances(
+        new ProcessInstanceFilter(null, "order", null, null, ProcessInstanceState.COMPLETED, null, null),
+        new PageRequest(0, 2, true));
+    Page<ProcessInstanceView> atTheBound = boundedAtThree.searchProcessInstances(
+        new ProcessInstanceFilter(null, "return", null, null, null, null, null), PageRequest.first(2));
+    Page<ProcessInstanceView> lastPage = boundedAtThree.searchProcessInstances(
+        new ProcessInstanceFilter(null, "order", null, null, null, null, null), new PageRequest(4, 2, false));
+    Page<ProcessInstanceView> pastTheEnd = boundedAtThree.searchProcessInstances(
+        new ProcessInstanceFilter(null, "order", null, null, null, null, null), new PageRequest(9, 2, false));
+
+    // then
+    assertThat(keys(overTheBound)).containsExactly(50L, 40L);
+    assertThat(overTheBound.totalItems()).isEqualTo(3);
+    assertThat(overTheBound.hasMoreTotalItems()).isTrue();
+    assertThat(keys(atTheBound)).containsExactly(110L, 120L);
+    assertThat(atTheBound.totalItems()).isEqualTo(3);
+    assertThat(atTheBound.hasMoreTotalItems()).isFalse();
+    // a page that ends before its limit holds the last match: its total is exact, even beyond the bound
+    assertThat(keys(lastPage)).containsExactly(50L);
+    assertThat(lastPage.totalItems()).isEqualTo(5);
+    assertThat(lastPage.hasMoreTotalItems()).isFalse();
+    assertThat(pastTheEnd.items()).isEmpty();
+    assertThat(pastTheEnd.totalItems()).isEqualTo(3);
+    assertThat(pastTheEnd.hasMoreTotalItems()).isTrue();
+  }
+
+  @Test
+  void shouldPageEachFilterInKeyOrderBothWays() {
+    // given: matches interleaved with rows of other process ids, states and types
+    for (long key = 100; key < 120; key++) {
+      String processId = key % 2 == 0 ? "order" : "return";
+      String state = key % 3 == 0 ? "ACTIVE" : "COMPLETED";
+      given.processInstance(key, key % 4 == 0 ? 1 : 2, processId, state, 0);
+      given.job(1000 + key, key % 5 == 0 ? "ship" : "pack", key % 3 == 0 ? "CREATED" : "COMPLETED", key, key);
+      given.userTask(2000 + key, key, key % 3 == 0 ? "CREATED" : "COMPLETED", null, "[]");
+      given.incident(3000 + key, key, key % 3 == 0 ? "ACTIVE" : "RESOLVED", null);
+    }
+
+    // then: completed "order" instances are 100, 104, 106, 110, 112, 116, 118
+    ProcessInstanceFilter completedOrders =
+        new ProcessInstanceFilter(null, "order", null, null, ProcessInstanceState.COMPLETED, null, null);
+    assertThat(keys(queries.searchProcessInstances(completedOrders, new PageRequest(0, 3, true))))
+        .containsExactly(118L, 116L, 112L);
+    assertThat(keys(queries.searchProcessInstances(completedOrders, new PageRequest(3, 3, true))))
+        .containsExactly(110L, 106L, 104L);
+    assertThat(keys(queries.searchProcessInstances(completedOrders, new PageRequest(1, 3, false))))
+        .containsExactly(104L, 106L, 110L);
+    assertThat(queries.searchProcessInstances(completedOrders, new PageRequest(0, 3, true)).totalItems())
+        .isEqualTo(7);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, null, null, null, ProcessInstanceState.ACTIVE, null, null),
+        new PageRequest(0, 4, true)))).containsExactly(117L, 114L, 111L, 108L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, "return", null, null, null, null, null), new PageRequest(0, 3, true))))
+        .containsExactly(119L, 117L, 115L);
+    assertThat(keys(queries.searchProcessInstances(
+        new ProcessInstanceFilter(null, null, 1L, null, null, null, null), new PageRequest(0, 10, true))))
+        .containsExactly(116L, 112L, 108L, 104L, 100L);
+    assertThat(queries.searchJobs(new JobFilter(null, "pack", JobState.COMPLETED, null), new PageRequest(0, 4, true))
+        .items()).extracting(JobView::key).containsExactly(1119L, 1118L, 1116L, 1113L);
+    assertThat(queries.searchJobs(new JobFilter(null, "ship", JobState.CREATED, null), PageRequest.defaults())
+        .items()).extracting(JobView::key).containsExactly(1105L);
+    assertThat(queries.searchUserTasks(
+        new UserTaskFilter(null, UserTaskState.CREATED, null, null, null, null, null, null),
+        new PageRequest(1, 2, true)).items()).extracting(UserTaskView::key).containsExactly(2114L, 2111L);
+    assertThat(queries.searchIncidents(
+        new IncidentFilter(null, null, null, null, IncidentState.RESOLVED, null, null), new PageRequest(0, 3, false))
+        .items()).extracting(IncidentView::key).containsExactly(3100L, 3101L, 3103L);
   }
 
   private List<Long> keys(Page<ProcessInstanceView> page) {
