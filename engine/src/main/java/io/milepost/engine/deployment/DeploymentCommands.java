@@ -42,7 +42,9 @@ public final class DeploymentCommands {
     this.json = json;
   }
 
-  private record Checked(DeploymentResource resource, String checksum, List<ExecutableProcess> processes, String formId) {}
+  /** @param unchanged the processes this very resource already is the latest version of; not parsed again */
+  private record Checked(DeploymentResource resource, String checksum, List<ExecutableProcess> processes, String formId,
+      List<Definitions.StoredProcess> unchanged) {}
 
   public Deployment deploy(List<DeploymentResource> resources, BpmnBehaviors behaviors) {
     EngineState state = behaviors.context().state();
@@ -54,7 +56,7 @@ public final class DeploymentCommands {
     List<ModelProblem> problems = new ArrayList<>();
     List<Checked> checked = new ArrayList<>();
     for (DeploymentResource resource : resources) {
-      check(resource, problems).ifPresent(checked::add);
+      check(resource, state.definitions(), problems).ifPresent(checked::add);
     }
     if (!problems.isEmpty()) {
       throw new DeploymentRejectedException(problems);
@@ -65,6 +67,10 @@ public final class DeploymentCommands {
     List<Deployment.DeployedProcess> deployedProcesses = new ArrayList<>();
     List<Deployment.DeployedForm> deployedForms = new ArrayList<>();
     for (Checked resource : checked) {
+      for (Definitions.StoredProcess same : resource.unchanged()) {
+        deployedProcesses.add(new Deployment.DeployedProcess(same.bpmnProcessId(), same.version(), same.key(),
+            same.resourceName(), DEFAULT_TENANT));
+      }
       String text = new String(resource.resource().content(), StandardCharsets.UTF_8);
       for (ExecutableProcess process : resource.processes()) {
         deployedProcesses.add(deployProcess(process, resource, text, deploymentKey, definitions, keys, behaviors));
@@ -109,16 +115,22 @@ public final class DeploymentCommands {
     return new Deployment.DeployedForm(resource.formId(), version, key, name, DEFAULT_TENANT);
   }
 
-  private Optional<Checked> check(DeploymentResource resource, List<ModelProblem> problems) {
+  private Optional<Checked> check(DeploymentResource resource, Definitions definitions, List<ModelProblem> problems) {
     String name = resource.name() == null ? "(unnamed)" : resource.name();
     String checksum = sha256(resource.content());
     if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".xml")) {
+      // Redeploying what is deployed (engine-host deploys bpmn/ at every start) skips parsing and validation.
+      List<Definitions.StoredProcess> unchanged = definitions.latestDeployedFrom(name, checksum, DEFAULT_TENANT);
+      if (!unchanged.isEmpty()) {
+        return Optional.of(new Checked(resource, checksum, List.of(), null, unchanged));
+      }
       BpmnTransformer.Result result = transformer.transform(name, resource.content());
       problems.addAll(result.problems());
-      return result.problems().isEmpty() ? Optional.of(new Checked(resource, checksum, result.processes(), null)) : Optional.empty();
+      return result.problems().isEmpty()
+          ? Optional.of(new Checked(resource, checksum, result.processes(), null, List.of())) : Optional.empty();
     }
     if (name.endsWith(".form")) {
-      return formId(name, resource.content(), problems).map(id -> new Checked(resource, checksum, List.of(), id));
+      return formId(name, resource.content(), problems).map(id -> new Checked(resource, checksum, List.of(), id, List.of()));
     }
     String what = name.endsWith(".dmn") ? "DMN decisions are not supported yet" : "it is neither a BPMN model nor a form";
     problems.add(new ModelProblem(name, null, "Expected a resource ending in .bpmn or .form, but '" + name + "' is not: " + what));

@@ -1,5 +1,6 @@
 package io.milepost.engine.state;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Deployments, process definitions and forms. */
@@ -28,6 +29,21 @@ public final class Definitions {
   public Optional<StoredProcess> latestProcess(String bpmnProcessId, String tenantId) {
     return sql.queryOne("SELECT * FROM process_definition WHERE bpmn_process_id = ? AND tenant_id = ? ORDER BY version DESC "
         + "FETCH FIRST 1 ROWS ONLY", Definitions::mapProcess, bpmnProcessId, tenantId);
+  }
+
+  /**
+   * The processes a resource with this name and content was deployed as, if each is still its process's
+   * latest version; empty otherwise (never deployed, or a process changed since).
+   */
+  public List<StoredProcess> latestDeployedFrom(String resourceName, String checksum, String tenantId) {
+    List<StoredProcess> from = sql.query("SELECT * FROM process_definition p WHERE resource_name = ? AND checksum = ? "
+        + "AND tenant_id = ? AND version = (SELECT MAX(version) FROM process_definition l "
+        + "WHERE l.bpmn_process_id = p.bpmn_process_id AND l.tenant_id = p.tenant_id)", Definitions::mapProcess,
+        resourceName, checksum, tenantId);
+    long deployments = from.stream().mapToLong(StoredProcess::deploymentKey).distinct().count();
+    // one deployment of this resource made all of them: none was replaced by another resource since
+    return deployments == 1 && sql.count("SELECT COUNT(*) FROM process_definition WHERE deployment_key = ? "
+        + "AND resource_name = ?", from.getFirst().deploymentKey(), resourceName) == from.size() ? from : List.of();
   }
 
   public Optional<StoredProcess> processVersion(String bpmnProcessId, int version, String tenantId) {
