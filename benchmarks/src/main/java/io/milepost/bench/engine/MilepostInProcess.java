@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Milepost through its Java API, workers in the same JVM: per job type one job stream
@@ -52,25 +53,46 @@ public final class MilepostInProcess implements EngineAdapter {
     engine.deploy(List.of(new DeploymentResource(workload.processId() + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
     JobCounter counter = new JobCounter(workload.jobsPerInstance(), tracker);
     for (String type : workload.jobTypes()) {
-      BlockingQueue<ActivatedJob> queue = new LinkedBlockingQueue<>();
-      JobStreamHandle stream = engine.openJobStream(new ActivateJobs(type, "bench", Duration.ofMinutes(5), 32, List.of()),
-          new JobSink() {
-            @Override
-            public boolean accept(List<ActivatedJob> jobs) {
-              return running && queue.addAll(jobs);
-            }
-
-            @Override
-            public boolean ready() {
-              return queue.size() < QUEUE_LIMIT;
-            }
-          });
-      streams.add(stream);
+      QueuedJobs queue = new QueuedJobs();
+      queue.stream = engine.openJobStream(new ActivateJobs(type, "bench", Duration.ofMinutes(5), 32, List.of()), queue);
+      streams.add(queue.stream);
       for (int i = 0; i < context.workerThreadsPerType(); i++) {
         Thread worker = Thread.ofPlatform().name("worker-" + type + "-" + i).daemon()
-            .start(() -> work(type, queue, stream, counter));
+            .start(() -> work(type, queue, counter));
         workers.add(worker);
       }
+    }
+  }
+
+  /**
+   * The jobs a stream pushed, for the worker threads. While full it tells the engine it is not ready (the
+   * engine then leaves jobs waiting); once the workers have taken half, it asks for the waiting ones.
+   */
+  private final class QueuedJobs implements JobSink {
+    private final BlockingQueue<ActivatedJob> jobs = new LinkedBlockingQueue<>();
+    private final AtomicBoolean skipped = new AtomicBoolean();
+    private JobStreamHandle stream;
+
+    @Override
+    public boolean accept(List<ActivatedJob> pushed) {
+      return running && jobs.addAll(pushed);
+    }
+
+    @Override
+    public boolean ready() {
+      boolean ready = jobs.size() < QUEUE_LIMIT;
+      if (!ready) {
+        skipped.set(true);
+      }
+      return ready;
+    }
+
+    ActivatedJob take() throws InterruptedException {
+      ActivatedJob job = jobs.poll(100, TimeUnit.MILLISECONDS);
+      if (jobs.size() < QUEUE_LIMIT / 2 && skipped.compareAndSet(true, false)) {
+        stream.resume();
+      }
+      return job;
     }
   }
 
@@ -79,23 +101,19 @@ public final class MilepostInProcess implements EngineAdapter {
     return engine;
   }
 
-  private void work(String type, BlockingQueue<ActivatedJob> queue, JobStreamHandle stream, JobCounter counter) {
+  private void work(String type, QueuedJobs queue, JobCounter counter) {
     Map<String, Object> result = workload.resultVariables(type);
     while (running) {
       ActivatedJob job;
       try {
-        job = queue.poll(100, TimeUnit.MILLISECONDS);
+        job = queue.take();
       } catch (InterruptedException e) {
         return;
       }
-      if (job == null) {
-        continue;
+      if (job != null) {
+        engine.completeJob(job.key(), result);
+        counter.completed(job.processInstanceKey());
       }
-      if (queue.size() == QUEUE_LIMIT / 2) {
-        stream.resume(); // it was skipped while the queue was full: jobs may be waiting
-      }
-      engine.completeJob(job.key(), result);
-      counter.completed(job.processInstanceKey());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.milepost.bench.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.worker.JobWorker;
 import io.milepost.bench.harness.InstanceTracker;
 import io.milepost.bench.harness.JvmProbe;
@@ -60,7 +61,7 @@ public final class MilepostRest implements EngineAdapter {
 
   @Override
   public long completedInStore() {
-    return CompletedCount.of(client, workload.processId());
+    return InstanceCount.of(client, workload.processId(), ProcessInstanceState.COMPLETED);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.milepost.bench.engine.BenchContext;
 import io.milepost.bench.engine.EngineHostProcess;
+import io.milepost.bench.engine.InstanceCount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,10 +263,7 @@ public final class WaitingRunner {
   }
 
   private static long active(CamundaClient client) {
-    return client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(PROCESS_ID).state(ProcessInstanceState.ACTIVE))
-        .page(p -> p.limit(1))
-        .send().join().page().totalItems();
+    return InstanceCount.of(client, PROCESS_ID, ProcessInstanceState.ACTIVE);
   }
 
   private static Heap heap(EngineHostProcess host) {

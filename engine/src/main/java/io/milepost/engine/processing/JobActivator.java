@@ -58,13 +58,19 @@ public final class JobActivator {
     JobStreams.Stream stream;
     while ((stream = streams.next(type, context.pushedCounts())) != null) {
       int room = stream.activation().maxJobs() - context.pushedCounts().getOrDefault(stream, 0);
-      List<Job> waiting = jobs.activatable(type, context.now(), Math.min(room, 32));
-      if (waiting.isEmpty()) {
-        return;
-      }
+      int wanted = Math.min(room, 32);
+      List<Job> waiting = jobs.activatable(type, context.now(), wanted);
       for (Job job : waiting) {
         context.pushed(stream, activate(job, stream.activation()));
       }
+      if (waiting.size() < wanted) {
+        return; // none left
+      }
+    }
+    // Every ready stream took as many as one command gives it, and more may be waiting: serve again after
+    // this commit. Streams that are not ready are not counted, so this cannot loop on a stalled receiver.
+    if (streams.hasReady(type)) {
+      context.jobsAvailable(type);
     }
   }
 

@@ -92,6 +92,12 @@ public final class JobStreams {
     return streams != null && !streams.isEmpty();
   }
 
+  /** An open stream of the type whose receiver can take jobs now. */
+  boolean hasReady(String type) {
+    List<Stream> streams = byType.get(type);
+    return streams != null && streams.stream().anyMatch(stream -> stream.open && stream.sink.ready());
+  }
+
   /**
    * The next open, ready stream of a type, in turn, that may take another job in this command. Streams
    * come before long polls, as in Camunda, whose polls get only what no stream takes.

@@ -193,6 +193,28 @@ class JobStreamTest {
   }
 
   @Test
+  void shouldPushEveryWaitingJobAfterResumingNotOnlyOneCommandsWorth() throws Exception {
+    // given more jobs waiting than one command gives a stream (its maxJobs)
+    deployPick();
+    Collector sink = new Collector();
+    sink.ready.set(false);
+    JobStreamHandle handle = harness.engine().openJobStream(activation("w", 4), sink);
+    for (int i = 0; i < 10; i++) {
+      harness.start("p", Map.of());
+    }
+
+    // when the stream is ready again
+    sink.ready.set(true);
+    handle.resume();
+
+    // then it gets all of them, over several commands
+    for (int i = 0; i < 10; i++) {
+      sink.next();
+    }
+    assertThat(harness.activate("pick", 10)).isEmpty();
+  }
+
+  @Test
   void shouldPushAJobThatTimedOutAgain() throws Exception {
     // given a job activated by request whose worker never answers
     deployPick();
