@@ -34,8 +34,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class MilepostInProcess implements EngineAdapter {
 
-  /** Jobs queued per type before the stream is skipped (its jobs stay activatable) until workers catch up. */
-  private static final int QUEUE_LIMIT = 128;
+  /**
+   * Jobs queued per type before the stream says it is not ready (the engine then leaves new jobs in the store
+   * until the workers catch up and resume it). High enough that a benchmark round never reaches it: every job
+   * is pushed by the command that creates it, as over gRPC.
+   */
+  private static final int QUEUE_LIMIT = 10_000;
 
   private final List<Thread> workers = new ArrayList<>();
   private final List<JobStreamHandle> streams = new ArrayList<>();
