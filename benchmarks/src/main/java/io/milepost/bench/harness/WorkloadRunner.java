@@ -41,6 +41,15 @@ public final class WorkloadRunner {
     Path dataDir = Files.createDirectories(settings.workDir().resolve(runId + "-" + System.currentTimeMillis()));
     String url = store.freshUrl(dataDir, "bench_" + runId.replace('-', '_'), postgresUrl);
     tracker = new InstanceTracker();
+    try {
+      return measure(engine, workload, store, url, dataDir);
+    } finally {
+      StoreFiles.deleteKeepingLogs(dataDir); // after the adapter closed (engine-host stopped, H2 closed)
+    }
+  }
+
+  private RunResult measure(EngineKind engine, Workload workload, StoreKind store, String url, Path dataDir)
+      throws Exception {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<SaturationRound> saturation = new ArrayList<>();
     List<LatencyRound> latency = new ArrayList<>();

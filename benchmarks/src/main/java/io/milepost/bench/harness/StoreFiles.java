@@ -1,0 +1,32 @@
+package io.milepost.bench.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A run's store files are gigabytes (a full run left 70 GB behind): deleted once the run is measured, logs kept. */
+final class StoreFiles {
+
+  private StoreFiles() {}
+
+  static void deleteKeepingLogs(Path dataDir) {
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder())
+          .filter(path -> !path.equals(dataDir) && !path.toString().endsWith(".log"))
+          .forEach(path -> {
+            try {
+              Files.deleteIfExists(path);
+            } catch (java.nio.file.DirectoryNotEmptyException keptLog) {
+              // a directory that holds a log stays
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (IOException | UncheckedIOException e) {
+      WorkloadRunner.log("could not delete the store under %s: %s", dataDir, e.getMessage());
+    }
+  }
+}
