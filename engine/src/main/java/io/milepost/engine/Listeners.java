@@ -1,12 +1,11 @@
 package io.milepost.engine;
 
-import io.milepost.engine.api.JobAvailabilityListener;
 import io.milepost.engine.processing.CommandExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +14,12 @@ final class Listeners implements CommandExecutor.Effects {
 
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-  private final List<JobAvailabilityListener> jobListeners = new CopyOnWriteArrayList<>();
+  /** Hands jobs that became activatable to the job streams of their type. */
+  private final Consumer<String> jobsAvailable;
   private final Map<Long, Runnable> endWaiters = new ConcurrentHashMap<>();
 
-  void add(JobAvailabilityListener listener) {
-    jobListeners.add(listener);
+  Listeners(Consumer<String> jobsAvailable) {
+    this.jobsAvailable = jobsAvailable;
   }
 
   void awaitEnd(long processInstanceKey, Runnable onEnd) {
@@ -40,12 +40,10 @@ final class Listeners implements CommandExecutor.Effects {
   }
 
   void jobsAvailable(String type) {
-    for (JobAvailabilityListener listener : jobListeners) {
-      try {
-        listener.jobsAvailable(type);
-      } catch (RuntimeException e) {
-        LOG.warn("Job availability listener failed for type '{}'", type, e);
-      }
+    try {
+      jobsAvailable.accept(type);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not serve the job streams of type '{}'", type, e);
     }
   }
 }

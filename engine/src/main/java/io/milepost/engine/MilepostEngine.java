@@ -10,7 +10,6 @@ import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineInfo;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.engine.api.FailJob;
-import io.milepost.engine.api.JobAvailabilityListener;
 import io.milepost.engine.api.MessageCorrelated;
 import io.milepost.engine.api.MessagePublished;
 import io.milepost.engine.api.ProcessInstanceCreated;
@@ -55,7 +54,8 @@ public final class MilepostEngine implements Engine {
   private final CommandExecutor executor;
   private final DeploymentCommands deployments;
   private final EngineQueries queries;
-  private final Listeners listeners = new Listeners();
+  // jobs that became activatable other than by being created (time-outs, back-offs, resolved incidents)
+  private final Listeners listeners = new Listeners(this::serveJobStreams);
   private final JobStreams jobStreams = new JobStreams(this::serveJobStreams);
   /** Job types with a serve command queued: signals that come meanwhile are covered by it. */
   private final Set<String> servingTypes = ConcurrentHashMap.newKeySet();
@@ -70,8 +70,6 @@ public final class MilepostEngine implements Engine {
     ProcessRepository processes = new ProcessRepository(transformer);
     this.executor = new CommandExecutor(store, new KeyGenerator(store), configuration.clock(), json, processes,
         expressions, listeners, jobStreams);
-    // jobs that became activatable other than by being created (time-outs, back-offs, resolved incidents)
-    listeners.add(this::serveJobStreams);
     this.deployments = new DeploymentCommands(transformer, processes, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
@@ -275,11 +273,6 @@ public final class MilepostEngine implements Engine {
     } catch (IllegalStateException closed) {
       servingTypes.remove(type); // the engine is stopping
     }
-  }
-
-  @Override
-  public void addJobAvailabilityListener(JobAvailabilityListener listener) {
-    listeners.add(listener);
   }
 
   @Override

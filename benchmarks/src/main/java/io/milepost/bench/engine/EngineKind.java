@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 /** The engines the benchmark compares, by the id used on the command line and in the results. */
 public enum EngineKind {
   MILEPOST("milepost", "Milepost in-process", MilepostInProcess::new),
-  MILEPOST_REST("milepost-rest", "Milepost REST + Camunda client", MilepostRest::new),
-  MILEPOST_GRPC("milepost-grpc", "Milepost gRPC + Camunda client (streaming)", MilepostGrpc::new),
+  MILEPOST_REST("milepost-rest", "Milepost REST + Camunda client", MilepostOverClient::rest),
+  MILEPOST_GRPC("milepost-grpc", "Milepost gRPC + Camunda client (streaming)", MilepostOverClient::grpcStreaming),
   FLOWABLE("flowable", "Flowable 7.2 embedded", FlowableEmbedded::new);
 
   private final String id;

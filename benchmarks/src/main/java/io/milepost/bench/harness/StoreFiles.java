@@ -2,6 +2,7 @@ package io.milepost.bench.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ final class StoreFiles {
           .forEach(path -> {
             try {
               Files.deleteIfExists(path);
-            } catch (java.nio.file.DirectoryNotEmptyException keptLog) {
+            } catch (DirectoryNotEmptyException keptLog) {
               // a directory that holds a log stays
             } catch (IOException e) {
               throw new UncheckedIOException(e);

@@ -72,9 +72,6 @@ public interface Engine extends AutoCloseable {
    */
   JobStreamHandle awaitJobs(ActivateJobs activation, JobSink sink);
 
-  /** Tells the listener whenever jobs of a type may have become activatable. */
-  void addJobAvailabilityListener(JobAvailabilityListener listener);
-
   /** Topology facts the API reports. */
   EngineInfo info();
 

@@ -101,21 +101,6 @@ public final class JobCommands {
     }
   }
 
-  /**
-   * Jobs activated for a receiver that was gone when they were handed over go back to be activated
-   * again, retries untouched; a job that ended or was activated anew meanwhile is left alone.
-   */
-  public void yield(List<ActivatedJob> undelivered) {
-    for (ActivatedJob activated : undelivered) {
-      behaviors.context().state().jobs().get(activated.key())
-          .filter(job -> job.state() == JobState.ACTIVATED && job.deadline() != null && job.deadline() == activated.deadline())
-          .ifPresent(job -> {
-            behaviors.context().state().jobs().applyYielded(job);
-            behaviors.context().jobsAvailable(job.type());
-          });
-    }
-  }
-
   /** Activated jobs whose deadline passed go back to be activated by another worker. */
   public int timeOut(int limit) {
     List<Job> expired = behaviors.context().state().jobs().timedOut(behaviors.context().now(), limit);

@@ -166,7 +166,7 @@ public final class CommandExecutor implements AutoCloseable {
       if (!taken && !closed) {
         stream.close(); // a receiver that refuses is gone: do not push to it again
         submit(b -> {
-          new io.milepost.engine.job.JobCommands(b).yield(jobs);
+          new JobActivator(b).yield(jobs);
           return null;
         });
       }

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class JobActivator {
 
+  /** Waiting jobs read per query when serving a stream. */
+  private static final int SERVE_BATCH = 32;
+
   private final BpmnBehaviors behaviors;
   private final Jobs jobs;
 
@@ -43,7 +46,7 @@ public final class JobActivator {
       if (job == null) {
         continue;
       }
-      JobStreams.Stream stream = streams.next(job.type(), context.pushedCounts());
+      JobStreams.Stream stream = streams.next(job.type(), context::pushedTo);
       if (stream == null) {
         context.jobsAvailable(job.type()); // for pollers, or a stream that frees up later
       } else {
@@ -56,9 +59,9 @@ public final class JobActivator {
   public void serve(String type, JobStreams streams) {
     ProcessingContext context = behaviors.context();
     JobStreams.Stream stream;
-    while ((stream = streams.next(type, context.pushedCounts())) != null) {
-      int room = stream.activation().maxJobs() - context.pushedCounts().getOrDefault(stream, 0);
-      int wanted = Math.min(room, 32);
+    while ((stream = streams.next(type, context::pushedTo)) != null) {
+      int room = stream.activation().maxJobs() - context.pushedTo(stream);
+      int wanted = Math.min(room, SERVE_BATCH);
       List<Job> waiting = jobs.activatable(type, context.now(), wanted);
       for (Job job : waiting) {
         context.pushed(stream, activate(job, stream.activation()));
@@ -71,6 +74,21 @@ public final class JobActivator {
     // this commit. Streams that are not ready are not counted, so this cannot loop on a stalled receiver.
     if (streams.hasReady(type)) {
       context.jobsAvailable(type);
+    }
+  }
+
+  /**
+   * Jobs activated for a receiver that was gone when they were handed over go back to be activated
+   * again, retries untouched; a job that ended or was activated anew meanwhile is left alone.
+   */
+  void yield(List<ActivatedJob> undelivered) {
+    for (ActivatedJob activated : undelivered) {
+      jobs.get(activated.key())
+          .filter(job -> job.state() == JobState.ACTIVATED && job.deadline() != null && job.deadline() == activated.deadline())
+          .ifPresent(job -> {
+            jobs.applyYielded(job);
+            behaviors.context().jobsAvailable(job.type());
+          });
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The open job streams, by job type. Streams are opened and closed from any thread; the writer reads
@@ -102,9 +103,9 @@ public final class JobStreams {
    * The next open, ready stream of a type, in turn, that may take another job in this command. Streams
    * come before long polls, as in Camunda, whose polls get only what no stream takes.
    *
-   * @param given how many jobs each stream was already given in this command
+   * @param given how many jobs a stream was already given in this command
    */
-  Stream next(String type, Map<Stream, Integer> given) {
+  Stream next(String type, ToIntFunction<Stream> given) {
     List<Stream> streams = byType.get(type);
     if (streams == null || streams.isEmpty()) {
       return null;
@@ -114,11 +115,11 @@ public final class JobStreams {
     return stream != null ? stream : next(type, snapshot, given, true);
   }
 
-  private Stream next(String type, Object[] snapshot, Map<Stream, Integer> given, boolean once) {
+  private Stream next(String type, Object[] snapshot, ToIntFunction<Stream> given, boolean once) {
     int start = cursors.getOrDefault(type, 0);
     for (int i = 0; i < snapshot.length; i++) {
       Stream stream = (Stream) snapshot[Math.floorMod(start + i, snapshot.length)];
-      if (stream.once == once && stream.open && given.getOrDefault(stream, 0) < stream.activation.maxJobs()
+      if (stream.once == once && stream.open && given.applyAsInt(stream) < stream.activation.maxJobs()
           && stream.sink.ready()) {
         cursors.put(type, start + i + 1);
         return stream;

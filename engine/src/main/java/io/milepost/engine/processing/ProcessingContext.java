@@ -7,7 +7,6 @@ import io.milepost.engine.api.ActivatedJob;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +32,6 @@ public final class ProcessingContext {
   private final List<Long> endedProcessInstances = new ArrayList<>();
   private final List<Long> createdJobs = new ArrayList<>();
   private final Map<JobStreams.Stream, List<ActivatedJob>> pushedJobs = new LinkedHashMap<>();
-  private final Map<JobStreams.Stream, Integer> pushedCounts = new HashMap<>();
 
   public ProcessingContext(EngineState state, ProcessRepository processes, ExpressionLanguage expressions,
       VariableCodec codec, KeySource keys) {
@@ -84,11 +82,12 @@ public final class ProcessingContext {
 
   void pushed(JobStreams.Stream stream, ActivatedJob job) {
     pushedJobs.computeIfAbsent(stream, s -> new ArrayList<>()).add(job);
-    pushedCounts.merge(stream, 1, Integer::sum);
   }
 
-  Map<JobStreams.Stream, Integer> pushedCounts() {
-    return pushedCounts;
+  /** How many jobs this command gave the stream so far. */
+  int pushedTo(JobStreams.Stream stream) {
+    List<ActivatedJob> jobs = pushedJobs.get(stream);
+    return jobs == null ? 0 : jobs.size();
   }
 
   /** The jobs this command activated for job streams, to hand to them after the commit. */

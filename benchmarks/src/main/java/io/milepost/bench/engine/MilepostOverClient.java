@@ -12,36 +12,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Milepost over its Camunda 8 gRPC gateway: engine-host in a child JVM, and in this JVM the official
- * Camunda Java client with gRPC preferred and one job worker per job type with job streaming on
- * ({@code StreamActivatedJobs}: the gateway pushes jobs as they become available), completing each job
- * from its handler.
+ * Milepost through the official Camunda Java client: engine-host in a child JVM, and in this JVM one job worker
+ * per job type at the client's defaults (long poll, 32 active jobs), completing each job from its handler.
  *
- * <p>The client keeps its default long polling ({@code ActivateJobs}) alongside the stream. The engine,
- * like Camunda's broker, pushes a new job to a stream before a held poll, so the polls mostly come back
- * empty.
- *
- * <p>Deploy, create and complete go over gRPC; the completed-instance check is a search, which the 8.9
- * client sends over REST whatever the preference, so the REST address is set too.
+ * <p>Over REST ({@link #rest()}) every command goes over the REST API. Over gRPC ({@link #grpcStreaming()})
+ * deploy, create and complete go over the gRPC gateway and the workers open job streams
+ * ({@code StreamActivatedJobs}: the engine pushes a job as it is created). The client keeps its default long
+ * polling alongside the stream, but the engine, like Camunda's broker, gives a new job to a stream before a
+ * held poll, so the polls mostly come back empty. The completed-instance check is a search, which the 8.9
+ * client sends over REST whatever the preference, so the REST address is always set.
  */
-public final class MilepostGrpc implements EngineAdapter {
+public final class MilepostOverClient implements EngineAdapter {
 
+  private final boolean grpc;
   private final List<JobWorker> workers = new ArrayList<>();
   private EngineHostProcess host;
   private CamundaClient client;
   private Workload workload;
 
+  private MilepostOverClient(boolean grpc) {
+    this.grpc = grpc;
+  }
+
+  public static MilepostOverClient rest() {
+    return new MilepostOverClient(false);
+  }
+
+  public static MilepostOverClient grpcStreaming() {
+    return new MilepostOverClient(true);
+  }
+
   @Override
   public void start(BenchContext context, InstanceTracker tracker) throws Exception {
     workload = context.workload();
     host = EngineHostProcess.start(context);
-    host.awaitGrpc();
-    client = CamundaClient.newClientBuilder()
-        .grpcAddress(host.grpcAddress())
+    var builder = CamundaClient.newClientBuilder()
         .restAddress(host.restAddress())
-        .preferRestOverGrpc(false)
-        .numJobWorkerExecutionThreads(context.workerThreadsPerType() * workload.jobTypes().size())
-        .build();
+        .preferRestOverGrpc(!grpc)
+        .numJobWorkerExecutionThreads(context.workerThreadsPerType() * workload.jobTypes().size());
+    if (grpc) {
+      host.awaitGrpc();
+      builder.grpcAddress(host.grpcAddress());
+    }
+    client = builder.build();
     client.newDeployResourceCommand()
         .addResourceStringUtf8(context.models().camunda(workload), workload.processId() + ".bpmn")
         .send().join();
@@ -56,7 +69,7 @@ public final class MilepostGrpc implements EngineAdapter {
           })
           .name("bench")
           .timeout(Duration.ofMinutes(5))
-          .streamEnabled(true)
+          .streamEnabled(grpc)
           .open());
     }
   }
