@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
  * {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --waiting=100000} (instances waiting on a
  * message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
- * (re-render from the saved results), {@code --results=benchmarks/RESULTS.md} (and NOTES.md beside it, when
- * present, is appended).
+ * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
+ * H2 rows when only PostgreSQL runs), {@code --results=benchmarks/RESULTS.md} (the raw results go to
+ * {@code results/} beside it, and NOTES.md beside it, when present, is appended).
  */
 public final class BenchMain {
 
@@ -43,9 +44,6 @@ public final class BenchMain {
     Map<String, String> arguments = Arguments.parse(args);
     Settings settings = Settings.fromArguments(arguments);
     Files.createDirectories(settings.workDir());
-    Path saved = settings.workDir().resolve("results.json");
-    Path savedGrowth = settings.workDir().resolve("growth.json");
-    Path savedWaiting = settings.workDir().resolve("waiting.json");
     List<EngineKind> engines = Arguments.list(arguments, "engines", "milepost,milepost-rest,milepost-grpc,flowable")
         .stream().filter(e -> !e.equals("none")).map(EngineKind::byId).toList();
     List<Workload> workloads = Arguments.list(arguments, "workloads", "sequence,order,parallel").stream()
@@ -54,20 +52,17 @@ public final class BenchMain {
     List<StoreKind> stores = Arguments.list(arguments, "stores", postgres == null ? "h2" : "h2,postgres").stream()
         .map(s -> StoreKind.valueOf(s.toUpperCase())).toList();
 
-    List<RunResult> results = new ArrayList<>();
-    List<GrowthResult> growth = new ArrayList<>();
-    List<WaitingResult> waiting = new ArrayList<>();
-    if (arguments.containsKey("report-only")) {
-      if (Files.exists(saved)) {
-        results.addAll(List.of(JSON.readValue(saved.toFile(), RunResult[].class)));
-      }
-      if (Files.exists(savedGrowth)) {
-        growth.addAll(List.of(JSON.readValue(savedGrowth.toFile(), GrowthResult[].class)));
-      }
-      if (Files.exists(savedWaiting)) {
-        waiting.addAll(List.of(JSON.readValue(savedWaiting.toFile(), WaitingResult[].class)));
-      }
-    } else {
+    // the raw results live beside RESULTS.md, so the report can be rendered again from a fresh clone
+    Path resultsFile = Path.of(arguments.getOrDefault("results", "benchmarks/RESULTS.md")).toAbsolutePath();
+    Path data = Files.createDirectories(resultsFile.resolveSibling("results"));
+    Path saved = data.resolve("runs.json");
+    Path savedGrowth = data.resolve("growth.json");
+    Path savedWaiting = data.resolve("waiting.json");
+    boolean keepSaved = arguments.containsKey("report-only") || arguments.containsKey("merge");
+    List<RunResult> results = keepSaved ? load(saved, RunResult[].class) : new ArrayList<>();
+    List<GrowthResult> growth = keepSaved ? load(savedGrowth, GrowthResult[].class) : new ArrayList<>();
+    List<WaitingResult> waiting = keepSaved ? load(savedWaiting, WaitingResult[].class) : new ArrayList<>();
+    if (!arguments.containsKey("report-only")) {
       for (StoreKind store : stores) {
         for (Workload workload : workloads) {
           for (EngineKind engine : engines) {
@@ -76,7 +71,10 @@ public final class BenchMain {
             String line = runChild(RunOne.class, RunOne.RESULT_PREFIX, engine.id() + "-" + workload + "-" + store,
                 childArgs, args, settings, arguments.containsKey("jfr"));
             if (line != null) {
-              results.add(JSON.readValue(line, RunResult.class));
+              RunResult result = JSON.readValue(line, RunResult.class);
+              results.removeIf(r -> r.engine().equals(result.engine()) && r.workload().equals(result.workload())
+                  && r.store().equals(result.store()));
+              results.add(result);
               JSON.writerWithDefaultPrettyPrinter().writeValue(saved.toFile(), results);
             }
           }
@@ -87,6 +85,7 @@ public final class BenchMain {
         String line = runChild(GrowthRun.class, GrowthRun.RESULT_PREFIX, "growth", List.of("--store=h2"), args,
             settings, arguments.containsKey("jfr"));
         if (line != null) {
+          growth.clear();
           growth.add(JSON.readValue(line, GrowthResult.class));
           JSON.writerWithDefaultPrettyPrinter().writeValue(savedGrowth.toFile(), growth);
         }
@@ -95,13 +94,13 @@ public final class BenchMain {
         String line = runChild(WaitingRun.class, WaitingRun.RESULT_PREFIX, "waiting", List.of("--store=h2"), args,
             settings, arguments.containsKey("jfr"));
         if (line != null) {
+          waiting.clear();
           waiting.add(JSON.readValue(line, WaitingResult.class));
           JSON.writerWithDefaultPrettyPrinter().writeValue(savedWaiting.toFile(), waiting);
         }
       }
     }
 
-    Path resultsFile = Path.of(arguments.getOrDefault("results", "benchmarks/RESULTS.md")).toAbsolutePath();
     Path chart = resultsFile.resolveSibling("throughput.png");
     if (!results.isEmpty()) {
       // a run of the growth or waiting part alone leaves the chart of the last full run alone
@@ -121,6 +120,10 @@ public final class BenchMain {
     }
     Files.writeString(resultsFile, report);
     System.err.println("Wrote " + resultsFile + (results.isEmpty() ? "" : " and " + chart));
+  }
+
+  private static <T> List<T> load(Path file, Class<T[]> type) {
+    return Files.exists(file) ? new ArrayList<>(List.of(JSON.readValue(file.toFile(), type))) : new ArrayList<>();
   }
 
   /** Runs {@code main} in a child JVM with the same class path; returns the JSON after {@code prefix}, or null. */

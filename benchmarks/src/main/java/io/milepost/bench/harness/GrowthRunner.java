@@ -2,6 +2,10 @@ package io.milepost.bench.harness;
 
 import io.milepost.bench.engine.BenchContext;
 import io.milepost.bench.engine.MilepostInProcess;
+import io.milepost.bench.harness.Results.LatencyRound;
+import io.milepost.bench.harness.Results.SaturationRound;
+import io.milepost.bench.harness.Rounds.ClosedLoop;
+import io.milepost.bench.harness.Rounds.RoundFailedException;
 import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
@@ -20,20 +24,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * How Milepost (in-process) slows down as completed instances pile up in its store: the store is filled
- * with completed instances of workload (a) by the usual workers, and at each level, with no other load,
- * job activation and a few searches are timed {@value #PROBES} times each.
+ * How Milepost (in-process) slows down as completed instances pile up in its store. After a warm-up, the
+ * store is filled with completed instances of workload (a) by the usual workers; at each level, with no
+ * other load, job activation and a few searches are timed {@value #PROBES} times each, then one saturation
+ * round and one open-loop round at half of that round's throughput measure workload (a) itself.
  */
 public final class GrowthRunner {
 
   private static final int PROBES = 200;
-  private static final int IN_FLIGHT = 200;
   private static final String PROBE_XML = """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -52,10 +53,15 @@ public final class GrowthRunner {
   /** Latency of one operation at one level, in milliseconds. */
   public record Timing(double p50Millis, double p99Millis) {}
 
-  /** One level: how many completed instances the store held, how long the last fill took, and the timings. */
-  public record Level(long completedInstances, double fillSeconds, Map<String, Timing> timings) {}
+  /**
+   * One level: how many completed instances the store held, how long the fill to it took and at what rate,
+   * the store's size on disk, the operation timings and workload (a)'s throughput and latency.
+   */
+  public record Level(long completedInstances, double fillSeconds, double fillThroughput, double storeMb,
+      Map<String, Timing> timings, SaturationRound saturation, LatencyRound latency) {}
 
-  public record GrowthResult(String engine, String store, List<Level> levels, String note) {}
+  public record GrowthResult(String engine, String store, double warmupThroughput, List<Level> levels,
+      String note) {}
 
   private final Settings settings;
 
@@ -66,64 +72,58 @@ public final class GrowthRunner {
   public GrowthResult run(StoreKind store, String postgresUrl, List<Integer> levels, int maxFillSeconds)
       throws Exception {
     Path dataDir = Files.createDirectories(settings.workDir().resolve("growth-" + System.currentTimeMillis()));
-    String url = store.freshUrl(dataDir, "bench_growth", postgresUrl);
+    try {
+      return measure(store, store.freshUrl(dataDir, "bench_growth", postgresUrl), dataDir, levels, maxFillSeconds);
+    } finally {
+      StoreFiles.deleteKeepingLogs(dataDir); // a 1M store is tens of GB
+    }
+  }
+
+  private GrowthResult measure(StoreKind store, String url, Path dataDir, List<Integer> levels, int maxFillSeconds)
+      throws Exception {
     InstanceTracker tracker = new InstanceTracker();
     List<Level> results = new ArrayList<>();
     String note = "";
+    double warmup = Double.NaN;
     try (MilepostInProcess adapter = new MilepostInProcess()) {
       adapter.start(new BenchContext(Workload.SEQUENCE, store, url, dataDir, settings.repositoryRoot(),
           new Models(settings.repositoryRoot()), settings.workerThreadsPerType()), tracker);
       MilepostEngine engine = adapter.engine();
       engine.deploy(List.of(new DeploymentResource("probe.bpmn", PROBE_XML.strip().getBytes(StandardCharsets.UTF_8))));
-      AtomicInteger sequence = new AtomicInteger();
-      long filled = 0;
-      for (int level : levels) {
-        double seconds = fill(adapter, tracker, sequence, level - filled, maxFillSeconds);
-        filled = adapter.completedInStore();
-        WorkloadRunner.log("growth: %d completed instances (fill took %.0f s)", filled, seconds);
-        results.add(new Level(filled, seconds, probe(engine, filled)));
-        if (filled < level) {
-          note = "Stopped filling at " + filled + " completed instances: the fill to " + level + " would have taken "
-              + "longer than " + maxFillSeconds + " s";
-          break;
+      Rounds rounds = new Rounds(settings, adapter, tracker);
+      try {
+        // the first level is timed on warm JITs, like every engine in the workload runs
+        warmup = rounds.closedLoop(Long.MAX_VALUE, settings.warmupSeconds()).throughput();
+        WorkloadRunner.log("growth: warm-up %.1f instances/s", warmup);
+        int roundInstances = (int) Math.max(settings.minInstances(), Math.round(warmup * settings.roundSeconds()));
+        long filled = adapter.completedInStore();
+        for (int level : levels) {
+          ClosedLoop fill = level > filled ? rounds.closedLoop(level - filled, maxFillSeconds) : new ClosedLoop(0, 0);
+          filled = adapter.completedInStore();
+          WorkloadRunner.log("growth: %d completed instances (fill took %.0f s)", filled, fill.seconds());
+          Map<String, Timing> timings = probe(engine);
+          SaturationRound saturation = rounds.saturate(roundInstances);
+          LatencyRound latency = rounds.openLoop(saturation.throughput() / 2,
+              Math.max(20, (int) Math.round(saturation.throughput() / 2 * settings.latencySeconds())));
+          WorkloadRunner.log("growth: at %d, %s and %s", filled, saturation, latency);
+          results.add(new Level(filled, fill.seconds(), fill.seconds() == 0 ? Double.NaN : fill.throughput(),
+              StoreFiles.sizeMb(dataDir), timings, saturation, latency));
+          if (filled < level) {
+            note = "Stopped filling at " + filled + " completed instances: the fill to " + level
+                + " would have taken longer than " + maxFillSeconds + " s";
+            break;
+          }
+          filled = adapter.completedInStore(); // the rounds above completed instances too
         }
+      } catch (RoundFailedException e) {
+        note = e.getMessage() + ". " + adapter.diagnostics();
+        WorkloadRunner.log("growth: %s", note);
       }
     }
-    return new GrowthResult("milepost", store.name(), results, note);
+    return new GrowthResult("milepost", store.name(), warmup, results, note);
   }
 
-  private double fill(MilepostInProcess adapter, InstanceTracker tracker, AtomicInteger sequence, long count,
-      int maxSeconds) throws InterruptedException {
-    if (count <= 0) {
-      return 0;
-    }
-    tracker.reset(0);
-    long start = System.nanoTime();
-    long deadline = start + TimeUnit.SECONDS.toNanos(maxSeconds);
-    AtomicInteger started = new AtomicInteger();
-    List<Thread> starters = new ArrayList<>();
-    for (int i = 0; i < settings.starterThreads(); i++) {
-      starters.add(Thread.ofPlatform().start(() -> {
-        while (System.nanoTime() < deadline) {
-          if (started.get() - tracker.completed() >= IN_FLIGHT) {
-            LockSupport.parkNanos(500_000);
-            continue;
-          }
-          if (started.incrementAndGet() > count) {
-            return;
-          }
-          tracker.started(adapter.startInstance(sequence.getAndIncrement()), System.nanoTime());
-        }
-      }));
-    }
-    for (Thread starter : starters) {
-      starter.join();
-    }
-    tracker.awaitCompleted(Math.min(count, started.get()), TimeUnit.SECONDS.toNanos(300));
-    return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static Map<String, Timing> probe(MilepostEngine engine, long completed) {
+  private static Map<String, Timing> probe(MilepostEngine engine) {
     Map<String, Timing> timings = new LinkedHashMap<>();
     LatencyRecorder activation = new LatencyRecorder(PROBES);
     List<Long> instanceKeys = new ArrayList<>();

@@ -13,6 +13,15 @@ final class StoreFiles {
 
   private StoreFiles() {}
 
+  /** The size of everything under {@code dir}, in MB (H2's files; a PostgreSQL store lives elsewhere). */
+  static double sizeMb(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum() / 1048576.0;
+    } catch (IOException | UncheckedIOException e) {
+      return Double.NaN;
+    }
+  }
+
   static void deleteKeepingLogs(Path dataDir) {
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder())

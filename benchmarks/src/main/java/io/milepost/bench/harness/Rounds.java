@@ -1,0 +1,155 @@
+package io.milepost.bench.harness;
+
+import io.milepost.bench.engine.EngineAdapter;
+import io.milepost.bench.harness.Results.LatencyRound;
+import io.milepost.bench.harness.Results.SaturationRound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives instances through one started engine adapter: closed loops (warm-up, filling a store),
+ * saturation rounds (a fixed number of instances started as fast as the starter threads can, timed from
+ * the first start to the last completion) and open-loop rounds at a given rate (latency from the
+ * scheduled start, so a late start counts).
+ */
+final class Rounds {
+
+  private static final int CLOSED_LOOP_IN_FLIGHT = 200;
+  private static final int OPEN_LOOP_STARTERS = 16;
+
+  private final Settings settings;
+  private final EngineAdapter adapter;
+  private final InstanceTracker tracker;
+  private final List<JvmProbe> jvms;
+  private final AtomicInteger sequence = new AtomicInteger();
+
+  Rounds(Settings settings, EngineAdapter adapter, InstanceTracker tracker) {
+    this.settings = settings;
+    this.adapter = adapter;
+    this.tracker = tracker;
+    this.jvms = adapter.jvms();
+  }
+
+  /** How many instances a closed loop completed, and in how long (first start to last end). */
+  record ClosedLoop(long completed, double seconds) {
+    double throughput() {
+      return completed / seconds;
+    }
+  }
+
+  /**
+   * Keeps {@value #CLOSED_LOOP_IN_FLIGHT} instances in flight until {@code maxInstances} were started or
+   * {@code seconds} passed, then waits for all of them to complete.
+   */
+  ClosedLoop closedLoop(long maxInstances, long seconds) throws InterruptedException, RoundFailedException {
+    tracker.reset(0);
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+    AtomicInteger started = new AtomicInteger();
+    runStarters(settings.starterThreads(), () -> {
+      while (System.nanoTime() < deadline) {
+        if (started.get() - tracker.completed() >= CLOSED_LOOP_IN_FLIGHT) {
+          LockSupport.parkNanos(500_000);
+          continue;
+        }
+        if (started.incrementAndGet() > maxInstances) {
+          started.decrementAndGet();
+          return;
+        }
+        tracker.started(adapter.startInstance(sequence.getAndIncrement()), System.nanoTime());
+      }
+    });
+    long timeoutSeconds = Math.max(300, 8L * settings.warmupSeconds());
+    if (!tracker.awaitCompleted(started.get(), TimeUnit.SECONDS.toNanos(timeoutSeconds))) {
+      throw new RoundFailedException("Expected the " + started.get() + " instances of the closed loop to complete, "
+          + "but only " + tracker.completed() + " did within " + timeoutSeconds + " s");
+    }
+    return new ClosedLoop(tracker.completed(), Math.max(0, tracker.lastEndNanos() - start) / 1e9);
+  }
+
+  SaturationRound saturate(int instances) throws InterruptedException, RoundFailedException {
+    prepareRound(instances);
+    long cpuBefore = cpuNanos();
+    long start = System.nanoTime();
+    AtomicInteger next = new AtomicInteger();
+    runStarters(settings.starterThreads(), () -> {
+      while (next.getAndIncrement() < instances) {
+        tracker.started(adapter.startInstance(sequence.getAndIncrement()), System.nanoTime());
+      }
+    });
+    awaitRound(instances);
+    double seconds = (tracker.lastEndNanos() - start) / 1e9;
+    return new SaturationRound(instances, seconds, instances / seconds,
+        (cpuNanos() - cpuBefore) / 1e6 / instances, peakHeapBytes() / 1048576.0);
+  }
+
+  LatencyRound openLoop(double ratePerSecond, int instances) throws InterruptedException, RoundFailedException {
+    prepareRound(instances);
+    long cpuBefore = cpuNanos();
+    long intervalNanos = (long) (1e9 / ratePerSecond);
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+    AtomicInteger next = new AtomicInteger();
+    runStarters(OPEN_LOOP_STARTERS, () -> {
+      int i;
+      while ((i = next.getAndIncrement()) < instances) {
+        long scheduled = start + i * intervalNanos;
+        long wait;
+        while ((wait = scheduled - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        tracker.started(adapter.startInstance(sequence.getAndIncrement()), scheduled);
+      }
+    });
+    awaitRound(instances);
+    LatencyRecorder latencies = tracker.latencies();
+    return new LatencyRound(ratePerSecond, instances, latencies.percentileMillis(50), latencies.percentileMillis(99),
+        (cpuNanos() - cpuBefore) / 1e6 / instances);
+  }
+
+  /** Instances started so far, warm-up and every round included. */
+  int started() {
+    return sequence.get();
+  }
+
+  private void prepareRound(int instances) {
+    jvms.forEach(JvmProbe::gc);
+    jvms.forEach(JvmProbe::resetPeakHeap);
+    tracker.reset(instances);
+  }
+
+  private void awaitRound(int instances) throws InterruptedException, RoundFailedException {
+    long timeout = TimeUnit.SECONDS.toNanos(Math.max(180, 10L * settings.roundSeconds()));
+    if (!tracker.awaitCompleted(instances, timeout)) {
+      throw new RoundFailedException("Expected " + instances + " instances to complete, but only "
+          + tracker.completed() + " did within " + TimeUnit.NANOSECONDS.toSeconds(timeout) + " s");
+    }
+  }
+
+  private long cpuNanos() {
+    return jvms.stream().mapToLong(JvmProbe::processCpuNanos).sum();
+  }
+
+  private long peakHeapBytes() {
+    return jvms.stream().mapToLong(JvmProbe::peakHeapBytes).sum();
+  }
+
+  private static void runStarters(int threads, Runnable body) throws InterruptedException {
+    List<Thread> starters = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      starters.add(Thread.ofPlatform().name("starter-" + i).start(body));
+    }
+    for (Thread starter : starters) {
+      starter.join();
+    }
+  }
+
+  /** A round whose instances did not all complete in time: the run stops and reports what it has. */
+  static final class RoundFailedException extends Exception {
+    RoundFailedException(String message) {
+      super(message);
+    }
+  }
+}
