@@ -17,12 +17,12 @@ public enum StoreKind {
 
   /**
    * A JDBC URL of an empty store for one run: {@code dataDir/name} as an H2 file (as engine-host's default:
-   * {@code WRITE_DELAY=0}, every commit written at once), or database {@code name} created anew on the server
+   * the engine writes every commit to the file, old page copies kept 5 s), or database {@code name} created anew on the server
    * of {@code postgresUrl}.
    */
   public String freshUrl(Path dataDir, String name, String postgresUrl) {
     return switch (this) {
-      case H2 -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(name) + ";WRITE_DELAY=0";
+      case H2 -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(name) + ";RETENTION_TIME=5000";
       case POSTGRES -> recreateDatabase(postgresUrl, name);
     };
   }

@@ -42,7 +42,7 @@ public final class MarkdownReport {
       md.append("![throughput](").append(chartFile).append(")\n\n");
     }
     for (String store : results.stream().map(RunResult::store).distinct().toList()) {
-      md.append("## ").append(store.equals("H2") ? "H2 file store (`WRITE_DELAY=0`)" : "PostgreSQL").append("\n\n");
+      md.append("## ").append(store.equals("H2") ? "H2 file store (every commit written to the file)" : "PostgreSQL").append("\n\n");
       md.append("| workload | engine | throughput inst/s: median (min..max) | spread | p50 ms | p99 ms | at rate inst/s "
           + "| CPU ms / instance | peak heap MB | check | load avg before, after |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (RunResult r : results.stream().filter(r -> r.store().equals(store)).toList()) {

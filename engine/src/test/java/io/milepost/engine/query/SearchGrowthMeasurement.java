@@ -53,7 +53,7 @@ class SearchGrowthMeasurement {
     int completed = Integer.parseInt(n);
     Path dir = Files.createDirectories(Path.of(System.getProperty("milepost.measure.dir", "/tmp/search-measure")));
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + dir.resolve("store-" + completed) + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=0");
+    h2.setURL("jdbc:h2:file:" + dir.resolve("store-" + completed) + ";QUERY_CACHE_SIZE=0");
     boolean empty;
     try (Connection c = h2.getConnection(); ResultSet r = c.getMetaData().getTables(null, null, "PROCESS_INSTANCE", null)) {
       empty = !r.next();
