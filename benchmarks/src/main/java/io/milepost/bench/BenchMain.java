@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * chart. Options: {@code --quick}, {@code --engines=milepost,milepost-rest,milepost-grpc,flowable} or
  * {@code --engines=none}, {@code --workloads=sequence,order,parallel} or {@code --workloads=none},
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
- * {@code --growth=0,10000,100000} or {@code --growth=none}, {@code --waiting=100000} (instances waiting on a
- * message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
+ * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --waiting=100000} (instances
+ * waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
  * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
  * H2 rows when only PostgreSQL runs), {@code --results=benchmarks/RESULTS.md} (the raw results go to
  * {@code results/} beside it, and NOTES.md beside it, when present, is appended).
@@ -80,7 +80,7 @@ public final class BenchMain {
           }
         }
       }
-      String levels = arguments.getOrDefault("growth", "0,10000,100000");
+      String levels = arguments.getOrDefault("growth", GrowthRun.DEFAULT_LEVELS);
       if (!levels.equals("none")) {
         String line = runChild(GrowthRun.class, GrowthRun.RESULT_PREFIX, "growth", List.of("--store=h2"), args,
             settings, arguments.containsKey("jfr"));
