@@ -106,7 +106,7 @@ public final class GrowthRunner {
           LatencyRound latency = rounds.openLoop(saturation.throughput() / 2,
               Math.max(20, (int) Math.round(saturation.throughput() / 2 * settings.latencySeconds())));
           WorkloadRunner.log("growth: at %d, %s and %s", filled, saturation, latency);
-          results.add(new Level(filled, fill.seconds(), fill.seconds() == 0 ? Double.NaN : fill.throughput(),
+          results.add(new Level(filled, fill.seconds(), fill.throughput(),
               StoreFiles.sizeMb(dataDir), timings, saturation, latency));
           if (filled < level) {
             note = "Stopped filling at " + filled + " completed instances: the fill to " + level

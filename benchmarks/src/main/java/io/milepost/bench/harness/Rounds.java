@@ -33,7 +33,7 @@ final class Rounds {
     this.jvms = adapter.jvms();
   }
 
-  /** How many instances a closed loop completed, and in how long (first start to last end). */
+  /** How many instances a closed loop completed, and in how long (first start to last end); none: NaN per s. */
   record ClosedLoop(long completed, double seconds) {
     double throughput() {
       return completed / seconds;

@@ -64,13 +64,9 @@ public final class Store {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        T result = work.apply(new Sql(connection, dialect));
-        connection.commit();
-        if (dialect == Dialect.H2) {
-          try (Statement checkpoint = connection.createStatement()) {
-            checkpoint.execute(H2_CHECKPOINT);
-          }
-        }
+        Sql sql = new Sql(connection, dialect);
+        T result = work.apply(sql);
+        commitDurably(connection, sql);
         return result;
       } catch (RuntimeException | Error e) {
         rollback(connection, e);
@@ -98,11 +94,9 @@ public final class Store {
     try {
       connection.setAutoCommit(false);
       try {
-        T result = work.apply(new Sql(connection, dialect, writer));
-        connection.commit();
-        if (dialect == Dialect.H2) {
-          writer.prepare(H2_CHECKPOINT).execute();
-        }
+        Sql sql = new Sql(connection, dialect, writer);
+        T result = work.apply(sql);
+        commitDurably(connection, sql);
         return result;
       } catch (RuntimeException | Error e) {
         rollback(connection, e);
@@ -110,6 +104,14 @@ public final class Store {
       }
     } catch (SQLException e) {
       throw new StoreException("Failed to run a transaction", e);
+    }
+  }
+
+  /** Commits; on H2 also writes the commit to the file (see the class comment). */
+  private void commitDurably(Connection connection, Sql sql) throws SQLException {
+    connection.commit();
+    if (dialect == Dialect.H2) {
+      sql.update(H2_CHECKPOINT);
     }
   }
 
