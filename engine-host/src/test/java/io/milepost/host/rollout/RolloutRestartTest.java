@@ -25,6 +25,7 @@ class RolloutRestartTest {
     Path home = Files.createTempDirectory("milepost-restart-test");
     String rolloutId;
     String sha256;
+    byte[] secondJar = null;
     try (ConfigurableApplicationContext first = start(home)) {
       HostApi api = api(first);
       for (String version : List.of("1.0.0", "2.0.0")) {
@@ -32,6 +33,7 @@ class RolloutRestartTest {
             .handler("test.keep", "return StepResult.complete(Map.of());")
             .writeTo(Files.createTempDirectory("restart-jar")));
         assertThat(api.upload("/api/plugins", "keeper.jar", jar, Map.of()).status()).isEqualTo(201);
+        secondJar = jar;
       }
       api.post("/api/rollouts", Map.of("pluginId", "keeper", "version", "1.0.0", "sites", List.of("rs-1", "rs-2")));
       rolloutId = (String) api.post("/api/rollouts", Map.of("pluginId", "keeper", "version", "2.0.0",
@@ -56,6 +58,11 @@ class RolloutRestartTest {
           .contains("\"test.keep\":{\"pluginId\":\"keeper\",\"pluginVersion\":\"1.0.0\"}");
       assertThat(api.get("/api/audit?siteId=rs-1").body()).contains("\"actor\":\"system\"", "\"action\":\"ROLLBACK\"",
           "did not load at start");
+
+      // uploading the same bytes again restores the version
+      assertThat(api.upload("/api/plugins", "keeper.jar", secondJar, Map.of()).status()).isEqualTo(201);
+      assertThat(api.get("/actuator/health").body()).doesNotContain("keeper@2.0.0");
+      assertThat(Files.readAllBytes(home.resolve("data/plugin-store/" + sha256 + ".jar"))).isEqualTo(secondJar);
     }
   }
 
