@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 class PluginBeans {
 
   @Bean(destroyMethod = "close")
-  PluginCatalog pluginCatalog(PluginProperties properties) {
+  PluginCatalog pluginCatalog(PluginProperties properties, PluginTrustProperties trust) {
     BundledPlugins.extractInto(properties.pluginsDir(), PluginBeans.class.getClassLoader());
-    PluginCatalog catalog = new PluginCatalog();
+    PluginCatalog catalog = new PluginCatalog(trust.signatures());
     catalog.loadDirectory(properties.pluginsDir());
     return catalog;
   }

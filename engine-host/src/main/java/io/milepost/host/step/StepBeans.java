@@ -2,6 +2,7 @@ package io.milepost.host.step;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.security.WorkerCredentials;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
@@ -24,12 +25,13 @@ class StepBeans {
 
   @Bean
   StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
-      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, Environment environment) {
+      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, Environment environment,
+      WorkerCredentials credentials) {
     // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
     // the API's JSON settings are.
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     StepDispatcher dispatcher = new StepDispatcher(new StepRouter(sites, assignments, catalog), records,
         new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json);
-    return new StepWorkers(properties, catalog, dispatcher, environment);
+    return new StepWorkers(properties, catalog, dispatcher, environment, credentials);
   }
 }

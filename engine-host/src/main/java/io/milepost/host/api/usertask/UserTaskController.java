@@ -11,6 +11,8 @@ import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.security.ActionLog;
+import io.milepost.host.security.SiteConfinedUserTasks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +31,16 @@ final class UserTaskController {
   private final Engine engine;
   private final EngineQueries queries;
   private final JsonDocuments json;
+  private final SiteConfinedUserTasks visibleTasks;
+  private final ActionLog actions;
 
-  UserTaskController(Engine engine, EngineQueries queries, JsonDocuments json) {
+  UserTaskController(Engine engine, EngineQueries queries, JsonDocuments json, SiteConfinedUserTasks visibleTasks,
+      ActionLog actions) {
     this.engine = engine;
     this.queries = queries;
     this.json = json;
+    this.visibleTasks = visibleTasks;
+    this.actions = actions;
   }
 
   @PostMapping("/search")
@@ -51,7 +58,7 @@ final class UserTaskController {
         filter.key("processInstanceKey"),
         filter.string("processDefinitionId"),
         filter.string("elementId"));
-    return SearchResult.of(queries.searchUserTasks(engineFilter, search.pageRequest("userTaskKey")),
+    return SearchResult.of(visibleTasks.search(engineFilter, search.pageRequest("userTaskKey")),
         UserTaskResponse::of);
   }
 
@@ -85,6 +92,7 @@ final class UserTaskController {
     long key = Keys.parse("userTaskKey", userTaskKey);
     CompletionRequest completion = request == null ? new CompletionRequest(null, null) : request;
     engine.completeUserTask(key, json.object("variables", completion.variables()), completion.action());
+    actions.record(ActionLog.Action.COMPLETED_USER_TASK, key);
     return ResponseEntity.noContent().build();
   }
 
