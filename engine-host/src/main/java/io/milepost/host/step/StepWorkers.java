@@ -33,12 +33,15 @@ final class StepWorkers implements SmartLifecycle {
   private final PluginCatalog catalog;
   private final StepDispatcher dispatcher;
   private final Environment environment;
+  private final WorkerAuthProperties auth;
   private final Map<String, JobWorker> workers = new ConcurrentHashMap<>();
   private volatile CamundaClient client;
   private volatile boolean listening;
 
-  StepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher, Environment environment) {
+  StepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher, Environment environment,
+      WorkerAuthProperties auth) {
     this.properties = properties;
+    this.auth = auth;
     this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.environment = environment;
@@ -124,6 +127,7 @@ final class StepWorkers implements SmartLifecycle {
         .preferRestOverGrpc(properties.preferRest())
         // One virtual thread per job: a plugin waiting on its budget blocks no other job.
         .jobHandlingExecutor(Executors.newVirtualThreadPerTaskExecutor(), true);
+    auth.credentialsProvider().ifPresent(builder::credentialsProvider);
     if (properties.restAddress() != null) {
       builder.restAddress(properties.restAddress());
       if (properties.grpcAddress() != null) {
