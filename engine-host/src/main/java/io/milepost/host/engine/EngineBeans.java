@@ -1,5 +1,6 @@
 package io.milepost.host.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.Engine;
@@ -19,9 +20,12 @@ class EngineBeans {
   private static final Duration DUE_WORK_INTERVAL = Duration.ofMillis(100);
 
   @Bean(destroyMethod = "close")
-  Engine engine(DataSource dataSource, MilepostProperties properties) {
-    return MilepostEngine.start(
-        new EngineConfiguration(dataSource, Clock.systemUTC(), DUE_WORK_INTERVAL, properties.nodeId()));
+  Engine engine(DataSource dataSource, MilepostProperties properties, MeterRegistry meterRegistry) {
+    MicrometerEngineMetrics metrics = new MicrometerEngineMetrics(meterRegistry);
+    Engine engine = MilepostEngine.start(
+        new EngineConfiguration(dataSource, Clock.systemUTC(), DUE_WORK_INTERVAL, properties.nodeId(), metrics));
+    metrics.watchIncidents(engine.queries());
+    return engine;
   }
 
   @Bean
