@@ -1,5 +1,6 @@
 package io.milepost.host.engine;
 
+import io.milepost.engine.AdjustableClock;
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.Engine;
@@ -19,9 +20,15 @@ class EngineBeans {
   private static final Duration DUE_WORK_INTERVAL = Duration.ofMillis(100);
 
   @Bean(destroyMethod = "close")
-  Engine engine(DataSource dataSource, MilepostProperties properties) {
+  Engine engine(DataSource dataSource, MilepostProperties properties, AdjustableClock engineClock) {
     return MilepostEngine.start(
-        new EngineConfiguration(dataSource, Clock.systemUTC(), DUE_WORK_INTERVAL, properties.nodeId()));
+        new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL, properties.nodeId()));
+  }
+
+  /** The system clock, moved only through the testing endpoints (milepost.testing.enabled). */
+  @Bean
+  AdjustableClock engineClock() {
+    return new AdjustableClock(Clock.systemUTC());
   }
 
   @Bean
