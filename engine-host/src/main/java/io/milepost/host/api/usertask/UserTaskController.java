@@ -11,6 +11,8 @@ import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.form.RequiredFields;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +31,13 @@ final class UserTaskController {
   private final Engine engine;
   private final EngineQueries queries;
   private final JsonDocuments json;
+  private final RequiredFields requiredFields;
 
-  UserTaskController(Engine engine, EngineQueries queries, JsonDocuments json) {
+  UserTaskController(Engine engine, EngineQueries queries, JsonDocuments json, RequiredFields requiredFields) {
     this.engine = engine;
     this.queries = queries;
     this.json = json;
+    this.requiredFields = requiredFields;
   }
 
   @PostMapping("/search")
@@ -84,7 +88,9 @@ final class UserTaskController {
       @RequestBody(required = false) CompletionRequest request) {
     long key = Keys.parse("userTaskKey", userTaskKey);
     CompletionRequest completion = request == null ? new CompletionRequest(null, null) : request;
-    engine.completeUserTask(key, json.object("variables", completion.variables()), completion.action());
+    Map<String, Object> variables = json.object("variables", completion.variables());
+    requiredFields.check(key, variables);
+    engine.completeUserTask(key, variables, completion.action());
     return ResponseEntity.noContent().build();
   }
 
