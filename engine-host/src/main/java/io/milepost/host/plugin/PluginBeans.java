@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PluginBeans {
 
   @Bean(destroyMethod = "close")
-  PluginCatalog pluginCatalog(PluginProperties properties) {
+  PluginCatalog pluginCatalog(PluginProperties properties, PluginTrustProperties trust) {
     BundledPlugins.extractInto(properties.pluginsDir(), PluginBeans.class.getClassLoader());
-    PluginCatalog catalog = new PluginCatalog();
+    PluginCatalog catalog = new PluginCatalog(trust.signatures());
     catalog.loadDirectory(properties.pluginsDir());
     return catalog;
   }
