@@ -144,6 +144,22 @@ public final class PluginCatalog implements AutoCloseable {
     return jobTypes;
   }
 
+  /**
+   * Stops and unloads one version and closes its class loader, so its classes can be collected once no
+   * running job holds one of its handlers. The caller makes sure no site runs it any more.
+   *
+   * @return false if that version was not loaded
+   */
+  public synchronized boolean unload(PluginCoordinates coordinates) {
+    PluginVersion version = versions.remove(coordinates);
+    if (version == null) {
+      return false;
+    }
+    version.unload();
+    LOG.info("Unloaded plugin {}", coordinates);
+    return true;
+  }
+
   /** Calls {@code listener} for every version loaded from now on (not for those already loaded). */
   public void onLoaded(Consumer<PluginVersion> listener) {
     listeners.add(listener);

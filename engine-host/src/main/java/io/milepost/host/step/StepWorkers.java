@@ -34,18 +34,20 @@ final class StepWorkers implements SmartLifecycle {
   private final PluginCatalog catalog;
   private final StepDispatcher dispatcher;
   private final Environment environment;
-  private final WorkerCredentials credentials;
+  private final WorkerCredentials ownApiCredentials;
+  private final WorkerAuthProperties remoteAuth;
   private final Map<String, JobWorker> workers = new ConcurrentHashMap<>();
   private volatile CamundaClient client;
   private volatile boolean listening;
 
   StepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher, Environment environment,
-      WorkerCredentials credentials) {
+      WorkerCredentials ownApiCredentials, WorkerAuthProperties remoteAuth) {
     this.properties = properties;
     this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.environment = environment;
-    this.credentials = credentials;
+    this.ownApiCredentials = ownApiCredentials;
+    this.remoteAuth = remoteAuth;
   }
 
   @Override
@@ -133,9 +135,9 @@ final class StepWorkers implements SmartLifecycle {
       if (properties.grpcAddress() != null) {
         builder.grpcAddress(properties.grpcAddress());
       }
-      credentials.remote().ifPresent(builder::credentialsProvider);
+      remoteAuth.credentialsProvider().ifPresent(builder::credentialsProvider);
     } else {
-      builder.credentialsProvider(credentials.ownApi());
+      builder.credentialsProvider(ownApiCredentials.ownApi());
       builder.restAddress(URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")));
       builder.grpcAddress(properties.grpcAddress() != null ? properties.grpcAddress()
           : URI.create("http://localhost:" + environment.getProperty("milepost.grpc.port", "26500")));

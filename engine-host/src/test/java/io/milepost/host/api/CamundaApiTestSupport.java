@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -61,6 +62,8 @@ abstract class CamundaApiTestSupport {
         .restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true)
         .defaultRequestTimeout(Duration.ofSeconds(10))
+        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username("demo").password("demo").build())
         .build();
   }
 
@@ -88,6 +91,27 @@ abstract class CamundaApiTestSupport {
     ProblemException problem = catchThrowableOfType(ProblemException.class, call);
     assertThat(problem).as("expected the server to answer with a problem").isNotNull();
     return problem;
+  }
+
+  /** The Basic credentials of the bootstrap admin user, for raw HTTP requests. */
+  static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
+
+  HttpResponse<String> rawGet(String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", DEMO_AUTHORIZATION)
+        .header("Accept", "application/json, application/problem+json")
+        .GET().build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   HttpResponse<String> rawPost(String path, String contentType, String body) {

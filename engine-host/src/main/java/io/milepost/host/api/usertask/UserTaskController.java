@@ -11,8 +11,10 @@ import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.form.RequiredFields;
 import io.milepost.host.security.ActionLog;
 import io.milepost.host.security.SiteConfinedUserTasks;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,14 +35,16 @@ final class UserTaskController {
   private final JsonDocuments json;
   private final SiteConfinedUserTasks visibleTasks;
   private final ActionLog actions;
+  private final RequiredFields requiredFields;
 
   UserTaskController(Engine engine, EngineQueries queries, JsonDocuments json, SiteConfinedUserTasks visibleTasks,
-      ActionLog actions) {
+      ActionLog actions, RequiredFields requiredFields) {
     this.engine = engine;
     this.queries = queries;
     this.json = json;
     this.visibleTasks = visibleTasks;
     this.actions = actions;
+    this.requiredFields = requiredFields;
   }
 
   @PostMapping("/search")
@@ -91,7 +95,9 @@ final class UserTaskController {
       @RequestBody(required = false) CompletionRequest request) {
     long key = Keys.parse("userTaskKey", userTaskKey);
     CompletionRequest completion = request == null ? new CompletionRequest(null, null) : request;
-    engine.completeUserTask(key, json.object("variables", completion.variables()), completion.action());
+    Map<String, Object> variables = json.object("variables", completion.variables());
+    requiredFields.check(key, variables);
+    engine.completeUserTask(key, variables, completion.action());
     actions.record(ActionLog.Action.COMPLETED_USER_TASK, key);
     return ResponseEntity.noContent().build();
   }
