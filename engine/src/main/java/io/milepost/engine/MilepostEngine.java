@@ -36,6 +36,7 @@ import io.milepost.engine.query.JdbcEngineQueries;
 import io.milepost.engine.signal.SignalCommands;
 import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Store;
+import io.milepost.engine.state.StorePurge;
 import io.milepost.engine.usertask.UserTaskCommands;
 import io.milepost.engine.variable.VariableCommands;
 import java.util.List;
@@ -236,6 +237,14 @@ public final class MilepostEngine implements Engine {
   @Override
   public void processDueWork() {
     dueWork.runOnce();
+  }
+
+  @Override
+  public void purge() {
+    executor.execute(b -> {
+      StorePurge.purge(b.context().state().sql());
+      return null;
+    });
   }
 
   @Override
