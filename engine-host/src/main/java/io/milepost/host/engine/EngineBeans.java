@@ -1,5 +1,7 @@
 package io.milepost.host.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.engine.AdjustableClock;
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.CommandAdmission;
@@ -23,13 +25,17 @@ class EngineBeans {
   private static final Duration DUE_WORK_INTERVAL = Duration.ofMillis(100);
 
   @Bean(destroyMethod = "close")
-  Engine engine(DataSource dataSource, MilepostProperties properties, Environment environment) {
-    return MilepostEngine.start(
-        new EngineConfiguration(dataSource, Clock.systemUTC(), DUE_WORK_INTERVAL, properties.nodeId())
+  Engine engine(DataSource dataSource, MilepostProperties properties, MeterRegistry meterRegistry,
+      AdjustableClock engineClock, Environment environment) {
+    MicrometerEngineMetrics metrics = new MicrometerEngineMetrics(meterRegistry);
+    Engine engine = MilepostEngine.start(
+        new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL, properties.nodeId(), metrics)
             .withCommandTimeout(environment.getProperty("milepost.engine.command-timeout", Duration.class,
                 EngineConfiguration.DEFAULT_COMMAND_TIMEOUT))
             .withExpressionLimits(expressionLimits(environment))
             .withAdmission(admission(environment)));
+    metrics.watchIncidents(engine.queries());
+    return engine;
   }
 
   /** {@code milepost.engine.expression-limits.*}: each property falls back to the engine's default. */
@@ -52,6 +58,12 @@ class EngineBeans {
         environment.getProperty(prefix + "min-limit", Integer.class, defaults.minLimit()),
         environment.getProperty(prefix + "max-limit", Integer.class, defaults.maxLimit()),
         environment.getProperty(prefix + "target-latency", Duration.class, defaults.targetLatency()));
+  }
+
+  /** The system clock, moved only through the testing endpoints (milepost.testing.enabled). */
+  @Bean
+  AdjustableClock engineClock() {
+    return new AdjustableClock(Clock.systemUTC());
   }
 
   @Bean

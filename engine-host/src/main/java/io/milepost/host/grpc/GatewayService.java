@@ -38,6 +38,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.milepost.engine.api.ActivateJobs;
+import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.Engine;
@@ -51,6 +52,7 @@ import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.ThrowError;
 import io.milepost.engine.api.UpdateJob;
 import io.milepost.host.engine.JobLongPoll;
+import io.milepost.host.security.ActionLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,15 +82,17 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final JobStreamRegistry streams;
   private final UndeliveredJobs undelivered;
   private final TopologyAnswer topology;
+  private final ActionLog actions;
 
   GatewayService(Engine engine, GatewayMessages messages, JobLongPoll longPoll, JobStreamRegistry streams,
-      UndeliveredJobs undelivered, TopologyAnswer topology) {
+      UndeliveredJobs undelivered, TopologyAnswer topology, ActionLog actions) {
     this.engine = engine;
     this.messages = messages;
     this.longPoll = longPoll;
     this.streams = streams;
     this.undelivered = undelivered;
     this.topology = topology;
+    this.actions = actions;
   }
 
   @Override
@@ -103,9 +107,11 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       if (request.getResourcesCount() == 0) {
         throw GrpcStatuses.invalidArgument("Expected at least one resource to deploy, but found none");
       }
-      return messages.deployed(engine.deploy(request.getResourcesList().stream()
+      Deployment deployment = engine.deploy(request.getResourcesList().stream()
           .map(resource -> new DeploymentResource(resource.getName(), resource.getContent().toByteArray()))
-          .toList()));
+          .toList());
+      actions.record(ActionLog.Action.DEPLOYED, deployment.key());
+      return messages.deployed(deployment);
     });
   }
 
@@ -147,6 +153,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       CancelProcessInstanceRequest request, StreamObserver<CancelProcessInstanceResponse> observer) {
     unary("CancelProcessInstance", observer, () -> {
       engine.cancelProcessInstance(request.getProcessInstanceKey());
+      actions.record(ActionLog.Action.CANCELLED_INSTANCE, request.getProcessInstanceKey());
       return CancelProcessInstanceResponse.getDefaultInstance();
     });
   }
@@ -310,6 +317,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void resolveIncident(ResolveIncidentRequest request, StreamObserver<ResolveIncidentResponse> observer) {
     unary("ResolveIncident", observer, () -> {
       engine.resolveIncident(request.getIncidentKey());
+      actions.record(ActionLog.Action.RESOLVED_INCIDENT, request.getIncidentKey());
       return ResolveIncidentResponse.getDefaultInstance();
     });
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import io.milepost.host.security.WorkerCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -28,10 +29,11 @@ final class ClientTransport implements StepTransport {
   private final CamundaClient client;
   private final Map<String, JobWorker> workers = new ConcurrentHashMap<>();
 
-  ClientTransport(WorkerProperties properties, StepDispatcher dispatcher, Environment environment) {
+  ClientTransport(WorkerProperties properties, StepDispatcher dispatcher, Environment environment,
+      WorkerCredentials ownApiCredentials, WorkerAuthProperties remoteAuth) {
     this.properties = properties;
     this.dispatcher = dispatcher;
-    this.client = buildClient(environment);
+    this.client = buildClient(environment, ownApiCredentials, remoteAuth);
     checkConnection();
   }
 
@@ -73,7 +75,8 @@ final class ClientTransport implements StepTransport {
     }
   }
 
-  private CamundaClient buildClient(Environment environment) {
+  private CamundaClient buildClient(Environment environment, WorkerCredentials ownApiCredentials,
+      WorkerAuthProperties remoteAuth) {
     Properties clientProperties = new Properties();
     clientProperties.putAll(properties.client());
     CamundaClientBuilder builder = CamundaClient.newClientBuilder()
@@ -86,7 +89,9 @@ final class ClientTransport implements StepTransport {
       if (properties.grpcAddress() != null) {
         builder.grpcAddress(properties.grpcAddress());
       }
+      remoteAuth.credentialsProvider().ifPresent(builder::credentialsProvider);
     } else {
+      builder.credentialsProvider(ownApiCredentials.ownApi());
       builder.restAddress(URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")));
       builder.grpcAddress(properties.grpcAddress() != null ? properties.grpcAddress()
           : URI.create("http://localhost:" + environment.getProperty("milepost.grpc.port", "26500")));

@@ -52,6 +52,7 @@ final class StepDispatcher {
     String siteId = null;
     String pluginId = null;
     String pluginVersion = null;
+    Map<String, Double> measures = Map.of();
     StepDecision decision;
     try {
       Map<String, Object> variables = job.variables();
@@ -71,6 +72,9 @@ final class StepDispatcher {
               job.retries(), json);
           Invocation invocation = invoker.invoke(routed.handler(), context, routed.plugin(), stepTimeout);
           decision = decide(invocation, job, routed);
+          if (invocation instanceof Invocation.Returned returned) {
+            measures = returned.result().measures();
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -82,7 +86,7 @@ final class StepDispatcher {
     StepRecord record = new StepRecord(job.key(), job.processInstanceKey(), job.elementId(), job.type(),
         siteId, pluginId, pluginVersion, decision.outcome(), decision.message(), startedAt, durationMs);
     // Recorded before answering the engine, so a record exists once the instance moves on.
-    Long recordId = store(record);
+    Long recordId = store(record, measures);
     metrics.record(record);
     send(answers, job, decision, recordId);
   }
@@ -116,9 +120,11 @@ final class StepDispatcher {
     }
   }
 
-  private Long store(StepRecord record) {
+  private Long store(StepRecord record, Map<String, Double> measures) {
     try {
-      return records.add(record);
+      long id = records.add(record);
+      records.addMeasures(id, measures);
+      return id;
     } catch (RuntimeException e) {
       LOG.error("Could not store the step record of job {}: {}", record.jobKey(), record, e);
       return null;

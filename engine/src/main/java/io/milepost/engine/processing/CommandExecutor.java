@@ -11,6 +11,7 @@ import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Sql;
 import io.milepost.engine.state.StatementCache;
 import io.milepost.engine.state.Store;
+import io.milepost.engine.api.EngineMetrics;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final JobStreams jobStreams;
   private final Duration commandTimeout;
   private final AdmissionLimit admission;
+  private final EngineMetrics metrics;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   /** The writer's own connection and statements; replaced after a failed commit. */
@@ -75,8 +77,8 @@ public final class CommandExecutor implements AutoCloseable {
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
-      ExpressionLanguage expressions, Effects effects, JobStreams jobStreams, Duration commandTimeout,
-      CommandAdmission admission) {
+      ExpressionLanguage expressions, Effects effects, JobStreams jobStreams, EngineMetrics metrics,
+      Duration commandTimeout, CommandAdmission admission) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -88,6 +90,7 @@ public final class CommandExecutor implements AutoCloseable {
     this.jobStreams = jobStreams;
     this.commandTimeout = commandTimeout;
     this.admission = new AdmissionLimit(admission);
+    this.metrics = metrics;
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -182,7 +185,7 @@ public final class CommandExecutor implements AutoCloseable {
       queue.drainTo(batch, MAX_BATCH - 1);
       batch.removeIf(CommandExecutor::callerGone);
       try {
-        processBatch(batch);
+        processBatch(batch, queue.size());
       } catch (Throwable unexpected) {
         // the writer must outlive whatever one batch does (an after-commit step that throws an Error included)
         LOG.error("The writer failed after a batch of {} commands; it goes on with the next", batch.size(), unexpected);
@@ -205,11 +208,12 @@ public final class CommandExecutor implements AutoCloseable {
     return false;
   }
 
-  private void processBatch(List<Pending<?>> batch) {
+  private void processBatch(List<Pending<?>> batch, int queuedBehind) {
     if (batch.isEmpty()) {
       return;
     }
     List<Outcome> outcomes = new ArrayList<>(batch.size());
+    long started = System.nanoTime();
     try {
       if (connection == null) {
         connection = store.openWriterConnection();
@@ -228,8 +232,12 @@ public final class CommandExecutor implements AutoCloseable {
       }
       RuntimeException failure = commitFailed instanceof RuntimeException r ? r : new IllegalStateException(commitFailed);
       batch.forEach(pending -> pending.result().completeExceptionally(failure));
+      metrics.batchFailed(batch.size());
       return;
     }
+    long rejected = outcomes.stream().filter(outcome -> outcome.failure() != null).count();
+    metrics.batchCommitted(batch.size() - (int) rejected, (int) rejected, Duration.ofNanos(System.nanoTime() - started),
+        queuedBehind);
     long committed = System.nanoTime();
     admission.observed(committed - batch.stream().mapToLong(Pending::submittedNanos).min().orElse(committed), queue.size());
     for (Outcome outcome : outcomes) {
@@ -253,6 +261,9 @@ public final class CommandExecutor implements AutoCloseable {
       boolean taken;
       try {
         taken = stream.isOpen() && stream.sink().accept(jobs);
+        if (taken) {
+          metrics.jobsPushed(stream.activation().type(), jobs.size());
+        }
       } catch (RuntimeException | Error e) {
         // the command committed: a receiver's failure, whatever it is, only makes it a gone receiver
         LOG.warn("A job stream of type '{}' failed to take {} jobs; they go back", stream.activation().type(),
