@@ -115,6 +115,7 @@ abstract class CamundaApiTestSupport {
 
   HttpResponse<String> rawPost(String path, String contentType, String body) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", DEMO_AUTHORIZATION)
         .header("Content-Type", contentType)
         .header("Accept", "application/json, application/problem+json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
