@@ -70,7 +70,7 @@ public final class MilepostEngine implements Engine {
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
     this.executor = new CommandExecutor(store, new KeyGenerator(store), configuration.clock(), json, processes,
-        expressions, listeners, jobStreams);
+        expressions, listeners, jobStreams, configuration.metrics());
     this.deployments = new DeploymentCommands(transformer, processes, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
@@ -130,7 +130,11 @@ public final class MilepostEngine implements Engine {
   @Override
   public List<ActivatedJob> activateJobs(ActivateJobs command) {
     requireValid(command);
-    return executor.execute(b -> new JobCommands(b).activate(command));
+    List<ActivatedJob> jobs = executor.execute(b -> new JobCommands(b).activate(command));
+    if (!jobs.isEmpty()) {
+      configuration.metrics().jobsActivated(command.type(), jobs.size());
+    }
+    return jobs;
   }
 
   private static void requireValid(ActivateJobs command) {

@@ -3,6 +3,7 @@ package io.milepost.host.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.milepost.host.testing.DemoUser;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ class ModelerDeployTest extends CamundaApiTestSupport {
   void shouldAnswerTheModelersConnectionCheck() {
     HttpResponse<String> topology = send(HttpRequest.newBuilder(uri("/v2/topology"))
         .header("content-type", "application/json")
-        .header("authorization", DEMO_AUTHORIZATION)
+        .header("authorization", DemoUser.AUTHORIZATION)
         .header("user-agent", USER_AGENT)
         .header("accept", "*/*")
         .GET().build());
@@ -70,7 +71,7 @@ class ModelerDeployTest extends CamundaApiTestSupport {
     write(body, "--" + BOUNDARY + "--\r\n");
     return send(HttpRequest.newBuilder(uri("/v2/deployments"))
         .header("content-type", "multipart/form-data; boundary=" + BOUNDARY)
-        .header("authorization", DEMO_AUTHORIZATION)
+        .header("authorization", DemoUser.AUTHORIZATION)
         .header("user-agent", USER_AGENT)
         .header("accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());

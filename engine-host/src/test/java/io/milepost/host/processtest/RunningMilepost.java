@@ -2,9 +2,9 @@ package io.milepost.host.processtest;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
-import io.camunda.client.CredentialsProvider;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.grpc.GrpcServer;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -59,8 +59,7 @@ final class RunningMilepost {
         .preferRestOverGrpc(true)
         // Camunda Process Test sends its commands over gRPC; a first deployment on a busy machine can take seconds
         .defaultRequestTimeout(Duration.ofSeconds(30))
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username("demo").password("demo").build());
+        .credentialsProvider(DemoUser.credentials());
   }
 
   private static Path tempDirectory() {

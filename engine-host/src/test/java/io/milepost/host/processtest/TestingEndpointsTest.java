@@ -7,6 +7,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -107,7 +108,7 @@ class TestingEndpointsTest {
 
   private static HttpResponse<String> send(String method, String path, String body) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(MILEPOST.address() + path))
-        .header("Authorization", "Basic ZGVtbzpkZW1v")
+        .header("Authorization", DemoUser.AUTHORIZATION)
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .timeout(Duration.ofSeconds(30))

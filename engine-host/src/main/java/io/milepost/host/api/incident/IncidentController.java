@@ -12,6 +12,7 @@ import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.security.ActionLog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +29,12 @@ final class IncidentController {
 
   private final Engine engine;
   private final EngineQueries queries;
+  private final ActionLog actions;
 
-  IncidentController(Engine engine, EngineQueries queries) {
+  IncidentController(Engine engine, EngineQueries queries, ActionLog actions) {
     this.engine = engine;
     this.queries = queries;
+    this.actions = actions;
   }
 
   @PostMapping("/v2/incidents/search")
@@ -90,7 +93,9 @@ final class IncidentController {
 
   @PostMapping("/v2/incidents/{incidentKey}/resolution")
   ResponseEntity<Void> resolve(@PathVariable String incidentKey) {
-    engine.resolveIncident(Keys.parse("incidentKey", incidentKey));
+    long key = Keys.parse("incidentKey", incidentKey);
+    engine.resolveIncident(key);
+    actions.record(ActionLog.Action.RESOLVED_INCIDENT, key);
     return ResponseEntity.noContent().build();
   }
 
