@@ -1,7 +1,9 @@
 package io.milepost.host.step;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.host.MilepostProperties;
 import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.security.WorkerCredentials;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
@@ -24,12 +26,22 @@ class StepBeans {
 
   @Bean
   StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
-      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, Environment environment) {
+      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, Environment environment,
+      WorkerCredentials ownApiCredentials, WorkerAuthProperties remoteAuth, MilepostProperties milepost) {
+    requireAnApiToWorkFor(properties, milepost);
     // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
     // the API's JSON settings are.
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     StepDispatcher dispatcher = new StepDispatcher(new StepRouter(sites, assignments, catalog), records,
         new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json);
-    return new StepWorkers(properties, catalog, dispatcher, environment);
+    return new StepWorkers(properties, catalog, dispatcher, environment, ownApiCredentials, remoteAuth);
+  }
+
+  /** A worker node has no API of its own: without an address its workers would poll nothing. */
+  private static void requireAnApiToWorkFor(WorkerProperties properties, MilepostProperties milepost) {
+    if (!milepost.engine().enabled() && properties.enabled() && properties.restAddress() == null) {
+      throw new IllegalStateException("Expected milepost.worker.rest-address to name the Camunda 8 API this worker "
+          + "node works for (milepost.engine.enabled is false, so this node has no API of its own), but it was not set");
+    }
   }
 }

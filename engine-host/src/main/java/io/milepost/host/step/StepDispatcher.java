@@ -53,6 +53,7 @@ final class StepDispatcher implements JobHandler {
     String siteId = null;
     String pluginId = null;
     String pluginVersion = null;
+    Map<String, Double> measures = Map.of();
     StepDecision decision;
     try {
       Map<String, Object> variables = job.getVariablesAsMap();
@@ -73,6 +74,9 @@ final class StepDispatcher implements JobHandler {
           Invocation invocation = StepInvoker.invoke(routed.handler(), context, routed.plugin().classLoader(),
               stepTimeout, "step-" + job.getType() + "-" + job.getKey());
           decision = decide(invocation, job, routed);
+          if (invocation instanceof Invocation.Returned returned) {
+            measures = returned.result().measures();
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -84,7 +88,7 @@ final class StepDispatcher implements JobHandler {
     StepRecord record = new StepRecord(job.getKey(), job.getProcessInstanceKey(), job.getElementId(), job.getType(),
         siteId, pluginId, pluginVersion, decision.outcome(), decision.message(), startedAt, durationMs);
     // Recorded before answering the engine, so a record exists once the instance moves on.
-    Long recordId = store(record);
+    Long recordId = store(record, measures);
     metrics.record(record);
     send(client, job, decision, recordId);
   }
@@ -118,9 +122,11 @@ final class StepDispatcher implements JobHandler {
     }
   }
 
-  private Long store(StepRecord record) {
+  private Long store(StepRecord record, Map<String, Double> measures) {
     try {
-      return records.add(record);
+      long id = records.add(record);
+      records.addMeasures(id, measures);
+      return id;
     } catch (RuntimeException e) {
       LOG.error("Could not store the step record of job {}: {}", record.jobKey(), record, e);
       return null;
