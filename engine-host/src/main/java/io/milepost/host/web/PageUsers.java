@@ -1,5 +1,7 @@
 package io.milepost.host.web;
 
+import io.milepost.host.security.CurrentUser;
+import io.milepost.host.security.MilepostUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.EnumSet;
@@ -16,6 +18,12 @@ public final class PageUsers {
 
   static final String ANONYMOUS = "demo";
 
+  private final CurrentUser currentUser;
+
+  PageUsers(CurrentUser currentUser) {
+    this.currentUser = currentUser;
+  }
+
   public PageUser current(HttpServletRequest request) {
     Principal principal = request.getUserPrincipal();
     if (principal == null) {
@@ -27,6 +35,9 @@ public final class PageUsers {
         roles.add(role);
       }
     }
-    return new PageUser(principal.getName(), roles, Set.of());
+    // Security's user carries the sites an associate is confined to; admins and engineers see every site.
+    Set<String> sites = currentUser.find().filter(MilepostUser::confinedToSites).map(MilepostUser::sites)
+        .orElse(Set.of());
+    return new PageUser(principal.getName(), roles, sites);
   }
 }
