@@ -262,7 +262,9 @@ public final class CommandExecutor implements AutoCloseable {
       boolean taken;
       try {
         taken = stream.isOpen() && stream.sink().accept(jobs);
-        if (taken) {
+        if (taken && stream.once()) {
+          metrics.jobsActivated(stream.activation().type(), jobs.size()); // a long poll: an activation request
+        } else if (taken) {
           metrics.jobsPushed(stream.activation().type(), jobs.size());
         }
       } catch (RuntimeException | Error e) {
