@@ -30,7 +30,15 @@ class PageAccess implements WebMvcConfigurer {
       new Rule("POST", "/operations/instances/*/incidents/*/retry", Permission.RESOLVE_INCIDENT),
       new Rule("POST", "/operations/instances/*/variables", Permission.OPERATE_INSTANCE),
       new Rule("POST", "/operations/instances/*/cancel", Permission.OPERATE_INSTANCE),
-      new Rule("GET", "/operations/**", Permission.READ_INSTANCES));
+      new Rule("GET", "/operations/**", Permission.READ_INSTANCES),
+      new Rule("GET", "/network", Permission.READ_SITES),
+      new Rule("GET", "/plugins", Permission.READ_PLUGINS),
+      new Rule("POST", "/plugins", Permission.UPLOAD_PLUGIN),
+      new Rule("GET", "/rollouts/**", Permission.READ_ROLLOUTS),
+      new Rule("GET", "/rollouts", Permission.READ_ROLLOUTS),
+      new Rule("POST", "/rollouts/**", Permission.STEER_ROLLOUTS),
+      new Rule("POST", "/rollouts", Permission.STEER_ROLLOUTS),
+      new Rule("GET", "/audit", Permission.READ_AUDIT));
 
   private final PageUsers users;
 
@@ -55,6 +63,7 @@ class PageAccess implements WebMvcConfigurer {
             });
         return true;
       }
-    }).addPathPatterns("/tasks/**", "/tasks", "/operations/**");
+    }).addPathPatterns("/tasks/**", "/tasks", "/operations/**", "/network", "/plugins", "/rollouts", "/rollouts/**",
+        "/audit");
   }
 }
