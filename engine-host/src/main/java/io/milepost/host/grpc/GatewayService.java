@@ -14,6 +14,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstance
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobRequest;
@@ -38,6 +39,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.milepost.engine.api.ActivateJobs;
+import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.FailJob;
@@ -74,15 +76,17 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   private final Engine engine;
   private final GatewayMessages messages;
+  private final DecisionMessages decisions;
   private final JobLongPoll longPoll;
   private final JobStreamRegistry streams;
   private final UndeliveredJobs undelivered;
   private final TopologyAnswer topology;
 
-  GatewayService(Engine engine, GatewayMessages messages, JobLongPoll longPoll, JobStreamRegistry streams,
-      UndeliveredJobs undelivered, TopologyAnswer topology) {
+  GatewayService(Engine engine, GatewayMessages messages, DecisionMessages decisions, JobLongPoll longPoll,
+      JobStreamRegistry streams, UndeliveredJobs undelivered, TopologyAnswer topology) {
     this.engine = engine;
     this.messages = messages;
+    this.decisions = decisions;
     this.longPoll = longPoll;
     this.streams = streams;
     this.undelivered = undelivered;
@@ -101,10 +105,21 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       if (request.getResourcesCount() == 0) {
         throw GrpcStatuses.invalidArgument("Expected at least one resource to deploy, but found none");
       }
-      return messages.deployed(engine.deploy(request.getResourcesList().stream()
+      Deployment deployment = engine.deploy(request.getResourcesList().stream()
           .map(resource -> new DeploymentResource(resource.getName(), resource.getContent().toByteArray()))
-          .toList()));
+          .toList());
+      DeployResourceResponse.Builder response = messages.deployed(deployment).toBuilder();
+      decisions.addDeployed(deployment, response);
+      return response.build();
     });
+  }
+
+  /** A failed evaluation is an answer carrying its failure, as in Camunda; an unknown decision is NOT_FOUND. */
+  @Override
+  public void evaluateDecision(GatewayOuterClass.EvaluateDecisionRequest request,
+      StreamObserver<GatewayOuterClass.EvaluateDecisionResponse> observer) {
+    unary("EvaluateDecision", observer,
+        () -> decisions.evaluated(engine.evaluateDecision(decisions.evaluation(request))));
   }
 
   @Override
