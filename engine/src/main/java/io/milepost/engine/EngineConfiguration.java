@@ -1,5 +1,8 @@
 package io.milepost.engine;
 
+import io.milepost.engine.api.CommandAdmission;
+import io.milepost.engine.api.EngineMetrics;
+import io.milepost.engine.expression.ExpressionLimits;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -12,18 +15,58 @@ import javax.sql.DataSource;
  * @param dueWorkInterval how often a background thread fires due timers, job time-outs and
  *     back-offs; {@code null} for none (tests call {@code processDueWork()} themselves)
  * @param nodeId the name this node reports in the topology
+ * @param metrics told about committed commands and handed-out jobs ({@link EngineMetrics#NONE} for nothing)
+ * @param commandTimeout how long a caller waits for a command before it gets
+ *     {@link io.milepost.engine.api.CommandTimeoutException} (and the command, if not started, is dropped)
+ * @param expressionLimits how much time and memory one FEEL evaluation may take before it becomes an incident
+ * @param admission back-pressure: when commands that bring new work are refused
  */
-public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId) {
+public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
+    EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission) {
+
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+  public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId) {
+    this(dataSource, clock, dueWorkInterval, nodeId, EngineMetrics.NONE);
+  }
+
+  public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
+      EngineMetrics metrics) {
+    this(dataSource, clock, dueWorkInterval, nodeId, metrics, DEFAULT_COMMAND_TIMEOUT, ExpressionLimits.DEFAULTS,
+        CommandAdmission.DEFAULTS);
+  }
 
   public static EngineConfiguration of(DataSource dataSource) {
     return new EngineConfiguration(dataSource, Clock.systemUTC(), Duration.ofMillis(100), "milepost-0");
   }
 
   public EngineConfiguration withClock(Clock newClock) {
-    return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId);
+    return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, admission);
   }
 
   public EngineConfiguration withDueWorkInterval(Duration interval) {
-    return new EngineConfiguration(dataSource, clock, interval, nodeId);
+    return new EngineConfiguration(dataSource, clock, interval, nodeId, metrics, commandTimeout, expressionLimits,
+        admission);
+  }
+
+  public EngineConfiguration withMetrics(EngineMetrics newMetrics) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, newMetrics, commandTimeout,
+        expressionLimits, admission);
+  }
+
+  public EngineConfiguration withCommandTimeout(Duration timeout) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, timeout, expressionLimits,
+        admission);
+  }
+
+  public EngineConfiguration withAdmission(CommandAdmission newAdmission) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, newAdmission);
+  }
+
+  public EngineConfiguration withExpressionLimits(ExpressionLimits limits) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout, limits,
+        admission);
   }
 }

@@ -41,7 +41,9 @@ import io.grpc.stub.StreamObserver;
 import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.Engine;
+import io.milepost.host.engine.UndeliveredJobs;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.MessagePublished;
 import io.milepost.engine.api.ProcessInstanceResult;
@@ -51,6 +53,7 @@ import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.ThrowError;
 import io.milepost.engine.api.UpdateJob;
 import io.milepost.host.engine.JobLongPoll;
+import io.milepost.host.security.ActionLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,9 +84,10 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final JobStreamRegistry streams;
   private final UndeliveredJobs undelivered;
   private final TopologyAnswer topology;
+  private final ActionLog actions;
 
   GatewayService(Engine engine, GatewayMessages messages, DecisionMessages decisions, JobLongPoll longPoll,
-      JobStreamRegistry streams, UndeliveredJobs undelivered, TopologyAnswer topology) {
+      JobStreamRegistry streams, UndeliveredJobs undelivered, TopologyAnswer topology, ActionLog actions) {
     this.engine = engine;
     this.messages = messages;
     this.decisions = decisions;
@@ -91,6 +95,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     this.streams = streams;
     this.undelivered = undelivered;
     this.topology = topology;
+    this.actions = actions;
   }
 
   @Override
@@ -108,6 +113,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       Deployment deployment = engine.deploy(request.getResourcesList().stream()
           .map(resource -> new DeploymentResource(resource.getName(), resource.getContent().toByteArray()))
           .toList());
+      actions.record(ActionLog.Action.DEPLOYED, deployment.key());
       DeployResourceResponse.Builder response = messages.deployed(deployment).toBuilder();
       decisions.addDeployed(deployment, response);
       return response.build();
@@ -160,6 +166,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       CancelProcessInstanceRequest request, StreamObserver<CancelProcessInstanceResponse> observer) {
     unary("CancelProcessInstance", observer, () -> {
       engine.cancelProcessInstance(request.getProcessInstanceKey());
+      actions.record(ActionLog.Action.CANCELLED_INSTANCE, request.getProcessInstanceKey());
       return CancelProcessInstanceResponse.getDefaultInstance();
     });
   }
@@ -323,6 +330,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void resolveIncident(ResolveIncidentRequest request, StreamObserver<ResolveIncidentResponse> observer) {
     unary("ResolveIncident", observer, () -> {
       engine.resolveIncident(request.getIncidentKey());
+      actions.record(ActionLog.Action.RESOLVED_INCIDENT, request.getIncidentKey());
       return ResolveIncidentResponse.getDefaultInstance();
     });
   }
@@ -343,7 +351,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private static <T> void unary(String rpc, StreamObserver<T> observer, Supplier<T> answer) {
     T response;
     try {
-      response = answer.get();
+      // a command whose call was cancelled, or whose deadline passed, before the engine got to it is dropped
+      response = Caller.whileWaiting(Context.current()::isCancelled, answer);
     } catch (RuntimeException e) {
       observer.onError(GrpcStatuses.of(rpc, e));
       return;

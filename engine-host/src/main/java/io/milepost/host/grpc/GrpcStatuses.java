@@ -3,7 +3,9 @@ package io.milepost.host.grpc;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
+import io.milepost.host.api.ErrorIds;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what an RPC threw into the gRPC status Camunda's gateway documents for it. A rejection keeps
  * the engine's message as the description (it says what was expected and what was found); anything
- * else is a bug of ours: INTERNAL, logged with its stack trace, and only this call fails.
+ * else is a bug of ours: INTERNAL with an error id, logged with its stack trace under that id, and only
+ * this call fails.
  */
 final class GrpcStatuses {
 
@@ -28,14 +31,15 @@ final class GrpcStatuses {
     if (failure instanceof StatusException status) {
       return status.getStatus().asRuntimeException(status.getTrailers());
     }
+    if (failure instanceof CommandTimeoutException timeout) {
+      return Status.DEADLINE_EXCEEDED.withDescription(timeout.getMessage()).asRuntimeException();
+    }
     if (failure instanceof RejectionException rejection) {
       return of(rejection).withDescription(rejection.getMessage()).asRuntimeException();
     }
-    LOG.error("Unexpected failure answering gRPC {}", rpc, failure);
-    return Status.INTERNAL.withCause(failure)
-        .withDescription("Unexpected error while answering " + rpc + ": " + failure.getClass().getSimpleName() + ": "
-            + failure.getMessage())
-        .asRuntimeException();
+    String errorId = ErrorIds.next();
+    LOG.error("Unexpected failure answering gRPC {} (error id {})", rpc, errorId, failure);
+    return Status.INTERNAL.withCause(failure).withDescription(ErrorIds.detail(errorId)).asRuntimeException();
   }
 
   /** The status of a rejection type, as gateway.proto lists the errors of each RPC. */
@@ -44,6 +48,7 @@ final class GrpcStatuses {
       case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
       case NOT_FOUND -> Status.NOT_FOUND;
       case INVALID_STATE -> Status.FAILED_PRECONDITION;
+      case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
     };
   }
 

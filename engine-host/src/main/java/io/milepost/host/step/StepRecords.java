@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,6 +33,24 @@ public final class StepRecords {
             OffsetDateTime.ofInstant(record.startedAt(), ZoneOffset.UTC), record.durationMs())
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /** Stores the measures the plugin reported with the step (table {@code step_measure}). */
+  void addMeasures(long recordId, Map<String, Double> measures) {
+    measures.forEach((name, value) ->
+        jdbc.sql("INSERT INTO step_measure (step_record_id, name, measure_value) VALUES (?, ?, ?)")
+            .params(recordId, name, value)
+            .update());
+  }
+
+  /** The measures stored with one step record, by name. */
+  public Map<String, Double> measures(long recordId) {
+    Map<String, Double> measures = new TreeMap<>();
+    jdbc.sql("SELECT name, measure_value FROM step_measure WHERE step_record_id = ?").param(recordId)
+        .query(rs -> {
+          measures.put(rs.getString("name"), rs.getDouble("measure_value"));
+        });
+    return measures;
   }
 
   /** Adds to a record's message, e.g. that the engine refused the command that reported it. */

@@ -21,18 +21,26 @@ final class PagedSearch {
     this.maxTotalItems = maxTotalItems;
   }
 
-  <T> Page<T> search(String from, List<String> indexPrefix, String keyColumn, Where where, PageRequest page,
-      Jdbc.RowMapper<T> mapper) {
+  static String orderBy(List<String> indexPrefix, String keyColumn, PageRequest page) {
     String direction = page.descending() ? " DESC" : " ASC";
     List<String> orderColumns = new ArrayList<>(indexPrefix);
     orderColumns.add(keyColumn);
-    String order = " ORDER BY " + String.join(direction + ", ", orderColumns) + direction;
+    return " ORDER BY " + String.join(direction + ", ", orderColumns) + direction;
+  }
+
+  <T> Page<T> search(String from, List<String> indexPrefix, String keyColumn, Where where, PageRequest page,
+      Jdbc.RowMapper<T> mapper) {
+    return search("*", from, orderBy(indexPrefix, keyColumn, page), where, page, mapper);
+  }
+
+  <T> Page<T> search(String columns, String from, String order, Where where, PageRequest page,
+      Jdbc.RowMapper<T> mapper) {
     List<Object> pageParameters = new ArrayList<>(where.parameters());
     pageParameters.add(page.from());
     pageParameters.add(page.limit());
     return jdbc.withConnection(connection -> {
       List<T> items = Jdbc.list(connection,
-          "SELECT * FROM " + from + where.sql() + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParameters,
+          "SELECT " + columns + " FROM " + from + where.sql() + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParameters,
           mapper);
       if (items.size() < page.limit() && (!items.isEmpty() || page.from() == 0)) {
         // the page ends before the limit: it holds the last match, so the total is known without counting
