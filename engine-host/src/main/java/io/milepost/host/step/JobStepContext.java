@@ -1,5 +1,6 @@
 package io.milepost.host.step;
 
+import io.milepost.plugin.api.Inventory;
 import io.milepost.plugin.api.Site;
 import io.milepost.plugin.api.StepContext;
 import java.util.Collections;
@@ -8,7 +9,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a plugin sees of one job: its site, variables, headers and retries, and nothing of the host. */
+/** What a plugin sees of one job: its site, variables, headers, retries and the stock, and nothing of the host. */
 final class JobStepContext implements StepContext {
 
   private final Site site;
@@ -16,15 +17,17 @@ final class JobStepContext implements StepContext {
   private final Map<String, String> headers;
   private final int retriesLeft;
   private final JsonMapper json;
+  private final Inventory inventory;
 
   JobStepContext(Site site, Map<String, Object> variables, Map<String, String> headers, int retriesLeft,
-      JsonMapper json) {
+      JsonMapper json, Inventory inventory) {
     this.site = site;
     // LinkedHashMap copies: job variables may hold nulls, which Map.copyOf refuses.
     this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.retriesLeft = retriesLeft;
     this.json = json;
+    this.inventory = inventory;
   }
 
   @Override
@@ -55,5 +58,10 @@ final class JobStepContext implements StepContext {
   @Override
   public int retriesLeft() {
     return retriesLeft;
+  }
+
+  @Override
+  public Inventory inventory() {
+    return inventory;
   }
 }

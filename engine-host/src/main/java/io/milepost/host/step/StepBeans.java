@@ -1,6 +1,7 @@
 package io.milepost.host.step;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.host.inventory.JobInventories;
 import io.milepost.host.plugin.PluginCatalog;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
@@ -23,13 +24,18 @@ class StepBeans {
   }
 
   @Bean
-  StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
-      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, Environment environment) {
+  StepDispatcher stepDispatcher(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
+      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, JobInventories inventories) {
     // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
     // the API's JSON settings are.
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    StepDispatcher dispatcher = new StepDispatcher(new StepRouter(sites, assignments, catalog), records,
-        new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json);
+    return new StepDispatcher(new StepRouter(sites, assignments, catalog), records, new StepMetrics(meterRegistry),
+        properties.stepTimeout(), Clock.systemUTC(), json, inventories);
+  }
+
+  @Bean
+  StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher,
+      Environment environment) {
     return new StepWorkers(properties, catalog, dispatcher, environment);
   }
 }

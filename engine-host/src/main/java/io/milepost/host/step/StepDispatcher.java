@@ -3,6 +3,7 @@ package io.milepost.host.step;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
+import io.milepost.host.inventory.JobInventories;
 import io.milepost.host.step.StepInvoker.Invocation;
 import io.milepost.host.step.StepRouter.Route;
 import io.milepost.plugin.api.StepResult;
@@ -35,15 +36,17 @@ final class StepDispatcher implements JobHandler {
   private final Duration stepTimeout;
   private final Clock clock;
   private final JsonMapper json;
+  private final JobInventories inventories;
 
   StepDispatcher(StepRouter router, StepRecords records, StepMetrics metrics, Duration stepTimeout, Clock clock,
-      JsonMapper json) {
+      JsonMapper json, JobInventories inventories) {
     this.router = router;
     this.records = records;
     this.metrics = metrics;
     this.stepTimeout = stepTimeout;
     this.clock = clock;
     this.json = json;
+    this.inventories = inventories;
   }
 
   @Override
@@ -69,7 +72,7 @@ final class StepDispatcher implements JobHandler {
           pluginVersion = routed.plugin().version();
           started = System.nanoTime();
           JobStepContext context = new JobStepContext(routed.site(), variables, job.getCustomHeaders(),
-              job.getRetries(), json);
+              job.getRetries(), json, inventories.forJob(job.getProcessInstanceKey(), job.getKey(), job.getType()));
           Invocation invocation = StepInvoker.invoke(routed.handler(), context, routed.plugin().classLoader(),
               stepTimeout, "step-" + job.getType() + "-" + job.getKey());
           decision = decide(invocation, job, routed);
