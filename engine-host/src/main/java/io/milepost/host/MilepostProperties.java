@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param nodeId the name this node reports in the topology
  * @param grpc the Camunda 8 gRPC gateway (port 0 picks a free one, a negative port turns it off)
  * @param limits request size limits of the Camunda 8 API
+ * @param engine whether this node runs the embedded engine (false: a worker node, see {@link Engine})
  */
 @ConfigurationProperties("milepost")
 public record MilepostProperties(
@@ -20,7 +21,16 @@ public record MilepostProperties(
     @DefaultValue("bpmn") Path bpmnDir,
     @DefaultValue("milepost-0") String nodeId,
     @DefaultValue Grpc grpc,
-    @DefaultValue Limits limits) {
+    @DefaultValue Limits limits,
+    @DefaultValue Engine engine) {
+
+  /**
+   * @param enabled false runs a worker node: no embedded engine, no store of instances, no {@code /v2} API
+   *     and no gRPC gateway; plugins, sites, rollouts, step records and insights only, the step workers
+   *     working for {@code milepost.worker.rest-address} (a Camunda 8 cluster or another Milepost).
+   *     Read at component scan by {@link io.milepost.host.engine.EmbeddedEngineComponents}.
+   */
+  public record Engine(@DefaultValue("true") boolean enabled) {}
 
   public record Grpc(@DefaultValue("26500") int port) {}
 

@@ -36,6 +36,7 @@ import io.milepost.engine.query.JdbcEngineQueries;
 import io.milepost.engine.signal.SignalCommands;
 import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Store;
+import io.milepost.engine.state.StorePurge;
 import io.milepost.engine.usertask.UserTaskCommands;
 import io.milepost.engine.variable.VariableCommands;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class MilepostEngine implements Engine {
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
     this.executor = new CommandExecutor(store, new KeyGenerator(store), configuration.clock(), json, processes,
-        expressions, listeners, jobStreams);
+        expressions, listeners, jobStreams, configuration.metrics());
     this.deployments = new DeploymentCommands(transformer, processes, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
@@ -129,7 +130,11 @@ public final class MilepostEngine implements Engine {
   @Override
   public List<ActivatedJob> activateJobs(ActivateJobs command) {
     requireValid(command);
-    return executor.execute(b -> new JobCommands(b).activate(command));
+    List<ActivatedJob> jobs = executor.execute(b -> new JobCommands(b).activate(command));
+    if (!jobs.isEmpty()) {
+      configuration.metrics().jobsActivated(command.type(), jobs.size());
+    }
+    return jobs;
   }
 
   private static void requireValid(ActivateJobs command) {
@@ -232,6 +237,14 @@ public final class MilepostEngine implements Engine {
   @Override
   public void processDueWork() {
     dueWork.runOnce();
+  }
+
+  @Override
+  public void purge() {
+    executor.execute(b -> {
+      StorePurge.purge(b.context().state().sql());
+      return null;
+    });
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.milepost.bench.engine;
 
+import io.camunda.client.CredentialsProvider;
 import io.milepost.bench.harness.JvmProbe;
 import io.milepost.bench.harness.StoreKind;
 import java.io.IOException;
@@ -26,6 +27,8 @@ public final class EngineHostProcess implements AutoCloseable {
 
   /** System property naming a JFR file for the engine-host JVM; unset, it is not recorded. */
   public static final String JFR_PROPERTY = "milepost.bench.host-jfr";
+  /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
+  private static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
 
   private static final AtomicInteger STARTS = new AtomicInteger();
 
@@ -155,7 +158,8 @@ public final class EngineHostProcess implements AutoCloseable {
       }
       try {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/v2/topology")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            + "/v2/topology")).header("Authorization", DEMO_AUTHORIZATION).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
         }
@@ -166,6 +170,12 @@ public final class EngineHostProcess implements AutoCloseable {
     }
     throw new IllegalStateException("Expected engine-host to answer /v2/topology within 120 s, but it did not; see "
         + log);
+  }
+
+  /** The credentials of the host's bootstrap user, for the official client talking to it. */
+  public static CredentialsProvider credentials() {
+    return CredentialsProvider.newBasicAuthCredentialsProviderBuilder().applyEnvironmentOverrides(false)
+        .username("demo").password("demo").build();
   }
 
   static String javaBinary() {

@@ -47,6 +47,7 @@ public final class MilepostOverClient implements EngineAdapter {
     workload = context.workload();
     host = EngineHostProcess.start(context);
     var builder = CamundaClient.newClientBuilder()
+        .credentialsProvider(EngineHostProcess.credentials())
         .restAddress(host.restAddress())
         .preferRestOverGrpc(!grpc)
         .numJobWorkerExecutionThreads(context.workerThreadsPerType() * workload.jobTypes().size());

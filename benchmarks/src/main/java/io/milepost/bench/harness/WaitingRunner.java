@@ -255,7 +255,8 @@ public final class WaitingRunner {
   }
 
   private static CamundaClient client(EngineHostProcess host) {
-    return CamundaClient.newClientBuilder().restAddress(host.restAddress()).preferRestOverGrpc(true).build();
+    return CamundaClient.newClientBuilder().credentialsProvider(EngineHostProcess.credentials())
+        .restAddress(host.restAddress()).preferRestOverGrpc(true).build();
   }
 
   private static ProcessInstanceState state(CamundaClient client, long key) {

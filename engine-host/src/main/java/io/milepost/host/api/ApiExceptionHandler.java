@@ -43,12 +43,16 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(refusal.status(), refusal.title(), refusal.getMessage(), request);
   }
 
+  /**
+   * A bug of ours: the caller learns an error id and nothing of the exception (its text may hold driver or
+   * file-system details); the log has the stack trace under the same id.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiProblem> unexpected(Exception failure, HttpServletRequest request) {
-    LOG.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-        "Unexpected error while answering " + request.getMethod() + " " + request.getRequestURI() + ": "
-            + failure.getClass().getSimpleName() + ": " + failure.getMessage(), request);
+    String errorId = ErrorIds.next();
+    LOG.error("Unexpected failure answering {} {} (error id {})", request.getMethod(), request.getRequestURI(), errorId,
+        failure);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", ErrorIds.detail(errorId), request);
   }
 
   @Override

@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a search filter as the 8.9 client sends it. A field is either a plain value
  * ({@code "processInstanceKey": "5"}) or an operator object ({@code {"$eq": "5", "$in": []}}); of the
- * operators only {@code $eq} (or {@code $in} with one value) is supported. The client also sends empty
- * lists for filters it does not use ({@code "variables": []}); those are ignored. Any other field
+ * operators only {@code $eq} (or {@code $in} with one value) is supported, except where a field is read
+ * with {@link #anyOf} ({@code $in} with several values) or {@link #atLeast} ({@code $gte}, {@code $gt}).
+ * The client also sends empty lists for filters it does not use ({@code "variables": []}); those are ignored. Any other field
  * with a value is refused rather than silently ignored, since ignoring it would return wrong matches.
  */
 public final class SearchFilter {
@@ -87,6 +88,54 @@ public final class SearchFilter {
           + valuesByName.keySet().stream().sorted().toList() + ", but found '" + text + "'");
     }
     return value;
+  }
+
+  /**
+   * The values a field may take: one plain value, {@code $eq} or {@code $in} with any number of values; empty when
+   * the filter does not name the field.
+   */
+  public List<String> anyOf(String field) {
+    JsonNode node = filter == null ? null : filter.get(field);
+    if (node == null || node.isNull() || isEmpty(node)) {
+      return List.of();
+    }
+    if (!node.isObject() || !node.has("$in")) {
+      return List.of(string(field));
+    }
+    List<String> values = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> operator : node.properties()) {
+      JsonNode operand = operator.getValue();
+      switch (operator.getKey()) {
+        case "$in" -> {
+          if (!operand.isArray()) {
+            throw ApiException.invalidArgument("Expected filter '" + field + ".$in' to be an array, but found "
+                + JsonDocuments.describe(operand));
+          }
+          operand.forEach(value -> values.add(value.asString()));
+        }
+        case "$eq" -> values.add(operand.asString());
+        default -> {
+          if (!isEmpty(operand)) {
+            throw ApiException.invalidArgument("Expected filter '" + field + "' to use $eq or $in, but found "
+                + operator.getKey());
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  /** The least value a numeric field may take: {@code {"$gte": n}} or {@code {"$gt": n}}; null when not named. */
+  public Integer atLeast(String field) {
+    JsonNode node = filter == null ? null : filter.get(field);
+    if (node == null || node.isNull() || isEmpty(node)) {
+      return null;
+    }
+    if (node.isObject() && node.size() == 1 && (node.has("$gte") || node.has("$gt")) && node.iterator().next().isInt()) {
+      return node.has("$gte") ? node.get("$gte").asInt() : node.get("$gt").asInt() + 1;
+    }
+    throw ApiException.invalidArgument("Expected filter '" + field + "' to be {\"$gte\": n} or {\"$gt\": n}, but found "
+        + node);
   }
 
   private JsonNode value(String field) {

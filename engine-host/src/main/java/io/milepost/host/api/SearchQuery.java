@@ -18,21 +18,26 @@ public record SearchQuery(JsonNode filter, PageBody page, List<SortBody> sort) {
     return new SearchFilter(filter, List.of(supportedFields));
   }
 
-  public PageRequest pageRequest(String keyField) {
+  /**
+   * @param keyField the field whose order is the key's
+   * @param keyOrderFields fields that grow with the key (creation dates, versions): sorting by them is sorting by key
+   */
+  public PageRequest pageRequest(String keyField, String... keyOrderFields) {
     if (page != null && (page.after() != null || page.before() != null)) {
       throw ApiException.invalidArgument(
           "Expected offset paging (page.from and page.limit), but found cursor paging (page.after/page.before)");
     }
     int from = page == null || page.from() == null ? 0 : page.from();
     int limit = page == null || page.limit() == null ? PageRequest.DEFAULT_LIMIT : page.limit();
-    return new PageRequest(from, limit, descendingByKey(keyField));
+    return new PageRequest(from, limit, descendingByKey(keyField, List.of(keyOrderFields)));
   }
 
-  private boolean descendingByKey(String keyField) {
+  private boolean descendingByKey(String keyField, List<String> keyOrderFields) {
     if (sort == null || sort.isEmpty()) {
       return false;
     }
     SortBody first = sort.getFirst();
-    return keyField.equals(first.field()) && "DESC".equalsIgnoreCase(first.order());
+    return (keyField.equals(first.field()) || keyOrderFields.contains(first.field()))
+        && "DESC".equalsIgnoreCase(first.order());
   }
 }

@@ -1,5 +1,7 @@
 package io.milepost.host.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.engine.AdjustableClock;
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.Engine;
@@ -19,9 +21,19 @@ class EngineBeans {
   private static final Duration DUE_WORK_INTERVAL = Duration.ofMillis(100);
 
   @Bean(destroyMethod = "close")
-  Engine engine(DataSource dataSource, MilepostProperties properties) {
-    return MilepostEngine.start(
-        new EngineConfiguration(dataSource, Clock.systemUTC(), DUE_WORK_INTERVAL, properties.nodeId()));
+  Engine engine(DataSource dataSource, MilepostProperties properties, MeterRegistry meterRegistry,
+      AdjustableClock engineClock) {
+    MicrometerEngineMetrics metrics = new MicrometerEngineMetrics(meterRegistry);
+    Engine engine = MilepostEngine.start(
+        new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL, properties.nodeId(), metrics));
+    metrics.watchIncidents(engine.queries());
+    return engine;
+  }
+
+  /** The system clock, moved only through the testing endpoints (milepost.testing.enabled). */
+  @Bean
+  AdjustableClock engineClock() {
+    return new AdjustableClock(Clock.systemUTC());
   }
 
   @Bean

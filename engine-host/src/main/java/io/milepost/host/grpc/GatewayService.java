@@ -38,6 +38,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.milepost.engine.api.ActivateJobs;
+import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.FailJob;
@@ -49,6 +50,7 @@ import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.ThrowError;
 import io.milepost.engine.api.UpdateJob;
 import io.milepost.host.engine.JobLongPoll;
+import io.milepost.host.security.ActionLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,15 +80,17 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final JobStreamRegistry streams;
   private final UndeliveredJobs undelivered;
   private final TopologyAnswer topology;
+  private final ActionLog actions;
 
   GatewayService(Engine engine, GatewayMessages messages, JobLongPoll longPoll, JobStreamRegistry streams,
-      UndeliveredJobs undelivered, TopologyAnswer topology) {
+      UndeliveredJobs undelivered, TopologyAnswer topology, ActionLog actions) {
     this.engine = engine;
     this.messages = messages;
     this.longPoll = longPoll;
     this.streams = streams;
     this.undelivered = undelivered;
     this.topology = topology;
+    this.actions = actions;
   }
 
   @Override
@@ -101,9 +105,11 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       if (request.getResourcesCount() == 0) {
         throw GrpcStatuses.invalidArgument("Expected at least one resource to deploy, but found none");
       }
-      return messages.deployed(engine.deploy(request.getResourcesList().stream()
+      Deployment deployment = engine.deploy(request.getResourcesList().stream()
           .map(resource -> new DeploymentResource(resource.getName(), resource.getContent().toByteArray()))
-          .toList()));
+          .toList());
+      actions.record(ActionLog.Action.DEPLOYED, deployment.key());
+      return messages.deployed(deployment);
     });
   }
 
@@ -145,6 +151,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       CancelProcessInstanceRequest request, StreamObserver<CancelProcessInstanceResponse> observer) {
     unary("CancelProcessInstance", observer, () -> {
       engine.cancelProcessInstance(request.getProcessInstanceKey());
+      actions.record(ActionLog.Action.CANCELLED_INSTANCE, request.getProcessInstanceKey());
       return CancelProcessInstanceResponse.getDefaultInstance();
     });
   }
@@ -308,6 +315,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void resolveIncident(ResolveIncidentRequest request, StreamObserver<ResolveIncidentResponse> observer) {
     unary("ResolveIncident", observer, () -> {
       engine.resolveIncident(request.getIncidentKey());
+      actions.record(ActionLog.Action.RESOLVED_INCIDENT, request.getIncidentKey());
       return ResolveIncidentResponse.getDefaultInstance();
     });
   }

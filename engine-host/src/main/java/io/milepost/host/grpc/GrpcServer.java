@@ -5,6 +5,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.milepost.host.MilepostProperties;
 import io.milepost.host.engine.JobLongPoll;
+import io.milepost.host.security.GrpcSecurityInterceptor;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,11 +35,13 @@ public final class GrpcServer implements SmartLifecycle {
   private final GatewayService service;
   private final JobStreamRegistry streams;
   private final JobLongPoll longPoll;
+  private final GrpcSecurityInterceptor security;
   private Server server;
   private ExecutorService calls;
   private boolean running;
 
-  GrpcServer(MilepostProperties properties, GatewayService service, JobStreamRegistry streams, JobLongPoll longPoll) {
+  GrpcServer(MilepostProperties properties, GatewayService service, JobStreamRegistry streams, JobLongPoll longPoll,
+      GrpcSecurityInterceptor security) {
     this.configuredPort = properties.grpc().port();
     // Deployments are the largest requests, as over REST.
     this.maxMessageBytes = (int) Math.min(Integer.MAX_VALUE, Math.max(
@@ -46,6 +49,7 @@ public final class GrpcServer implements SmartLifecycle {
     this.service = service;
     this.streams = streams;
     this.longPoll = longPoll;
+    this.security = security;
   }
 
   @Override
@@ -59,7 +63,7 @@ public final class GrpcServer implements SmartLifecycle {
     calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-call-", 0).factory());
     server = NettyServerBuilder.forPort(configuredPort)
         .executor(calls)
-        .addService(ServerInterceptors.intercept(service, new CallAddress()))
+        .addService(ServerInterceptors.intercept(service, new CallAddress(), security)) // the last runs first
         .maxInboundMessageSize(maxMessageBytes)
         .permitKeepAliveTime(PERMIT_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.milepost.engine.api.RejectionException;
+import io.milepost.host.api.ErrorIds;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what an RPC threw into the gRPC status Camunda's gateway documents for it. A rejection keeps
  * the engine's message as the description (it says what was expected and what was found); anything
- * else is a bug of ours: INTERNAL, logged with its stack trace, and only this call fails.
+ * else is a bug of ours: INTERNAL with an error id, logged with its stack trace under that id, and only
+ * this call fails.
  */
 final class GrpcStatuses {
 
@@ -31,11 +33,9 @@ final class GrpcStatuses {
     if (failure instanceof RejectionException rejection) {
       return of(rejection).withDescription(rejection.getMessage()).asRuntimeException();
     }
-    LOG.error("Unexpected failure answering gRPC {}", rpc, failure);
-    return Status.INTERNAL.withCause(failure)
-        .withDescription("Unexpected error while answering " + rpc + ": " + failure.getClass().getSimpleName() + ": "
-            + failure.getMessage())
-        .asRuntimeException();
+    String errorId = ErrorIds.next();
+    LOG.error("Unexpected failure answering gRPC {} (error id {})", rpc, errorId, failure);
+    return Status.INTERNAL.withCause(failure).withDescription(ErrorIds.detail(errorId)).asRuntimeException();
   }
 
   /** The status of a rejection type, as gateway.proto lists the errors of each RPC. */

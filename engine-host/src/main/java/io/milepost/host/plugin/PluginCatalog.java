@@ -43,11 +43,23 @@ public final class PluginCatalog implements AutoCloseable {
   private final Map<PluginCoordinates, PluginVersion> versions = new ConcurrentHashMap<>();
   private final List<Consumer<PluginVersion>> listeners = new CopyOnWriteArrayList<>();
   private final VersionManager versionOrder = new DefaultVersionManager();
+  private final PluginSignatures signatures;
+
+  /** A catalog that loads jars whether or not they are signed. */
+  public PluginCatalog() {
+    this(PluginSignatures.unchecked());
+  }
+
+  /** A catalog that loads only jars {@code signatures} accepts. */
+  public PluginCatalog(PluginSignatures signatures) {
+    this.signatures = signatures;
+  }
 
   /**
    * Loads, starts and registers the plugin in {@code jar}; then tells the listeners.
    *
-   * @throws PluginLoadException when the jar is no plugin, the version is already loaded, PF4J does not
+   * @throws PluginLoadException when the jar is no plugin, is not signed as milepost.plugins.trusted-certificates
+   *     asks, the version is already loaded, PF4J does not
    *     start it, or its handlers are missing or ambiguous; nothing stays loaded then
    */
   public synchronized PluginVersion load(Path jar) {
@@ -55,6 +67,7 @@ public final class PluginCatalog implements AutoCloseable {
     if (!Files.isRegularFile(path)) {
       throw new PluginLoadException("Expected a plugin jar at " + path + ", but there is no such file");
     }
+    signatures.verify(path);
     SingleJarPluginManager manager = new SingleJarPluginManager(path.getParent(), PLUGIN_API_VERSION);
     String pluginId;
     try {
@@ -129,6 +142,22 @@ public final class PluginCatalog implements AutoCloseable {
     Set<String> jobTypes = new TreeSet<>();
     versions.values().forEach(version -> jobTypes.addAll(version.jobTypes()));
     return jobTypes;
+  }
+
+  /**
+   * Stops and unloads one version and closes its class loader, so its classes can be collected once no
+   * running job holds one of its handlers. The caller makes sure no site runs it any more.
+   *
+   * @return false if that version was not loaded
+   */
+  public synchronized boolean unload(PluginCoordinates coordinates) {
+    PluginVersion version = versions.remove(coordinates);
+    if (version == null) {
+      return false;
+    }
+    version.unload();
+    LOG.info("Unloaded plugin {}", coordinates);
+    return true;
   }
 
   /** Calls {@code listener} for every version loaded from now on (not for those already loaded). */

@@ -1,7 +1,9 @@
 package io.milepost.host.plugin;
 
+import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepHandler;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +54,31 @@ public final class PluginVersion {
 
   public Optional<StepHandler> handler(String jobType) {
     return Optional.ofNullable(handlersByJobType.get(jobType));
+  }
+
+  /**
+   * Whether this version has a handler for {@code jobType} that may run at a site of {@code buildingType}.
+   * A handler whose {@code buildingTypes()} throws serves none: the host cannot tell where it belongs.
+   */
+  public boolean serves(String jobType, BuildingType buildingType) {
+    StepHandler handler = handlersByJobType.get(jobType);
+    return handler != null && buildingTypesOf(handler).contains(buildingType);
+  }
+
+  /** Every building type some handler of this version serves. */
+  public Set<BuildingType> buildingTypes() {
+    Set<BuildingType> all = EnumSet.noneOf(BuildingType.class);
+    handlersByJobType.values().forEach(handler -> all.addAll(buildingTypesOf(handler)));
+    return all;
+  }
+
+  private static Set<BuildingType> buildingTypesOf(StepHandler handler) {
+    try {
+      Set<BuildingType> types = handler.buildingTypes();
+      return types == null ? Set.of() : types;
+    } catch (RuntimeException | LinkageError e) {
+      return Set.of();
+    }
   }
 
   /** The plugin's class loader: the context class loader while its handlers run. */

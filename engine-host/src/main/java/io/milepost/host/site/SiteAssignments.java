@@ -54,7 +54,11 @@ public final class SiteAssignments {
     }
   }
 
-  /** Points the site's job type at {@code plugin}, effective for the next job. */
+  /**
+   * Points the site's job type at {@code plugin}, effective for the next job, and remembers the version
+   * it ran until now as its previous one. This store does not check that the plugin fits the site:
+   * {@link AssignmentChanges} does, and writes the audit entry.
+   */
   public void assign(String siteId, String jobType, PluginCoordinates plugin) {
     int updated = update(siteId, jobType, plugin);
     if (updated == 0) {
@@ -66,6 +70,38 @@ public final class SiteAssignments {
     }
   }
 
+  /** The version a site ran for a job type before its current one, if any. */
+  public Optional<PluginCoordinates> previous(String siteId, String jobType) {
+    return jdbc.sql("SELECT previous_plugin_id, previous_plugin_version FROM site_plugin_assignment"
+            + " WHERE site_id = ? AND job_type = ? AND previous_plugin_id IS NOT NULL")
+        .params(siteId, jobType)
+        .query((rs, rowNum) -> new PluginCoordinates(rs.getString(1), rs.getString(2)))
+        .optional();
+  }
+
+  /**
+   * Points the site's job type back at {@code previous} (a pointer flip) if it still runs {@code current};
+   * afterwards it has no previous version, so a second rollback does not flip forward again.
+   *
+   * @return false if the site no longer runs {@code current} (someone moved it meanwhile)
+   */
+  public boolean revert(String siteId, String jobType, PluginCoordinates current, PluginCoordinates previous) {
+    return jdbc.sql("UPDATE site_plugin_assignment SET plugin_id = ?, plugin_version = ?, assigned_at = ?,"
+            + " previous_plugin_id = NULL, previous_plugin_version = NULL"
+            + " WHERE site_id = ? AND job_type = ? AND plugin_id = ? AND plugin_version = ?")
+        .params(previous.pluginId(), previous.version(), now(), siteId, jobType, current.pluginId(), current.version())
+        .update() > 0;
+  }
+
+  /** Every site and job type that runs {@code plugin} now. */
+  public List<SiteAssignment> runningOn(PluginCoordinates plugin) {
+    return jdbc.sql("SELECT site_id, job_type, plugin_id, plugin_version, assigned_at FROM site_plugin_assignment"
+            + " WHERE plugin_id = ? AND plugin_version = ? ORDER BY site_id, job_type")
+        .params(plugin.pluginId(), plugin.version())
+        .query(SiteAssignments::row)
+        .list();
+  }
+
   private void insert(String siteId, String jobType, PluginCoordinates plugin) {
     jdbc.sql("INSERT INTO site_plugin_assignment (site_id, job_type, plugin_id, plugin_version, assigned_at)"
             + " VALUES (?, ?, ?, ?, ?)")
@@ -74,9 +110,14 @@ public final class SiteAssignments {
   }
 
   private int update(String siteId, String jobType, PluginCoordinates plugin) {
-    return jdbc.sql("UPDATE site_plugin_assignment SET plugin_id = ?, plugin_version = ?, assigned_at = ?"
-            + " WHERE site_id = ? AND job_type = ?")
-        .params(plugin.pluginId(), plugin.version(), now(), siteId, jobType)
+    // A re-assignment of the version it already runs keeps the previous version it had.
+    return jdbc.sql("UPDATE site_plugin_assignment SET"
+            + " previous_plugin_id = CASE WHEN plugin_id = ? AND plugin_version = ? THEN previous_plugin_id ELSE plugin_id END,"
+            + " previous_plugin_version = CASE WHEN plugin_id = ? AND plugin_version = ? THEN previous_plugin_version"
+            + " ELSE plugin_version END,"
+            + " plugin_id = ?, plugin_version = ?, assigned_at = ? WHERE site_id = ? AND job_type = ?")
+        .params(plugin.pluginId(), plugin.version(), plugin.pluginId(), plugin.version(), plugin.pluginId(),
+            plugin.version(), now(), siteId, jobType)
         .update();
   }
 

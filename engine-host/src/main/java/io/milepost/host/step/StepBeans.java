@@ -1,8 +1,11 @@
 package io.milepost.host.step;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.host.MilepostProperties;
 import io.milepost.host.inventory.JobInventories;
 import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.security.WorkerCredentials;
+import io.milepost.host.sitedata.SiteDataReaders;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
@@ -25,17 +28,28 @@ class StepBeans {
 
   @Bean
   StepDispatcher stepDispatcher(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
-      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, JobInventories inventories) {
+      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, JobInventories inventories,
+      SiteDataReaders siteData) {
     // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
     // the API's JSON settings are.
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     return new StepDispatcher(new StepRouter(sites, assignments, catalog), records, new StepMetrics(meterRegistry),
-        properties.stepTimeout(), Clock.systemUTC(), json, inventories);
+        properties.stepTimeout(), Clock.systemUTC(), json, inventories, siteData);
   }
 
   @Bean
   StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher,
-      Environment environment) {
-    return new StepWorkers(properties, catalog, dispatcher, environment);
+      Environment environment, WorkerCredentials ownApiCredentials, WorkerAuthProperties remoteAuth,
+      MilepostProperties milepost) {
+    requireAnApiToWorkFor(properties, milepost);
+    return new StepWorkers(properties, catalog, dispatcher, environment, ownApiCredentials, remoteAuth);
+  }
+
+  /** A worker node has no API of its own: without an address its workers would poll nothing. */
+  private static void requireAnApiToWorkFor(WorkerProperties properties, MilepostProperties milepost) {
+    if (!milepost.engine().enabled() && properties.enabled() && properties.restAddress() == null) {
+      throw new IllegalStateException("Expected milepost.worker.rest-address to name the Camunda 8 API this worker "
+          + "node works for (milepost.engine.enabled is false, so this node has no API of its own), but it was not set");
+    }
   }
 }

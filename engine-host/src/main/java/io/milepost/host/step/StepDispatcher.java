@@ -4,6 +4,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import io.milepost.host.inventory.JobInventories;
+import io.milepost.host.sitedata.SiteDataReader;
+import io.milepost.host.sitedata.SiteDataReaders;
 import io.milepost.host.step.StepInvoker.Invocation;
 import io.milepost.host.step.StepRouter.Route;
 import io.milepost.plugin.api.StepResult;
@@ -37,9 +39,10 @@ final class StepDispatcher implements JobHandler {
   private final Clock clock;
   private final JsonMapper json;
   private final JobInventories inventories;
+  private final SiteDataReaders siteData;
 
   StepDispatcher(StepRouter router, StepRecords records, StepMetrics metrics, Duration stepTimeout, Clock clock,
-      JsonMapper json, JobInventories inventories) {
+      JsonMapper json, JobInventories inventories, SiteDataReaders siteData) {
     this.router = router;
     this.records = records;
     this.metrics = metrics;
@@ -47,6 +50,7 @@ final class StepDispatcher implements JobHandler {
     this.clock = clock;
     this.json = json;
     this.inventories = inventories;
+    this.siteData = siteData;
   }
 
   @Override
@@ -56,6 +60,8 @@ final class StepDispatcher implements JobHandler {
     String siteId = null;
     String pluginId = null;
     String pluginVersion = null;
+    Map<String, Double> measures = Map.of();
+    String dataVersions = null;
     StepDecision decision;
     try {
       Map<String, Object> variables = job.getVariablesAsMap();
@@ -71,11 +77,17 @@ final class StepDispatcher implements JobHandler {
           pluginId = routed.plugin().pluginId();
           pluginVersion = routed.plugin().version();
           started = System.nanoTime();
+          SiteDataReader data = siteData.forSite(siteId);
           JobStepContext context = new JobStepContext(routed.site(), variables, job.getCustomHeaders(),
-              job.getRetries(), json, inventories.forJob(job.getProcessInstanceKey(), job.getKey(), job.getType()));
+              job.getRetries(), json, inventories.forJob(job.getProcessInstanceKey(), job.getKey(), job.getType()),
+              data);
           Invocation invocation = StepInvoker.invoke(routed.handler(), context, routed.plugin().classLoader(),
               stepTimeout, "step-" + job.getType() + "-" + job.getKey());
           decision = decide(invocation, job, routed);
+          dataVersions = data.versionsUsed();
+          if (invocation instanceof Invocation.Returned returned) {
+            measures = returned.result().measures();
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -85,9 +97,9 @@ final class StepDispatcher implements JobHandler {
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     StepRecord record = new StepRecord(job.getKey(), job.getProcessInstanceKey(), job.getElementId(), job.getType(),
-        siteId, pluginId, pluginVersion, decision.outcome(), decision.message(), startedAt, durationMs);
+        siteId, pluginId, pluginVersion, decision.outcome(), decision.message(), startedAt, durationMs, dataVersions);
     // Recorded before answering the engine, so a record exists once the instance moves on.
-    Long recordId = store(record);
+    Long recordId = store(record, measures);
     metrics.record(record);
     send(client, job, decision, recordId);
   }
@@ -121,9 +133,11 @@ final class StepDispatcher implements JobHandler {
     }
   }
 
-  private Long store(StepRecord record) {
+  private Long store(StepRecord record, Map<String, Double> measures) {
     try {
-      return records.add(record);
+      long id = records.add(record);
+      records.addMeasures(id, measures);
+      return id;
     } catch (RuntimeException e) {
       LOG.error("Could not store the step record of job {}: {}", record.jobKey(), record, e);
       return null;

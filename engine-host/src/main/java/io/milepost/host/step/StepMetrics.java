@@ -27,6 +27,10 @@ final class StepMetrics {
         .tag("pluginId", orNone(record.pluginId()))
         .tag("pluginVersion", orNone(record.pluginVersion()))
         .tag("outcome", record.outcome().name())
+        // buckets, so a dashboard can chart p95 per site and plugin version (ops/grafana/milepost.json)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(1))
         .register(registry)
         .record(Duration.ofMillis(record.durationMs()));
   }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,12 +27,31 @@ public final class StepRecords {
   long add(StepRecord record) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO step_record (job_key, process_instance_key, element_id, job_type, site_id, plugin_id,"
-            + " plugin_version, outcome, message, started_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " plugin_version, outcome, message, started_at, duration_ms, data_versions)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(record.jobKey(), record.processInstanceKey(), record.elementId(), record.jobType(), record.siteId(),
             record.pluginId(), record.pluginVersion(), record.outcome().name(), truncate(record.message()),
-            OffsetDateTime.ofInstant(record.startedAt(), ZoneOffset.UTC), record.durationMs())
+            OffsetDateTime.ofInstant(record.startedAt(), ZoneOffset.UTC), record.durationMs(), record.dataVersions())
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /** Stores the measures the plugin reported with the step (table {@code step_measure}). */
+  void addMeasures(long recordId, Map<String, Double> measures) {
+    measures.forEach((name, value) ->
+        jdbc.sql("INSERT INTO step_measure (step_record_id, name, measure_value) VALUES (?, ?, ?)")
+            .params(recordId, name, value)
+            .update());
+  }
+
+  /** The measures stored with one step record, by name. */
+  public Map<String, Double> measures(long recordId) {
+    Map<String, Double> measures = new TreeMap<>();
+    jdbc.sql("SELECT name, measure_value FROM step_measure WHERE step_record_id = ?").param(recordId)
+        .query(rs -> {
+          measures.put(rs.getString("name"), rs.getDouble("measure_value"));
+        });
+    return measures;
   }
 
   /** Adds to a record's message, e.g. that the engine refused the command that reported it. */
@@ -56,6 +77,7 @@ public final class StepRecords {
     return new StepRecord(rs.getLong("job_key"), rs.getLong("process_instance_key"), rs.getString("element_id"),
         rs.getString("job_type"), rs.getString("site_id"), rs.getString("plugin_id"), rs.getString("plugin_version"),
         StepOutcome.valueOf(rs.getString("outcome")), rs.getString("message"),
-        rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"));
+        rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"),
+        rs.getString("data_versions"));
   }
 }

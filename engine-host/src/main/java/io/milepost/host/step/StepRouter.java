@@ -69,6 +69,11 @@ final class StepRouter {
       return new Route.Unroutable(id, job + ": site '" + id + "' runs " + plugin.get().coordinates()
           + " for it, but that plugin version has no handler for it; it handles " + plugin.get().jobTypes());
     }
+    if (!plugin.get().serves(jobType, site.get().buildingType())) {
+      return new Route.Unroutable(id, job + ": site '" + id + "' runs " + plugin.get().coordinates()
+          + " for it, but that version serves it only at " + plugin.get().buildingTypes() + " and the site is a "
+          + site.get().buildingType());
+    }
     return new Route.Routed(site.get(), plugin.get(), handler.get());
   }
 }

@@ -5,6 +5,7 @@ import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.api.worker.JobWorker;
 import io.milepost.host.plugin.PluginCatalog;
 import io.milepost.host.plugin.PluginVersion;
+import io.milepost.host.security.WorkerCredentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -33,15 +34,20 @@ final class StepWorkers implements SmartLifecycle {
   private final PluginCatalog catalog;
   private final StepDispatcher dispatcher;
   private final Environment environment;
+  private final WorkerCredentials ownApiCredentials;
+  private final WorkerAuthProperties remoteAuth;
   private final Map<String, JobWorker> workers = new ConcurrentHashMap<>();
   private volatile CamundaClient client;
   private volatile boolean listening;
 
-  StepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher, Environment environment) {
+  StepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher, Environment environment,
+      WorkerCredentials ownApiCredentials, WorkerAuthProperties remoteAuth) {
     this.properties = properties;
     this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.environment = environment;
+    this.ownApiCredentials = ownApiCredentials;
+    this.remoteAuth = remoteAuth;
   }
 
   @Override
@@ -129,7 +135,9 @@ final class StepWorkers implements SmartLifecycle {
       if (properties.grpcAddress() != null) {
         builder.grpcAddress(properties.grpcAddress());
       }
+      remoteAuth.credentialsProvider().ifPresent(builder::credentialsProvider);
     } else {
+      builder.credentialsProvider(ownApiCredentials.ownApi());
       builder.restAddress(URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")));
       builder.grpcAddress(properties.grpcAddress() != null ? properties.grpcAddress()
           : URI.create("http://localhost:" + environment.getProperty("milepost.grpc.port", "26500")));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.milepost.host.MilepostApplication;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,10 +58,12 @@ abstract class CamundaApiTestSupport {
 
   @BeforeEach
   void openClient() {
-    client = CamundaClient.newClientBuilder()
+    client = CamundaClient.newClientBuilder().credentialsProvider(DemoUser.credentials())
         .restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true)
         .defaultRequestTimeout(Duration.ofSeconds(10))
+        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username("demo").password("demo").build())
         .build();
   }
 
@@ -89,8 +93,30 @@ abstract class CamundaApiTestSupport {
     return problem;
   }
 
+  /** The Basic credentials of the bootstrap admin user, for raw HTTP requests. */
+  static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
+
+  HttpResponse<String> rawGet(String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", DEMO_AUTHORIZATION)
+        .header("Accept", "application/json, application/problem+json")
+        .GET().build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> rawPost(String path, String contentType, String body) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", DemoUser.AUTHORIZATION)
         .header("Content-Type", contentType)
         .header("Accept", "application/json, application/problem+json")
         .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.host.MilepostApplication;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -90,7 +91,8 @@ class KillNineDurabilityTest {
   private static void awaitHealthy(Process process, int port, Path log) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-      HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+      HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+          .header("Authorization", DemoUser.AUTHORIZATION).build();
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           throw new AssertionError("Expected the host to start, but it exited:\n" + Files.readString(log));
@@ -110,7 +112,8 @@ class KillNineDurabilityTest {
   }
 
   private static CamundaClient client(int port) {
-    return CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port))
+    return CamundaClient.newClientBuilder()
+        .credentialsProvider(DemoUser.credentials()).restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true).build();
   }
 

@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.host.MilepostApplication;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,7 +40,7 @@ class StartupTest {
 
   @Test
   void shouldDeployTheModelsAndFormsOfTheBpmnDirectoryAtStart() {
-    try (CamundaClient client = CamundaClient.newClientBuilder()
+    try (CamundaClient client = CamundaClient.newClientBuilder().credentialsProvider(DemoUser.credentials())
         .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true).build()) {
       List<ProcessDefinition> definitions = client.newProcessDefinitionSearchRequest()
           .filter(f -> f.processDefinitionId("startup-pick")).send().join().items();
@@ -58,7 +59,8 @@ class StartupTest {
   void shouldReportHealthUpOnceTheEngineAcceptsCommands() throws Exception {
     HttpResponse<String> health;
     try (HttpClient http = HttpClient.newHttpClient()) {
-      health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+      health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+          .header("Authorization", DemoUser.AUTHORIZATION).build(),
           HttpResponse.BodyHandlers.ofString());
     }
 

@@ -9,6 +9,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.milepost.host.MilepostApplication;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,7 +54,7 @@ abstract class GrpcGatewayTestSupport {
 
   @BeforeEach
   void openClient() {
-    client = CamundaClient.newClientBuilder()
+    client = CamundaClient.newClientBuilder().credentialsProvider(DemoUser.credentials())
         .grpcAddress(URI.create("http://localhost:" + grpcServer.port()))
         .restAddress(URI.create("http://localhost:" + restPort))
         .preferRestOverGrpc(false)

@@ -8,7 +8,7 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.milepost.host.MilepostApplication;
-import io.milepost.host.testing.HostApi;
+import io.milepost.host.testing.DemoUserApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class NoOversellTest {
 
   @Test
   void shouldAllocateExactlyTheUnitsOnHandAndBackorderTheRest() {
-    HostApi api = new HostApi(port);
+    DemoUserApi api = new DemoUserApi(port);
     api.json(api.postCsv("/api/inventory/import", "siteId,sku,onHand\nfc-west-1,HX-9301," + UNITS + "\n"));
 
     try (CamundaClient client = api.client()) {

@@ -8,7 +8,7 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.client.api.search.response.UserTask;
 import io.milepost.host.MilepostApplication;
-import io.milepost.host.testing.HostApi;
+import io.milepost.host.testing.DemoUserApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class ReceiveThenSellTest {
   @LocalServerPort
   int port;
 
-  HostApi api;
+  DemoUserApi api;
   CamundaClient client;
 
   @DynamicPropertySource
@@ -53,7 +53,7 @@ class ReceiveThenSellTest {
 
   @BeforeEach
   void openClient() {
-    api = new HostApi(port);
+    api = new DemoUserApi(port);
     client = api.client();
   }
 

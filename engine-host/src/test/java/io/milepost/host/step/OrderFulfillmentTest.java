@@ -7,6 +7,7 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.host.MilepostApplication;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -77,7 +78,8 @@ class OrderFulfillmentTest {
 
   @BeforeEach
   void openClient() {
-    client = CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port))
+    client = CamundaClient.newClientBuilder()
+        .credentialsProvider(DemoUser.credentials()).restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true).build();
   }
 
@@ -234,7 +236,8 @@ class OrderFulfillmentTest {
   private String get(String path) {
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+              .header("Authorization", DemoUser.AUTHORIZATION).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
       return response.body();

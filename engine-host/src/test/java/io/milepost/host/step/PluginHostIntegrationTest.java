@@ -14,6 +14,7 @@ import io.milepost.host.plugin.PluginCatalog;
 import io.milepost.host.plugin.PluginCoordinates;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.testing.TestPluginJar;
+import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -92,7 +93,8 @@ class PluginHostIntegrationTest {
 
   @BeforeEach
   void openClient() {
-    client = CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port))
+    client = CamundaClient.newClientBuilder()
+        .credentialsProvider(DemoUser.credentials()).restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true).build();
   }
 
@@ -307,7 +309,8 @@ class PluginHostIntegrationTest {
 
   private HttpResponse<String> get(String path) {
     try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Authorization", DemoUser.AUTHORIZATION).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,7 +8,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.host.MilepostApplication;
-import io.milepost.host.testing.HostApi;
+import io.milepost.host.testing.DemoUserApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,7 +56,7 @@ class RedeliveredAllocationTest {
 
   @Test
   void shouldReserveOnceWhenTheAllocationJobIsDeliveredAgain() {
-    HostApi api = new HostApi(port);
+    DemoUserApi api = new DemoUserApi(port);
     api.json(api.postCsv("/api/inventory/import", "siteId,sku,onHand\nfc-west-1,RD-9401,10\n"));
     try (CamundaClient client = api.client()) {
       client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("allocate-only").startEvent()

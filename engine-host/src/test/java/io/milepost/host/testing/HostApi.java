@@ -1,89 +1,87 @@
 package io.milepost.host.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The host's HTTP API and the official Camunda client as a user reaches them, authenticated as demo:demo. */
+/**
+ * The host's {@code /api} over real HTTP, as {@code demo:demo} (the bootstrap admin once security is on):
+ * JSON in and out, and multipart uploads.
+ */
 public final class HostApi {
 
-  static final String BASIC_DEMO = "Basic ZGVtbzpkZW1v";
+  public static final String AUTHORIZATION = "Basic ZGVtbzpkZW1v";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final int port;
+  private final String base;
+  private final HttpClient http = HttpClient.newHttpClient();
 
   public HostApi(int port) {
-    this.port = port;
+    this.base = "http://localhost:" + port;
   }
 
-  public CamundaClient client() {
-    return CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username("demo")
-            .password("demo").build())
-        .build();
+  /** A response: status and body. */
+  public record Answer(int status, String body) {
+
+    public Map<String, Object> json() {
+      return JSON.readValue(body, new TypeReference<Map<String, Object>>() {});
+    }
+
+    public List<Map<String, Object>> jsonList() {
+      return JSON.readValue(body, new TypeReference<List<Map<String, Object>>>() {});
+    }
   }
 
-  public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+  public Answer get(String path) {
+    return send(request(path).GET().build());
   }
 
-  public HttpResponse<String> postCsv(String path, String csv) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString(csv)));
+  public Answer post(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))).build());
   }
 
-  public HttpResponse<String> putCsv(String path, String csv) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/csv")
-        .PUT(HttpRequest.BodyPublishers.ofString(csv)));
+  /** POST multipart/form-data with a {@code file} part and the given text fields. */
+  public Answer upload(String path, String fileName, byte[] file, Map<String, String> fields) {
+    String boundary = "----milepost" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\n\r\n" + value + "\r\n"));
+    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/java-archive\r\n\r\n");
+    body.writeBytes(file);
+    write(body, "\r\n--" + boundary + "--\r\n");
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
   }
 
-  public Map<String, Object> json(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as("%s: %s", response.uri(), response.body()).isBetween(200, 299);
-    return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {});
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", AUTHORIZATION);
   }
 
-  /** The items of a paged answer. */
-  @SuppressWarnings("unchecked")
-  public List<Map<String, Object>> items(String path) {
-    return (List<Map<String, Object>>) json(get(path)).get("items");
-  }
-
-  /** A JSON array answer. */
-  public List<Map<String, Object>> list(String path) {
-    HttpResponse<String> response = get(path);
-    assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-    return JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() {});
-  }
-
-  /** The position of a SKU at a site as GET /api/inventory shows it; zeros when it has none. */
-  public Map<String, Object> position(String siteId, String sku) {
-    List<Map<String, Object>> items = items("/api/inventory?siteId=" + siteId + "&sku=" + sku);
-    return items.isEmpty() ? Map.of("onHand", 0, "reserved", 0, "inTransit", 0) : items.getFirst();
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(request.header("Authorization", BASIC_DEMO).build(), HttpResponse.BodyHandlers.ofString());
+  private Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void write(ByteArrayOutputStream out, String text) {
+    out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
   }
 }

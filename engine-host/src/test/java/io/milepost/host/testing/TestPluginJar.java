@@ -36,6 +36,7 @@ public final class TestPluginJar {
   private final List<Map.Entry<String, String>> handlerBodies = new ArrayList<>();
   private String requires = ">=0.1.0";
   private boolean bundlePluginApi;
+  private List<String> buildingTypes = List.of();
 
   private TestPluginJar(String pluginId, String version) {
     this.pluginId = pluginId;
@@ -52,6 +53,12 @@ public final class TestPluginJar {
    */
   public TestPluginJar handler(String jobType, String body) {
     handlerBodies.add(Map.entry(jobType, body));
+    return this;
+  }
+
+  /** Makes every handler serve only these building types (names of {@code BuildingType}). */
+  public TestPluginJar servingOnly(String... buildingTypeNames) {
+    this.buildingTypes = List.of(buildingTypeNames);
     return this;
   }
 
@@ -113,12 +120,21 @@ public final class TestPluginJar {
             return "%s";
           }
 
+          %s
           @Override
           public StepResult handle(StepContext context) throws Exception {
             %s
           }
         }
-        """.formatted(packageName(), simpleName, jobType, body);
+        """.formatted(packageName(), simpleName, jobType, buildingTypesMethod(), body);
+  }
+
+  private String buildingTypesMethod() {
+    if (buildingTypes.isEmpty()) {
+      return "";
+    }
+    return "@Override public Set<BuildingType> buildingTypes() { return EnumSet.of("
+        + String.join(", ", buildingTypes.stream().map(name -> "BuildingType." + name).toList()) + "); }";
   }
 
   private static void compile(List<String> sourceFiles, Path classes) {

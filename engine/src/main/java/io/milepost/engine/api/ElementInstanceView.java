@@ -2,6 +2,15 @@ package io.milepost.engine.api;
 
 import java.time.Instant;
 
-/** One activation of a flow element (the process instance itself is the one of type PROCESS). */
-public record ElementInstanceView(long key, long processInstanceKey, Long flowScopeKey, String elementId,
-    String elementType, String state, Instant startDate, Instant endDate, boolean hasIncident) {}
+/**
+ * One activation of a flow element (the process instance itself is the one of type PROCESS). The element's
+ * name comes from the deployed model; {@code incidentKey} is the element's open incident, if any.
+ */
+public record ElementInstanceView(long key, long processInstanceKey, long processDefinitionKey, String bpmnProcessId,
+    Long flowScopeKey, String elementId, String elementName, String elementType, ElementInstanceState state,
+    Instant startDate, Instant endDate, Long incidentKey, String tenantId) {
+
+  public boolean hasIncident() {
+    return incidentKey != null;
+  }
+}

@@ -58,6 +58,12 @@ public interface Engine extends AutoCloseable {
   EngineQueries queries();
 
   /**
+   * Deletes every deployment, instance and their history, as one command (process tests start each test on an
+   * empty engine). Keys keep counting, so none is reused. Open job streams stay open.
+   */
+  void purge();
+
+  /**
    * Opens a job stream: jobs of {@code activation.type()} are activated for it (with its worker, timeout
    * and fetched variables) by the very command that makes them activatable, and handed to the sink once
    * that command committed, with no activation request per job. Jobs already activatable are pushed at

@@ -28,7 +28,26 @@ public interface EngineQueries {
 
   Page<JobView> searchJobs(JobFilter filter, PageRequest page);
 
+  /** Every element instance of a process instance, the process itself (type PROCESS) included. */
   List<ElementInstanceView> elementInstances(long processInstanceKey);
+
+  /** Element instances other than the processes themselves; sorted by {@code sort}, then by key. */
+  Page<ElementInstanceView> searchElementInstances(ElementInstanceFilter filter, List<ElementInstanceSort> sort,
+      PageRequest page);
+
+  /** An element instance other than a process itself. */
+  Optional<ElementInstanceView> elementInstance(long elementInstanceKey);
+
+  /** Per element of the definition that any of its instances reached, sorted by element id. */
+  List<ElementStatistics> elementStatistics(long processDefinitionKey);
+
+  /** The ids of the sequence flows a process instance took, each once, in the order first taken. */
+  List<String> takenSequenceFlows(long processInstanceKey);
+
+  Optional<FormView> form(long formKey);
+
+  /** The open message subscriptions of waiting elements (not those of message start events). */
+  Page<MessageSubscriptionView> searchMessageSubscriptions(MessageSubscriptionFilter filter, PageRequest page);
 
   /** The variables visible in a scope (its own, then its parents', nearest first wins). */
   Map<String, Object> visibleVariables(long scopeKey);

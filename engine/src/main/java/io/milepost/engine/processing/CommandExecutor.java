@@ -6,8 +6,10 @@ import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Sql;
 import io.milepost.engine.state.StatementCache;
 import io.milepost.engine.state.Store;
+import io.milepost.engine.api.EngineMetrics;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +54,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final VariableCodec codec;
   private final Effects effects;
   private final JobStreams jobStreams;
+  private final EngineMetrics metrics;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   /** The writer's own connection and statements; replaced after a failed commit. */
@@ -59,7 +62,7 @@ public final class CommandExecutor implements AutoCloseable {
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
-      ExpressionLanguage expressions, Effects effects, JobStreams jobStreams) {
+      ExpressionLanguage expressions, Effects effects, JobStreams jobStreams, EngineMetrics metrics) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -69,6 +72,7 @@ public final class CommandExecutor implements AutoCloseable {
     this.codec = new VariableCodec(json);
     this.effects = effects;
     this.jobStreams = jobStreams;
+    this.metrics = metrics;
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -111,12 +115,13 @@ public final class CommandExecutor implements AutoCloseable {
         return;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
-      processBatch(batch);
+      processBatch(batch, queue.size());
     }
   }
 
-  private void processBatch(List<Pending<?>> batch) {
+  private void processBatch(List<Pending<?>> batch, int queuedBehind) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
+    long started = System.nanoTime();
     try {
       if (connection == null) {
         connection = store.openWriterConnection();
@@ -135,8 +140,12 @@ public final class CommandExecutor implements AutoCloseable {
       }
       RuntimeException failure = commitFailed instanceof RuntimeException r ? r : new IllegalStateException(commitFailed);
       batch.forEach(pending -> pending.result().completeExceptionally(failure));
+      metrics.batchFailed(batch.size());
       return;
     }
+    long rejected = outcomes.stream().filter(outcome -> outcome.failure() != null).count();
+    metrics.batchCommitted(batch.size() - (int) rejected, (int) rejected, Duration.ofNanos(System.nanoTime() - started),
+        queuedBehind);
     for (Outcome outcome : outcomes) {
       if (outcome.failure() == null) {
         deliverPushedJobs(outcome.context());
@@ -158,6 +167,9 @@ public final class CommandExecutor implements AutoCloseable {
       boolean taken;
       try {
         taken = stream.isOpen() && stream.sink().accept(jobs);
+        if (taken) {
+          metrics.jobsPushed(stream.activation().type(), jobs.size());
+        }
       } catch (RuntimeException e) {
         LOG.warn("A job stream of type '{}' failed to take {} jobs; they go back", stream.activation().type(),
             jobs.size(), e);

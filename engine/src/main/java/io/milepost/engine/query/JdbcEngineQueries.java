@@ -1,6 +1,12 @@
 package io.milepost.engine.query;
 
+import io.milepost.engine.api.ElementInstanceFilter;
+import io.milepost.engine.api.ElementInstanceSort;
 import io.milepost.engine.api.ElementInstanceView;
+import io.milepost.engine.api.ElementStatistics;
+import io.milepost.engine.api.FormView;
+import io.milepost.engine.api.MessageSubscriptionFilter;
+import io.milepost.engine.api.MessageSubscriptionView;
 import io.milepost.engine.api.EngineEvent;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.engine.api.IncidentFilter;
@@ -54,6 +60,7 @@ public final class JdbcEngineQueries implements EngineQueries {
   private final Jdbc jdbc;
   private final Rows rows;
   private final int maxTotalItems;
+  private final ElementInstanceQueries elementInstances;
 
   public JdbcEngineQueries(DataSource dataSource, JsonMapper jsonMapper) {
     this(dataSource, jsonMapper, MAX_TOTAL_ITEMS);
@@ -68,6 +75,7 @@ public final class JdbcEngineQueries implements EngineQueries {
     this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
     this.rows = new Rows(Objects.requireNonNull(jsonMapper, "jsonMapper"));
     this.maxTotalItems = maxTotalItems;
+    this.elementInstances = new ElementInstanceQueries(jdbc, this::search);
   }
 
   @Override
@@ -124,7 +132,9 @@ public final class JdbcEngineQueries implements EngineQueries {
         .equal("error_type", filter.errorType())
         .equal("state", filter.state())
         .equal("job_key", filter.jobKey())
-        .equal("element_id", filter.elementId());
+        .equal("element_id", filter.elementId())
+        .equal("element_instance_key", filter.elementInstanceKey())
+        .equal("process_definition_key", filter.processDefinitionKey());
     return search("incident", where.equalityPrefix(INCIDENT_INDEXES), "incident_key", where, page, rows::incident);
   }
 
@@ -158,15 +168,66 @@ public final class JdbcEngineQueries implements EngineQueries {
     Where where = new Where()
         .equal("job_key", filter.key())
         .equal("job_type", filter.type())
-        .equal("state", filter.state())
-        .equal("process_instance_key", filter.processInstanceKey());
+        .equal("state", filter.states().size() == 1 ? filter.states().iterator().next() : null)
+        .when(filter.states().size() > 1 ? filter.states() : null, "state IN ("
+            + String.join(", ", filter.states().stream().map(state -> "?").toList()) + ")",
+            filter.states().stream().map(Enum::name).sorted().toArray())
+        .equal("process_instance_key", filter.processInstanceKey())
+        .equal("process_definition_key", filter.processDefinitionKey())
+        .equal("bpmn_process_id", filter.bpmnProcessId())
+        .equal("element_id", filter.elementId())
+        .equal("element_instance_key", filter.elementInstanceKey())
+        .equal("worker", filter.worker())
+        .when(filter.minRetries(), "retries >= ?", filter.minRetries());
     return search("job", where.equalityPrefix(JOB_INDEXES), "job_key", where, page, rows::job);
   }
 
   @Override
   public List<ElementInstanceView> elementInstances(long processInstanceKey) {
-    return jdbc.list("SELECT * FROM element_instance WHERE process_instance_key = ? ORDER BY element_instance_key",
-        List.of(processInstanceKey), rows::elementInstance);
+    return elementInstances.ofProcessInstance(processInstanceKey);
+  }
+
+  @Override
+  public Page<ElementInstanceView> searchElementInstances(ElementInstanceFilter filter, List<ElementInstanceSort> sort,
+      PageRequest page) {
+    return elementInstances.search(filter, sort, page);
+  }
+
+  @Override
+  public Optional<ElementInstanceView> elementInstance(long elementInstanceKey) {
+    return elementInstances.get(elementInstanceKey);
+  }
+
+  @Override
+  public List<ElementStatistics> elementStatistics(long processDefinitionKey) {
+    return elementInstances.statistics(processDefinitionKey);
+  }
+
+  @Override
+  public List<String> takenSequenceFlows(long processInstanceKey) {
+    return elementInstances.takenSequenceFlows(processInstanceKey);
+  }
+
+  @Override
+  public Optional<FormView> form(long formKey) {
+    return jdbc.single("SELECT * FROM form WHERE form_key = ?", List.of(formKey), rows::form);
+  }
+
+  @Override
+  public Page<MessageSubscriptionView> searchMessageSubscriptions(MessageSubscriptionFilter filter, PageRequest page) {
+    Where where = new Where()
+        .when(true, "s.element_instance_key IS NOT NULL")
+        .equal("s.subscription_key", filter.key())
+        .equal("s.process_instance_key", filter.processInstanceKey())
+        .equal("s.process_definition_key", filter.processDefinitionKey())
+        .equal("s.bpmn_process_id", filter.bpmnProcessId())
+        .equal("s.element_id", filter.elementId())
+        .equal("s.element_instance_key", filter.elementInstanceKey())
+        .equal("s.message_name", filter.messageName())
+        .equal("s.correlation_key", filter.correlationKey());
+    return search("s.*, e.start_time", "message_subscription s JOIN element_instance e"
+        + " ON e.element_instance_key = s.element_instance_key", orderBy(List.of(), "s.subscription_key", page),
+        where, page, rows::messageSubscription);
   }
 
   @Override
@@ -223,16 +284,24 @@ public final class JdbcEngineQueries implements EngineQueries {
 
   private <T> Page<T> search(String from, List<String> indexPrefix, String keyColumn, Where where, PageRequest page,
       Jdbc.RowMapper<T> mapper) {
+    return search("*", from, orderBy(indexPrefix, keyColumn, page), where, page, mapper);
+  }
+
+  private static String orderBy(List<String> indexPrefix, String keyColumn, PageRequest page) {
     String direction = page.descending() ? " DESC" : " ASC";
     List<String> orderColumns = new ArrayList<>(indexPrefix);
     orderColumns.add(keyColumn);
-    String order = " ORDER BY " + String.join(direction + ", ", orderColumns) + direction;
+    return " ORDER BY " + String.join(direction + ", ", orderColumns) + direction;
+  }
+
+  private <T> Page<T> search(String columns, String from, String order, Where where, PageRequest page,
+      Jdbc.RowMapper<T> mapper) {
     List<Object> pageParameters = new ArrayList<>(where.parameters());
     pageParameters.add(page.from());
     pageParameters.add(page.limit());
     return jdbc.withConnection(connection -> {
       List<T> items = Jdbc.list(connection,
-          "SELECT * FROM " + from + where.sql() + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParameters,
+          "SELECT " + columns + " FROM " + from + where.sql() + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParameters,
           mapper);
       if (items.size() < page.limit() && (!items.isEmpty() || page.from() == 0)) {
         // the page ends before the limit: it holds the last match, so the total is known without counting

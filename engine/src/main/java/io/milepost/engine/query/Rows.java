@@ -1,11 +1,12 @@
 package io.milepost.engine.query;
 
-import io.milepost.engine.api.ElementInstanceView;
 import io.milepost.engine.api.EngineEvent;
+import io.milepost.engine.api.FormView;
 import io.milepost.engine.api.IncidentState;
 import io.milepost.engine.api.IncidentView;
 import io.milepost.engine.api.JobState;
 import io.milepost.engine.api.JobView;
+import io.milepost.engine.api.MessageSubscriptionView;
 import io.milepost.engine.api.ProcessDefinitionView;
 import io.milepost.engine.api.ProcessInstanceState;
 import io.milepost.engine.api.ProcessInstanceView;
@@ -112,20 +113,31 @@ final class Rows {
         row.getLong("process_instance_key"),
         row.getString("element_id"),
         row.getLong("element_instance_key"),
-        row.getString("bpmn_process_id"));
+        row.getString("bpmn_process_id"),
+        row.getLong("process_definition_key"),
+        row.getString("kind"),
+        parse(row, "custom_headers", STRING_MAP, Map.of()),
+        instant(row, "created_at"),
+        row.getString("tenant_id"));
   }
 
-  ElementInstanceView elementInstance(ResultSet row) throws SQLException {
-    return new ElementInstanceView(
+  FormView form(ResultSet row) throws SQLException {
+    return new FormView(row.getLong("form_key"), row.getString("form_id"), row.getInt("version"),
+        row.getString("schema_json"), row.getString("tenant_id"));
+  }
+
+  MessageSubscriptionView messageSubscription(ResultSet row) throws SQLException {
+    return new MessageSubscriptionView(
+        row.getLong("subscription_key"),
+        row.getString("message_name"),
+        row.getString("correlation_key"),
+        row.getString("element_id"),
         row.getLong("element_instance_key"),
         row.getLong("process_instance_key"),
-        nullableLong(row, "flow_scope_key"),
-        row.getString("element_id"),
-        row.getString("element_type"),
-        row.getString("state"),
+        row.getLong("process_definition_key"),
+        row.getString("bpmn_process_id"),
         instant(row, "start_time"),
-        instant(row, "end_time"),
-        row.getObject("incident_key") != null);
+        row.getString("tenant_id"));
   }
 
   VariableView variable(ResultSet row) throws SQLException {

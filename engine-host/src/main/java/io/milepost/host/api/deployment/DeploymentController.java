@@ -6,6 +6,7 @@ import io.milepost.engine.api.Engine;
 import io.milepost.host.api.ApiException;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.security.ActionLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ import org.springframework.web.multipart.MultipartFile;
 final class DeploymentController {
 
   private final Engine engine;
+  private final ActionLog actions;
 
-  DeploymentController(Engine engine) {
+  DeploymentController(Engine engine, ActionLog actions) {
     this.engine = engine;
+    this.actions = actions;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -43,7 +46,9 @@ final class DeploymentController {
           ? resource.getName() : resource.getOriginalFilename();
       files.add(new DeploymentResource(name, bytes(resource, name)));
     }
-    return DeploymentResponse.of(engine.deploy(files));
+    Deployment deployment = engine.deploy(files);
+    actions.record(ActionLog.Action.DEPLOYED, deployment.key());
+    return DeploymentResponse.of(deployment);
   }
 
   private static byte[] bytes(MultipartFile resource, String name) {

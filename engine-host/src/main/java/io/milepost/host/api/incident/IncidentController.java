@@ -12,55 +12,90 @@ import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.security.ActionLog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Finding and resolving incidents under {@code /v2/incidents}. */
+/**
+ * Finding and resolving incidents under {@code /v2/incidents}, and the incidents of one element instance under
+ * {@code /v2/element-instances/{key}/incidents}.
+ */
 @RestController
-@RequestMapping("/v2/incidents")
 final class IncidentController {
 
   private final Engine engine;
   private final EngineQueries queries;
+  private final ActionLog actions;
 
-  IncidentController(Engine engine, EngineQueries queries) {
+  IncidentController(Engine engine, EngineQueries queries, ActionLog actions) {
     this.engine = engine;
     this.queries = queries;
+    this.actions = actions;
   }
 
-  @PostMapping("/search")
+  @PostMapping("/v2/incidents/search")
   SearchResult<IncidentResponse> search(@RequestBody(required = false) SearchQuery query) {
+    return search(query, null);
+  }
+
+  /**
+   * The incidents of one element instance. Incidents belong to the element that failed; a process instance's key
+   * finds every incident of that instance.
+   */
+  @PostMapping("/v2/element-instances/{elementInstanceKey}/incidents/search")
+  SearchResult<IncidentResponse> searchByElementInstance(@PathVariable String elementInstanceKey,
+      @RequestBody(required = false) SearchQuery query) {
+    return search(query, Keys.parse("elementInstanceKey", elementInstanceKey));
+  }
+
+  @PostMapping("/v2/process-instances/{processInstanceKey}/incidents/search")
+  SearchResult<IncidentResponse> searchByProcessInstance(@PathVariable String processInstanceKey,
+      @RequestBody(required = false) SearchQuery query) {
+    return search(query, Keys.parse("processInstanceKey", processInstanceKey));
+  }
+
+  private SearchResult<IncidentResponse> search(SearchQuery query, Long elementInstanceKey) {
     SearchQuery search = query == null ? new SearchQuery(null, null, null) : query;
-    SearchFilter filter = search.filter("incidentKey", "processInstanceKey", "processDefinitionId", "errorType",
-        "state", "jobKey", "elementId", "tenantId");
+    SearchFilter filter = search.filter("incidentKey", "processInstanceKey", "processDefinitionId",
+        "processDefinitionKey", "errorType", "state", "jobKey", "elementId", "elementInstanceKey", "tenantId");
     Tenants.requireDefault(filter.string("tenantId"));
+    Long processInstanceKey = filter.key("processInstanceKey");
+    Long elementKey = filter.key("elementInstanceKey");
+    if (elementInstanceKey != null && queries.processInstance(elementInstanceKey).isPresent()) {
+      processInstanceKey = elementInstanceKey;
+    } else if (elementInstanceKey != null) {
+      elementKey = elementInstanceKey;
+    }
     IncidentFilter engineFilter = new IncidentFilter(
         filter.key("incidentKey"),
-        filter.key("processInstanceKey"),
+        processInstanceKey,
         filter.string("processDefinitionId"),
         filter.string("errorType"),
         filter.enumValue("state", IncidentState.class),
         filter.key("jobKey"),
-        filter.string("elementId"));
-    return SearchResult.of(queries.searchIncidents(engineFilter, search.pageRequest("incidentKey")),
+        filter.string("elementId"),
+        elementKey,
+        filter.key("processDefinitionKey"));
+    return SearchResult.of(queries.searchIncidents(engineFilter, search.pageRequest("incidentKey", "creationTime")),
         IncidentResponse::of);
   }
 
-  @GetMapping("/{incidentKey}")
+  @GetMapping("/v2/incidents/{incidentKey}")
   IncidentResponse get(@PathVariable String incidentKey) {
     long key = Keys.parse("incidentKey", incidentKey);
     return queries.incident(key).map(IncidentResponse::of)
         .orElseThrow(() -> ApiException.notFound("Expected to find incident " + key + ", but none exists"));
   }
 
-  @PostMapping("/{incidentKey}/resolution")
+  @PostMapping("/v2/incidents/{incidentKey}/resolution")
   ResponseEntity<Void> resolve(@PathVariable String incidentKey) {
-    engine.resolveIncident(Keys.parse("incidentKey", incidentKey));
+    long key = Keys.parse("incidentKey", incidentKey);
+    engine.resolveIncident(key);
+    actions.record(ActionLog.Action.RESOLVED_INCIDENT, key);
     return ResponseEntity.noContent().build();
   }
 

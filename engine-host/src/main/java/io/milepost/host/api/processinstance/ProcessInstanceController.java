@@ -13,6 +13,7 @@ import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.security.ActionLog;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +34,15 @@ final class ProcessInstanceController {
   private final EngineQueries queries;
   private final JsonDocuments json;
   private final ProcessInstanceAwaiter awaiter;
+  private final ActionLog actions;
 
-  ProcessInstanceController(Engine engine, EngineQueries queries, JsonDocuments json, ProcessInstanceAwaiter awaiter) {
+  ProcessInstanceController(Engine engine, EngineQueries queries, JsonDocuments json, ProcessInstanceAwaiter awaiter,
+      ActionLog actions) {
     this.engine = engine;
     this.queries = queries;
     this.json = json;
     this.awaiter = awaiter;
+    this.actions = actions;
   }
 
   @PostMapping
@@ -66,7 +70,9 @@ final class ProcessInstanceController {
 
   @PostMapping("/{processInstanceKey}/cancellation")
   ResponseEntity<Void> cancel(@PathVariable String processInstanceKey) {
-    engine.cancelProcessInstance(Keys.parse("processInstanceKey", processInstanceKey));
+    long key = Keys.parse("processInstanceKey", processInstanceKey);
+    engine.cancelProcessInstance(key);
+    actions.record(ActionLog.Action.CANCELLED_INSTANCE, key);
     return ResponseEntity.noContent().build();
   }
 

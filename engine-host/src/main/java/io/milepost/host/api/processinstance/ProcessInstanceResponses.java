@@ -5,6 +5,7 @@ import io.milepost.engine.api.ProcessDefinitionView;
 import io.milepost.engine.api.ProcessInstanceView;
 import io.milepost.host.api.Dates;
 import io.milepost.host.api.Keys;
+import io.milepost.host.api.RootProcessInstances;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ final class ProcessInstanceResponses {
 
   private final EngineQueries queries;
   private final Map<Long, Optional<ProcessDefinitionView>> definitions = new HashMap<>();
+  private final RootProcessInstances roots;
 
   ProcessInstanceResponses(EngineQueries queries) {
     this.queries = queries;
+    this.roots = new RootProcessInstances(queries);
   }
 
   ProcessInstanceResponse of(ProcessInstanceView instance) {
@@ -42,15 +45,6 @@ final class ProcessInstanceResponses {
   }
 
   private long rootOf(ProcessInstanceView instance) {
-    ProcessInstanceView current = instance;
-    // Call activities nest; bounded so a broken parent chain cannot loop forever.
-    for (int depth = 0; depth < 1000 && current.parentProcessInstanceKey() != null; depth++) {
-      Optional<ProcessInstanceView> parent = queries.processInstance(current.parentProcessInstanceKey());
-      if (parent.isEmpty()) {
-        break;
-      }
-      current = parent.get();
-    }
-    return current.key();
+    return instance.parentProcessInstanceKey() == null ? instance.key() : roots.rootOf(instance.parentProcessInstanceKey());
   }
 }

@@ -3,6 +3,7 @@ package io.milepost.host.api.topology;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineInfo;
 import io.milepost.host.MilepostProperties;
+import io.milepost.host.testing.ClusterChanges;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -17,10 +18,12 @@ final class TopologyController {
 
   private final Engine engine;
   private final int grpcPort;
+  private final ClusterChanges changes;
 
-  TopologyController(Engine engine, MilepostProperties properties) {
+  TopologyController(Engine engine, MilepostProperties properties, ClusterChanges changes) {
     this.engine = engine;
     this.grpcPort = properties.grpc().port();
+    this.changes = changes;
   }
 
   @GetMapping
@@ -30,7 +33,8 @@ final class TopologyController {
         .mapToObj(id -> new PartitionResponse(id, "leader", "healthy"))
         .toList();
     BrokerResponse broker = new BrokerResponse(0, request.getServerName(), grpcPort, partitions, info.version());
-    return new TopologyResponse(List.of(broker), info.nodeId(), 1, info.partitionsCount(), 1, info.version(), "-1");
+    return new TopologyResponse(List.of(broker), info.nodeId(), 1, info.partitionsCount(), 1, info.version(),
+        Long.toString(changes.lastCompletedChangeId()));
   }
 
   record TopologyResponse(List<BrokerResponse> brokers, String clusterId, int clusterSize, int partitionsCount,

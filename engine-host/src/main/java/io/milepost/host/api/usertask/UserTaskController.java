@@ -11,6 +11,10 @@ import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
+import io.milepost.host.form.RequiredFields;
+import io.milepost.host.security.ActionLog;
+import io.milepost.host.security.SiteConfinedUserTasks;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +33,18 @@ final class UserTaskController {
   private final Engine engine;
   private final EngineQueries queries;
   private final JsonDocuments json;
+  private final SiteConfinedUserTasks visibleTasks;
+  private final ActionLog actions;
+  private final RequiredFields requiredFields;
 
-  UserTaskController(Engine engine, EngineQueries queries, JsonDocuments json) {
+  UserTaskController(Engine engine, EngineQueries queries, JsonDocuments json, SiteConfinedUserTasks visibleTasks,
+      ActionLog actions, RequiredFields requiredFields) {
     this.engine = engine;
     this.queries = queries;
     this.json = json;
+    this.visibleTasks = visibleTasks;
+    this.actions = actions;
+    this.requiredFields = requiredFields;
   }
 
   @PostMapping("/search")
@@ -51,7 +62,7 @@ final class UserTaskController {
         filter.key("processInstanceKey"),
         filter.string("processDefinitionId"),
         filter.string("elementId"));
-    return SearchResult.of(queries.searchUserTasks(engineFilter, search.pageRequest("userTaskKey")),
+    return SearchResult.of(visibleTasks.search(engineFilter, search.pageRequest("userTaskKey")),
         UserTaskResponse::of);
   }
 
@@ -84,7 +95,10 @@ final class UserTaskController {
       @RequestBody(required = false) CompletionRequest request) {
     long key = Keys.parse("userTaskKey", userTaskKey);
     CompletionRequest completion = request == null ? new CompletionRequest(null, null) : request;
-    engine.completeUserTask(key, json.object("variables", completion.variables()), completion.action());
+    Map<String, Object> variables = json.object("variables", completion.variables());
+    requiredFields.check(key, variables);
+    engine.completeUserTask(key, variables, completion.action());
+    actions.record(ActionLog.Action.COMPLETED_USER_TASK, key);
     return ResponseEntity.noContent().build();
   }
 

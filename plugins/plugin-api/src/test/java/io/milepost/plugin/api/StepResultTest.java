@@ -59,4 +59,30 @@ class StepResultTest {
       case StepResult.Retry retry -> "retry in " + retry.backoff();
     };
   }
+
+  @Test
+  void shouldCarryNamedMeasuresOnACompletedJobAndABpmnError() {
+    // when
+    StepResult complete = StepResult.complete(Map.of("box", "M")).withMeasure("voidFillLitres", 1.25)
+        .withMeasure("boxes", 1);
+    StepResult error = StepResult.error("WEIGHT_MISMATCH", "declared 2 kg, weighed 2.6 kg")
+        .withMeasure("weightMismatchKg", 0.6);
+
+    // then
+    assertThat(complete.measures()).containsExactly(Map.entry("voidFillLitres", 1.25), Map.entry("boxes", 1.0));
+    assertThat(((StepResult.Complete) complete).variables()).containsEntry("box", "M");
+    assertThat(error.measures()).containsEntry("weightMismatchKg", 0.6);
+    assertThat(StepResult.complete(Map.of()).measures()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAMeasureThatIsNotAFiniteNumberOrHasNoName() {
+    StepResult result = StepResult.complete(Map.of());
+
+    assertThatThrownBy(() -> result.withMeasure("voidFillLitres", Double.NaN))
+        .hasMessageContaining("Expected measure 'voidFillLitres' to be a finite number, but it was NaN");
+    assertThatThrownBy(() -> result.withMeasure(" ", 1)).hasMessageContaining("Expected a measure name");
+    assertThatThrownBy(() -> StepResult.retry("later", Duration.ZERO).withMeasure("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
 }

@@ -1,0 +1,88 @@
+package io.milepost.host.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.milepost.engine.api.EngineMetrics;
+import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.IncidentFilter;
+import io.milepost.engine.api.IncidentState;
+import io.milepost.engine.api.PageRequest;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's figures as Micrometer meters (scraped at {@code /actuator/prometheus} as
+ * {@code milepost_engine_*}): commands by outcome, the commit time of a batch of commands, the commands
+ * queued behind the writer, jobs activated by requests and pushed to streams per job type, open incidents.
+ */
+final class MicrometerEngineMetrics implements EngineMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter accepted;
+  private final Counter rejected;
+  private final Counter failed;
+  private final Timer commit;
+  private final AtomicInteger queued = new AtomicInteger();
+
+  MicrometerEngineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.accepted = commands("accepted");
+    this.rejected = commands("rejected");
+    this.failed = commands("failed");
+    this.commit = Timer.builder("milepost.engine.commit")
+        .description("From a batch's first command to its commit (commands share one transaction)")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    Gauge.builder("milepost.engine.queue", queued, AtomicInteger::get)
+        .description("Commands waiting behind the writer when its last batch started")
+        .baseUnit("commands")
+        .register(registry);
+  }
+
+  /** Open incidents, counted by the store at each scrape (up to the search count bound, 10,000). */
+  void watchIncidents(EngineQueries queries) {
+    IncidentFilter active = new IncidentFilter(null, null, null, null, IncidentState.ACTIVE, null, null);
+    Gauge.builder("milepost.engine.incidents.open", queries,
+            q -> q.searchIncidents(active, PageRequest.first(1)).totalItems())
+        .description("Incidents not yet resolved")
+        .register(registry);
+  }
+
+  @Override
+  public void batchCommitted(int acceptedCommands, int rejectedCommands, Duration duration, int queuedBehind) {
+    accepted.increment(acceptedCommands);
+    rejected.increment(rejectedCommands);
+    commit.record(duration);
+    queued.set(queuedBehind);
+  }
+
+  @Override
+  public void batchFailed(int commands) {
+    failed.increment(commands);
+  }
+
+  @Override
+  public void jobsActivated(String jobType, int count) {
+    jobs("milepost.engine.jobs.activated", "Jobs activated by activation requests", jobType).increment(count);
+  }
+
+  @Override
+  public void jobsPushed(String jobType, int count) {
+    jobs("milepost.engine.jobs.pushed", "Jobs pushed to job streams and long polls", jobType).increment(count);
+  }
+
+  private Counter commands(String outcome) {
+    return Counter.builder("milepost.engine.commands")
+        .description("Commands applied (accepted), refused (rejected) or lost with a failed commit (failed)")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter jobs(String name, String description, String jobType) {
+    return Counter.builder(name).description(description).tag("jobType", jobType).register(registry);
+  }
+}

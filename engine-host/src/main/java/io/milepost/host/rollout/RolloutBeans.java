@@ -1,0 +1,58 @@
+package io.milepost.host.rollout;
+
+import io.milepost.host.audit.AuditLog;
+import io.milepost.host.insight.StepSamples;
+import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.site.AssignmentChanges;
+import io.milepost.host.site.HostSchema;
+import io.milepost.host.site.SiteAssignments;
+import io.milepost.host.site.SiteDirectory;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RolloutBeans {
+
+  /**
+   * The time rollouts run on (wave starts, bake times). Not a bean: other parts of the host may have a
+   * Clock of their own. Tests move time by calling {@link GuardrailMonitor#checkAll} with a later instant.
+   */
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  @Bean
+  RolloutStore rolloutStore(JdbcClient jdbc, HostSchema schema) {
+    return new RolloutStore(jdbc, schema);
+  }
+
+  @Bean
+  Rollouts rollouts(RolloutStore store, SiteDirectory sites, PluginCatalog catalog, AssignmentChanges changes,
+      AuditLog audit, PlatformTransactionManager transactions) {
+    return new Rollouts(store, new RolloutPlanner(sites, catalog, changes), changes, sites, audit,
+        new TransactionTemplate(transactions), CLOCK);
+  }
+
+  @Bean
+  RolloutViews rolloutViews(StepSamples samples) {
+    return new RolloutViews(samples);
+  }
+
+  @Bean
+  RolloutInsights rolloutInsights(StepSamples samples, SiteDirectory sites, SiteAssignments assignments) {
+    return new RolloutInsights(samples, sites, assignments);
+  }
+
+  @Bean
+  GuardrailMonitor guardrailMonitor(RolloutStore store, Rollouts rollouts, StepSamples samples, SiteDirectory sites,
+      SiteAssignments assignments) {
+    return new GuardrailMonitor(store, rollouts, new GuardrailEvaluator(samples, sites, assignments));
+  }
+
+  @Bean
+  GuardrailScheduler guardrailScheduler(GuardrailMonitor monitor, RolloutProperties properties) {
+    return new GuardrailScheduler(monitor, properties.checkInterval(), CLOCK);
+  }
+}

@@ -1,0 +1,109 @@
+package io.milepost.host.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.search.response.UserTask;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An associate at fc-west-1 finds the problem-solve task of an order whose declared weight was wrong, claims it,
+ * fills its form and completes it; the order moves on and is delivered.
+ */
+class AssociateJourneyTest extends BrowserTestSupport {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Test
+  void shouldClaimAndCompleteATaskThroughItsForm() throws Exception {
+    String orderId = uniqueOrderId("o-weight");
+    long instanceKey = startUnderDeclaredOrder(orderId);
+    eventually("the problem-solve task of " + orderId, () -> openTask(instanceKey).size() == 1);
+
+    browser.get("/");
+    browser.screenshot("home");
+    browser.assertNoConsoleErrors();
+
+    browser.get("/tasks");
+    WebElement row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
+    assertThat(row.getText()).contains("Problem-solve weight mismatch", "order-fulfillment", "fc-west-1", "Unassigned");
+    browser.screenshot("tasks");
+    browser.resize(820, 1180);
+    browser.screenshot("tasks-tablet");
+    browser.resize(1280, 900);
+    browser.assertNoConsoleErrors();
+
+    row.findElement(By.xpath(".//button[text()='Claim']")).click();
+    row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
+    assertThat(row.getText()).contains("demo").doesNotContain("Unassigned");
+    assertThat(openTask(instanceKey).getFirst().getAssignee()).isEqualTo("demo");
+
+    row.findElement(By.linkText("Open")).click();
+    browser.find(By.cssSelector("#form .fjs-form"));
+    assertThat(browser.find(By.cssSelector("#form")).getText()).contains("Weight mismatch", orderId, "Resolution");
+    browser.screenshot("task-form");
+
+    // The form's own validation stops an empty submission in the browser.
+    browser.find(By.id("complete")).click();
+    browser.waitFor(d -> d.findElements(By.cssSelector("#form .fjs-form-field-error")).size() >= 2);
+    assertThat(openTask(instanceKey)).hasSize(1);
+
+    chooseResolution("Wrong or missing item: repacked");
+    WebElement weight = browser.find(By.cssSelector("#form input[id$='Field_CorrectedWeightKg']"));
+    weight.sendKeys("1.62");
+    browser.find(By.cssSelector("#form textarea")).sendKeys("Second mug was missing, repacked.");
+    browser.screenshot("task-form-filled");
+    browser.find(By.id("complete")).click();
+
+    browser.waitFor(d -> browser.path().startsWith("/tasks") && !browser.path().startsWith("/tasks/"));
+    assertThat(browser.find(By.cssSelector(".flash.notice")).getText())
+        .isEqualTo("Completed: Problem-solve weight mismatch");
+    assertThat(browser.findAll(By.xpath("//span[text()='" + orderId + "']"))).isEmpty();
+    browser.assertNoConsoleErrors();
+
+    eventually("order " + orderId + " to be delivered", () -> "COMPLETED".equals(state(instanceKey)));
+    Map<String, Object> variables = variables(instanceKey);
+    assertThat(variables).containsEntry("problemResolution", "REPACKED").containsEntry("correctedWeightKg", 1.62)
+        .containsKey("delivery");
+
+    browser.get("/operations/instances/" + instanceKey);
+    assertThat(browser.find(By.id("instance-state")).getText()).isEqualTo("Completed");
+  }
+
+  private void chooseResolution(String label) {
+    WebElement select = browser.find(By.cssSelector("#form .fjs-form-field-select .fjs-input-group"));
+    select.click();
+    browser.find(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']")).click();
+  }
+
+  private long startUnderDeclaredOrder(String orderId) {
+    Map<String, Object> order = JSON.readValue("""
+        {"orderId": "%s", "customerRegion": "west", "destinationPostalCode": "94110", "items": [
+          {"sku": "GM-6001", "quantity": 1, "weightKg": 0.9, "lengthCm": 40, "widthCm": 27, "heightCm": 8}]}"""
+        .formatted(orderId), Map.class);
+    return client.newCreateInstanceCommand().bpmnProcessId("order-fulfillment").latestVersion()
+        .variables(Map.of("order", order)).send().join().getProcessInstanceKey();
+  }
+
+  private List<UserTask> openTask(long instanceKey) {
+    return client.newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instanceKey).state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+        .send().join().items();
+  }
+
+  private String state(long instanceKey) {
+    return client.newProcessInstanceGetRequest(instanceKey).send().join().getState().name();
+  }
+
+  private Map<String, Object> variables(long instanceKey) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instanceKey).scopeKey(instanceKey))
+        .send().join().items()
+        .forEach(variable -> values.put(variable.getName(), JSON.readValue(variable.getValue(), Object.class)));
+    return values;
+  }
+}

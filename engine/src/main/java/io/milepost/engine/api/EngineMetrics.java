@@ -1,0 +1,33 @@
+package io.milepost.engine.api;
+
+import java.time.Duration;
+
+/**
+ * What the engine tells about its work, for whoever keeps metrics (the host implements it with
+ * Micrometer; the engine stays free of any metrics library). Called on the engine's writer thread right
+ * after a commit: implementations must be quick and must not call back into the engine.
+ */
+public interface EngineMetrics {
+
+  /** Tells nothing. */
+  EngineMetrics NONE = new EngineMetrics() {};
+
+  /**
+   * One batch of commands was applied and committed in one transaction.
+   *
+   * @param accepted commands that were applied
+   * @param rejected commands refused or failed (rolled back to their savepoint; the batch still committed)
+   * @param duration from the batch's first command to its commit
+   * @param queued commands that were waiting behind the batch when it started
+   */
+  default void batchCommitted(int accepted, int rejected, Duration duration, int queued) {}
+
+  /** A batch failed to commit: all its commands failed. */
+  default void batchFailed(int commands) {}
+
+  /** An activation request ({@link Engine#activateJobs}) activated jobs of a type. */
+  default void jobsActivated(String jobType, int count) {}
+
+  /** Jobs activated by the commands that made them available were handed to a job stream or long poll. */
+  default void jobsPushed(String jobType, int count) {}
+}
