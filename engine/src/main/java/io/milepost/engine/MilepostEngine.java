@@ -9,6 +9,7 @@ import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineInfo;
 import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.EngineStatus;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.MessageCorrelated;
 import io.milepost.engine.api.MessagePublished;
@@ -44,6 +45,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The embeddable engine: commands through one {@link CommandExecutor}, reads through {@link EngineQueries}. */
@@ -61,16 +64,22 @@ public final class MilepostEngine implements Engine {
   /** Job types with a serve command queued: signals that come meanwhile are covered by it. */
   private final Set<String> servingTypes = ConcurrentHashMap.newKeySet();
   private final DueWorkScheduler dueWork;
+  private final KeyGenerator keys;
+  /** Reads the result of an instance that ended, off the writer thread (which must not wait for the pool). */
+  private final ExecutorService resultReaders = Executors.newVirtualThreadPerTaskExecutor();
 
   private MilepostEngine(EngineConfiguration configuration) {
     this.configuration = configuration;
     JsonMapper json = JsonMapper.builder().build();
     Store store = new Store(configuration.dataSource());
-    ExpressionLanguage expressions = new ExpressionLanguage();
+    ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
-    this.executor = new CommandExecutor(store, new KeyGenerator(store), configuration.clock(), json, processes,
-        expressions, listeners, jobStreams, configuration.metrics());
+    this.keys = new KeyGenerator(store);
+    keys.connect();
+    this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
+        expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
+        configuration.admission());
     this.deployments = new DeploymentCommands(transformer, processes, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
@@ -96,15 +105,40 @@ public final class MilepostEngine implements Engine {
   public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(CreateProcessInstance command) {
     // registered inside the command, so an instance that ends within it is not missed
     CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
-    executor.execute(b -> {
-      ProcessInstanceCreated created = new ProcessInstanceCommands(b).create(command);
-      listeners.awaitEnd(created.processInstanceKey(), () -> finish(created, command.fetchVariables(), result));
-      return created;
+    long[] created = new long[1];
+    try {
+      executor.execute(b -> {
+        ProcessInstanceCreated instance = new ProcessInstanceCommands(b).create(command);
+        created[0] = instance.processInstanceKey();
+        listeners.awaitEnd(instance.processInstanceKey(), () -> resultReaders.execute(
+            () -> finish(instance, command.fetchVariables(), result)));
+        return instance;
+      });
+    } catch (RuntimeException notCreated) {
+      listeners.forgetEnd(created[0]); // the batch failed to commit after the command ran: nothing to wait for
+      throw notCreated;
+    }
+    // a caller that gave up (time-out, cancel) must not leave the waiter, and the variables it holds, behind
+    result.whenComplete((value, failure) -> {
+      if (failure != null) {
+        listeners.forgetEnd(created[0]);
+      }
     });
     return result;
   }
 
   private void finish(ProcessInstanceCreated created, List<String> fetchVariables, CompletableFuture<ProcessInstanceResult> result) {
+    if (result.isDone()) {
+      return; // the caller gave up
+    }
+    try {
+      read(created, fetchVariables, result);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private void read(ProcessInstanceCreated created, List<String> fetchVariables, CompletableFuture<ProcessInstanceResult> result) {
     var view = queries.processInstance(created.processInstanceKey()).orElseThrow();
     if (view.state() != io.milepost.engine.api.ProcessInstanceState.COMPLETED) {
       result.completeExceptionally(new RejectionException(RejectionType.INVALID_STATE, "Expected process instance "
@@ -121,7 +155,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void cancelProcessInstance(long processInstanceKey) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new ProcessInstanceCommands(b).cancel(processInstanceKey);
       return null;
     });
@@ -149,7 +183,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void completeJob(long jobKey, Map<String, Object> variables) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).complete(jobKey, variables);
       return null;
     });
@@ -157,7 +191,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void failJob(FailJob command) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).fail(command);
       return null;
     });
@@ -165,7 +199,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void throwError(ThrowError command) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).throwError(command);
       return null;
     });
@@ -173,7 +207,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void updateJob(UpdateJob command) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).update(command);
       return null;
     });
@@ -189,7 +223,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void resolveIncident(long incidentKey) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new IncidentCommands(b).resolve(incidentKey);
       return null;
     });
@@ -213,7 +247,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new UserTaskCommands(b).complete(userTaskKey, variables);
       return null;
     });
@@ -294,9 +328,16 @@ public final class MilepostEngine implements Engine {
   }
 
   @Override
+  public EngineStatus status() {
+    return new EngineStatus(executor.isWriting(), executor.queued());
+  }
+
+  @Override
   public void close() {
     jobStreams.closeAll();
     dueWork.stop();
     executor.close();
+    keys.close();
+    resultReaders.shutdownNow();
   }
 }

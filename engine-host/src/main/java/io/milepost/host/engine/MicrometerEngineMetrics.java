@@ -67,12 +67,12 @@ final class MicrometerEngineMetrics implements EngineMetrics {
 
   @Override
   public void jobsActivated(String jobType, int count) {
-    jobs("milepost.engine.jobs.activated", "Jobs activated by activation requests", jobType).increment(count);
+    jobs("milepost.engine.jobs.activated", "Jobs handed to activation requests (REST and gRPC long polls)", jobType).increment(count);
   }
 
   @Override
   public void jobsPushed(String jobType, int count) {
-    jobs("milepost.engine.jobs.pushed", "Jobs pushed to job streams and long polls", jobType).increment(count);
+    jobs("milepost.engine.jobs.pushed", "Jobs pushed to job streams (gRPC StreamActivatedJobs)", jobType).increment(count);
   }
 
   private Counter commands(String outcome) {

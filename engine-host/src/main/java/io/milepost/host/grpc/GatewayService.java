@@ -40,7 +40,9 @@ import io.grpc.stub.StreamObserver;
 import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.Engine;
+import io.milepost.host.engine.UndeliveredJobs;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.MessagePublished;
 import io.milepost.engine.api.ProcessInstanceResult;
@@ -336,7 +338,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private static <T> void unary(String rpc, StreamObserver<T> observer, Supplier<T> answer) {
     T response;
     try {
-      response = answer.get();
+      // a command whose call was cancelled, or whose deadline passed, before the engine got to it is dropped
+      response = Caller.whileWaiting(Context.current()::isCancelled, answer);
     } catch (RuntimeException e) {
       observer.onError(GrpcStatuses.of(rpc, e));
       return;

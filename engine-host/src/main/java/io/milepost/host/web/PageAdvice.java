@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * What every page gets: the user and the path (for the navigation), and errors rendered as a page rather
@@ -48,6 +49,10 @@ final class PageAdvice {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return error(rejection.getMessage(), request, model);
   }
+
+  /** A browser left a page that watched live events; nothing to answer. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void browserLeft() {}
 
   @ExceptionHandler(Exception.class)
   String unexpected(Exception failure, HttpServletRequest request, HttpServletResponse response, Model model) {

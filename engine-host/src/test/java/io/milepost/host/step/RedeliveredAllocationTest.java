@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.host.MilepostApplication;
@@ -72,14 +73,14 @@ class RedeliveredAllocationTest {
       ActivatedJob first = activate(client);
       try (CamundaClient disconnected = CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:1"))
           .preferRestOverGrpc(true).build()) {
-        dispatcher.handle(disconnected, first);
+        dispatcher.handle(StepJob.of(first), new ClientAnswers(disconnected));
       }
       assertThat(api.position("fc-west-1", "RD-9401")).containsEntry("reserved", 3);
 
       // second delivery of the same job, after its timeout
       ActivatedJob again = activate(client);
       assertThat(again.getKey()).isEqualTo(first.getKey());
-      dispatcher.handle(client, again);
+      dispatcher.handle(StepJob.of(again), new ClientAnswers(client));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> client.newProcessInstanceGetRequest(instance).send().join()
           .getState() == ProcessInstanceState.COMPLETED);
@@ -88,6 +89,24 @@ class RedeliveredAllocationTest {
         .containsEntry("available", 7);
     assertThat(api.items("/api/inventory/movements?reference=o-rd-1")).singleElement()
         .satisfies(movement -> assertThat(movement).containsEntry("kind", "RESERVED").containsEntry("reservedChange", 3));
+  }
+
+  /** Answers the engine through the official client, as the host's client transport does. */
+  private record ClientAnswers(JobClient client) implements JobAnswers {
+    @Override
+    public void complete(long jobKey, Map<String, Object> variables) {
+      client.newCompleteCommand(jobKey).variables(variables).send().join();
+    }
+
+    @Override
+    public void throwError(long jobKey, String code, String message) {
+      client.newThrowErrorCommand(jobKey).errorCode(code).errorMessage(message).send().join();
+    }
+
+    @Override
+    public void fail(long jobKey, int retries, Duration backoff, String message) {
+      client.newFailCommand(jobKey).retries(retries).retryBackoff(backoff).errorMessage(message).send().join();
+    }
   }
 
   /** Activates the allocation job for a short time, so an unfinished delivery hands it out again soon. */

@@ -8,9 +8,8 @@ import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.milepost.engine.api.Engine;
 import io.milepost.host.MilepostApplication;
-import io.milepost.host.plugin.PluginCatalog;
-import io.milepost.host.plugin.PluginCoordinates;
-import io.milepost.host.site.SiteAssignments;
+import io.milepost.host.testing.HostApi;
+import io.milepost.host.testing.HostApi.Answer;
 import io.milepost.host.testing.TestPluginJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in for a Camunda 8 cluster (and runs no step workers), the other is a worker node
  * ({@code milepost.engine.enabled=false}) on a store of its own whose step workers work for the first over
  * REST with basic credentials, as the official client sends them. The network's order runs through, its
- * steps run and are recorded at the worker node, and a change of the plugin version a site runs, made at
- * the worker node, decides which version runs the next job.
+ * steps run and are recorded at the worker node, and a rollout made at the worker node decides which
+ * plugin version runs the next job.
  */
 class WorkerNodeTest {
 
@@ -106,15 +105,18 @@ class WorkerNodeTest {
   }
 
   @Test
-  void shouldRunTheVersionTheWorkerNodeAssignsForTheNextJob() {
-    PluginCatalog catalog = workerNode.getBean(PluginCatalog.class);
-    catalog.load(TestPluginJar.plugin("express-delivery", "2.0.0")
+  void shouldRunTheVersionARolloutAtTheWorkerNodeChoosesForTheNextJob() throws IOException {
+    HostApi api = new HostApi(port(workerNode));
+    Path jar = TestPluginJar.plugin("express-delivery", "2.0.0")
         .handler("fulfillment.deliver",
             "return StepResult.complete(Map.of(\"delivery\", Map.of(\"route\", \"express-\" + context.site().id())));")
-        .writeTo(home.resolve("uploads")));
-    // What a rollout's wave does at its sites (POST /api/rollouts is not on this branch yet).
-    workerNode.getBean(SiteAssignments.class)
-        .assign("ds-west-1", "fulfillment.deliver", new PluginCoordinates("express-delivery", "2.0.0"));
+        .writeTo(home.resolve("uploads"));
+    Answer uploaded = api.upload("/api/plugins", "express-delivery.jar", Files.readAllBytes(jar), Map.of());
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    Answer rollout = api.post("/api/rollouts", Map.of("pluginId", "express-delivery", "version", "2.0.0",
+        "sites", List.of("ds-west-1"), "reason", "express routes in the west"));
+    assertThat(rollout.status()).as(rollout.body()).isEqualTo(201);
+    assertThat(rollout.json()).containsEntry("state", "COMPLETED");
 
     ProcessInstanceResult result = fulfil(SORTABLE_WEST);
 
@@ -124,8 +126,9 @@ class WorkerNodeTest {
             .containsEntry("outcome", "COMPLETED"));
     assertThat(result.getVariablesAsMap()).containsEntry("delivery", Map.of("route", "express-ds-west-1"));
 
-    workerNode.getBean(SiteAssignments.class)
-        .assign("ds-west-1", "fulfillment.deliver", new PluginCoordinates("delivery-station", "1.0.0"));
+    Answer rolledBack = api.post("/api/rollouts/" + rollout.json().get("rolloutId") + "/rollback",
+        Map.of("reason", "back to the station's own"));
+    assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
     assertThat(stepRecords(workerNode, fulfil(SORTABLE_WEST).getProcessInstanceKey())).last()
         .satisfies(record -> assertThat(record).containsEntry("pluginId", "delivery-station"));
   }

@@ -81,6 +81,9 @@ public interface Engine extends AutoCloseable {
   /** Topology facts the API reports. */
   EngineInfo info();
 
+  /** Whether commands are being applied (health checks read this, not only the store). */
+  EngineStatus status();
+
   @Override
   void close();
 }

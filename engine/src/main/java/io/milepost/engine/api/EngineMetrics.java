@@ -25,9 +25,9 @@ public interface EngineMetrics {
   /** A batch failed to commit: all its commands failed. */
   default void batchFailed(int commands) {}
 
-  /** An activation request ({@link Engine#activateJobs}) activated jobs of a type. */
+  /** An activation request ({@link Engine#activateJobs} or a long poll, {@link Engine#awaitJobs}) got jobs of a type. */
   default void jobsActivated(String jobType, int count) {}
 
-  /** Jobs activated by the commands that made them available were handed to a job stream or long poll. */
+  /** Jobs were pushed to a job stream ({@link Engine#openJobStream}). */
   default void jobsPushed(String jobType, int count) {}
 }

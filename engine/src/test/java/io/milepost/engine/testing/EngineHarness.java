@@ -16,14 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import java.util.function.UnaryOperator;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,16 +33,27 @@ public final class EngineHarness implements BeforeEachCallback, AfterEachCallbac
   public final ControlledClock clock = new ControlledClock(Instant.parse("2026-11-26T08:00:00Z"));
   private MilepostEngine engine;
 
-  /** {@code -Dmilepost.test.store=postgres} runs the same tests on PostgreSQL (the second surefire run does). */
+  /**
+   * {@code -Dmilepost.test.store=postgres} runs the same tests on PostgreSQL (the second surefire run does),
+   * from {@link TestPostgres}.
+   */
   private static final boolean POSTGRES = "postgres".equals(System.getProperty("milepost.test.store"));
-  private static final String POSTGRES_URL = System.getProperty("milepost.test.postgres-url",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private String schema;
+  private final UnaryOperator<EngineConfiguration> configure;
+
+  public EngineHarness() {
+    this(UnaryOperator.identity());
+  }
+
+  /** With a configuration of the test's own (limits, time-outs). */
+  public EngineHarness(UnaryOperator<EngineConfiguration> configure) {
+    this.configure = configure;
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    engine = MilepostEngine.start(new EngineConfiguration(POSTGRES ? postgres() : h2(), clock, null, "test"));
+    engine = MilepostEngine.start(configure.apply(new EngineConfiguration(POSTGRES ? postgres() : h2(), clock, null, "test")));
   }
 
   private static DataSource h2() {
@@ -55,17 +62,11 @@ public final class EngineHarness implements BeforeEachCallback, AfterEachCallbac
     return dataSource;
   }
 
-  /** A fresh schema per test on the machine's PostgreSQL; skipped, saying so, when none answers. */
+  /** A fresh schema per test; skipped, saying why, when no PostgreSQL answers. */
   private DataSource postgres() {
-    schema = "engine_test_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection connection = DriverManager.getConnection(POSTGRES_URL);
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      Assumptions.abort("No PostgreSQL reachable at " + POSTGRES_URL + " (" + e.getMessage() + "): skipping the PostgreSQL run");
-    }
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(POSTGRES_URL + "&currentSchema=" + schema);
+    String name = "engine_test_" + UUID.randomUUID().toString().replace("-", "");
+    DataSource dataSource = TestPostgres.createSchema(name);
+    schema = name;
     return dataSource;
   }
 
@@ -75,10 +76,7 @@ public final class EngineHarness implements BeforeEachCallback, AfterEachCallbac
       engine.close();
     }
     if (schema != null) {
-      try (Connection connection = DriverManager.getConnection(POSTGRES_URL);
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
+      TestPostgres.dropSchema(schema);
     }
   }
 
