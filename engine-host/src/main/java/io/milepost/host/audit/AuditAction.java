@@ -21,5 +21,7 @@ public enum AuditAction {
   /** A rollout's last wave is in place. */
   ROLLOUT_COMPLETED,
   /** A rollout was rolled back (by a person or a guardrail). */
-  ROLLOUT_ROLLED_BACK
+  ROLLOUT_ROLLED_BACK,
+  /** A site's copy of a data set was replaced (toVersion {@code data:<dataSet>@<version>}). */
+  SITE_DATA_CHANGED
 }

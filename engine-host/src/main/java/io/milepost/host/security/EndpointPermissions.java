@@ -72,6 +72,7 @@ final class EndpointPermissions {
       rule(GET, "/v2/**", READ_ALL),
       rule(POST, "/v2/**/search", READ_ALL),
       rule(GET, "/api/sites/**", READ_SITES),
+      rule(GET, "/api/inventory/**", READ_SITES),
       rule(GET, "/api/step-records/**", READ_INSTANCES),
       rule(GET, "/api/plugins/**", READ_PLUGINS),
       rule(POST, "/api/plugins/**", UPLOAD_PLUGIN),

@@ -3,8 +3,10 @@ package io.milepost.host.step;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.engine.api.Engine;
 import io.milepost.host.MilepostProperties;
+import io.milepost.host.inventory.JobInventories;
 import io.milepost.host.plugin.PluginCatalog;
 import io.milepost.host.security.WorkerCredentials;
+import io.milepost.host.sitedata.SiteDataReaders;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
@@ -32,16 +34,21 @@ class StepBeans {
   }
 
   @Bean
-  StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
+  StepDispatcher stepDispatcher(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
       SiteAssignments assignments, StepRecords records, StepInvoker invoker, MeterRegistry meterRegistry,
-      Environment environment, ObjectProvider<Engine> engine, WorkerCredentials ownApiCredentials,
-      WorkerAuthProperties remoteAuth, MilepostProperties milepost) {
-    requireAnApiToWorkFor(properties, milepost);
+      JobInventories inventories, SiteDataReaders siteData) {
     // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
     // the API's JSON settings are.
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    StepDispatcher dispatcher = new StepDispatcher(new StepRouter(sites, assignments, catalog), invoker, records,
-        new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json);
+    return new StepDispatcher(new StepRouter(sites, assignments, catalog), invoker, records,
+        new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json, inventories, siteData);
+  }
+
+  @Bean
+  StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, StepDispatcher dispatcher,
+      Environment environment, ObjectProvider<Engine> engine, WorkerCredentials ownApiCredentials,
+      WorkerAuthProperties remoteAuth, MilepostProperties milepost) {
+    requireAnApiToWorkFor(properties, milepost);
     // In process when the engine runs here and the workers are not sent elsewhere: no HTTP, no credentials.
     Engine local = engine.getIfAvailable();
     boolean inProcess = properties.inProcess() && properties.restAddress() == null && local != null;

@@ -1,5 +1,8 @@
 package io.milepost.host.step;
 
+import io.milepost.host.inventory.JobInventories;
+import io.milepost.host.sitedata.SiteDataReader;
+import io.milepost.host.sitedata.SiteDataReaders;
 import io.milepost.host.step.StepInvoker.Invocation;
 import io.milepost.host.step.StepRouter.Route;
 import io.milepost.plugin.api.StepResult;
@@ -33,9 +36,11 @@ final class StepDispatcher {
   private final Duration stepTimeout;
   private final Clock clock;
   private final JsonMapper json;
+  private final JobInventories inventories;
+  private final SiteDataReaders siteData;
 
   StepDispatcher(StepRouter router, StepInvoker invoker, StepRecords records, StepMetrics metrics, Duration stepTimeout,
-      Clock clock, JsonMapper json) {
+      Clock clock, JsonMapper json, JobInventories inventories, SiteDataReaders siteData) {
     this.router = router;
     this.invoker = invoker;
     this.records = records;
@@ -43,6 +48,8 @@ final class StepDispatcher {
     this.stepTimeout = stepTimeout;
     this.clock = clock;
     this.json = json;
+    this.inventories = inventories;
+    this.siteData = siteData;
   }
 
   /** Runs the step of one job and answers the engine; whatever happens, the job is answered or left to time out. */
@@ -53,6 +60,7 @@ final class StepDispatcher {
     String pluginId = null;
     String pluginVersion = null;
     Map<String, Double> measures = Map.of();
+    String dataVersions = null;
     StepDecision decision;
     try {
       Map<String, Object> variables = job.variables();
@@ -68,10 +76,12 @@ final class StepDispatcher {
           pluginId = routed.plugin().pluginId();
           pluginVersion = routed.plugin().version();
           started = System.nanoTime();
+          SiteDataReader data = siteData.forSite(siteId);
           JobStepContext context = new JobStepContext(routed.site(), variables, job.customHeaders(),
-              job.retries(), json);
+              job.retries(), json, inventories.forJob(job.processInstanceKey(), job.key(), job.type()), data);
           Invocation invocation = invoker.invoke(routed.handler(), context, routed.plugin(), stepTimeout);
           decision = decide(invocation, job, routed);
+          dataVersions = data.versionsUsed();
           if (invocation instanceof Invocation.Returned returned) {
             measures = returned.result().measures();
           }
@@ -84,7 +94,7 @@ final class StepDispatcher {
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     StepRecord record = new StepRecord(job.key(), job.processInstanceKey(), job.elementId(), job.type(),
-        siteId, pluginId, pluginVersion, decision.outcome(), decision.message(), startedAt, durationMs);
+        siteId, pluginId, pluginVersion, decision.outcome(), decision.message(), startedAt, durationMs, dataVersions);
     // Recorded before answering the engine, so a record exists once the instance moves on.
     Long recordId = store(record, measures);
     metrics.record(record);

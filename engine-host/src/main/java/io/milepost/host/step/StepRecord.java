@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param pluginId the plugin that ran it, null when none was found
  * @param message why it did not complete (the failure or BPMN error message), else null
  * @param durationMs how long the plugin ran (up to the budget when it timed out)
+ * @param dataVersions the site data versions the plugin read, e.g. {@code slotting@3}; null when none
  */
 public record StepRecord(long jobKey, long processInstanceKey, String elementId, String jobType, String siteId,
-    String pluginId, String pluginVersion, StepOutcome outcome, String message, Instant startedAt, long durationMs) {}
+    String pluginId, String pluginVersion, StepOutcome outcome, String message, Instant startedAt, long durationMs,
+    String dataVersions) {}

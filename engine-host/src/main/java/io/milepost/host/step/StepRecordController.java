@@ -24,12 +24,14 @@ final class StepRecordController {
 
   /** Keys as strings, like the Camunda 8 API: JavaScript loses precision on 64-bit numbers. */
   record StepRecordResponse(String jobKey, String processInstanceKey, String elementId, String jobType, String siteId,
-      String pluginId, String pluginVersion, StepOutcome outcome, String message, String startedAt, long durationMs) {
+      String pluginId, String pluginVersion, StepOutcome outcome, String message, String startedAt, long durationMs,
+      String dataVersions) {
 
     static StepRecordResponse of(StepRecord record) {
       return new StepRecordResponse(Long.toString(record.jobKey()), Long.toString(record.processInstanceKey()),
           record.elementId(), record.jobType(), record.siteId(), record.pluginId(), record.pluginVersion(),
-          record.outcome(), record.message(), record.startedAt().toString(), record.durationMs());
+          record.outcome(), record.message(), record.startedAt().toString(), record.durationMs(),
+          record.dataVersions());
     }
   }
 }

@@ -27,10 +27,11 @@ public final class StepRecords {
   long add(StepRecord record) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO step_record (job_key, process_instance_key, element_id, job_type, site_id, plugin_id,"
-            + " plugin_version, outcome, message, started_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " plugin_version, outcome, message, started_at, duration_ms, data_versions)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(record.jobKey(), record.processInstanceKey(), record.elementId(), record.jobType(), record.siteId(),
             record.pluginId(), record.pluginVersion(), record.outcome().name(), truncate(record.message()),
-            OffsetDateTime.ofInstant(record.startedAt(), ZoneOffset.UTC), record.durationMs())
+            OffsetDateTime.ofInstant(record.startedAt(), ZoneOffset.UTC), record.durationMs(), record.dataVersions())
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }
@@ -76,6 +77,7 @@ public final class StepRecords {
     return new StepRecord(rs.getLong("job_key"), rs.getLong("process_instance_key"), rs.getString("element_id"),
         rs.getString("job_type"), rs.getString("site_id"), rs.getString("plugin_id"), rs.getString("plugin_version"),
         StepOutcome.valueOf(rs.getString("outcome")), rs.getString("message"),
-        rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"));
+        rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"),
+        rs.getString("data_versions"));
   }
 }

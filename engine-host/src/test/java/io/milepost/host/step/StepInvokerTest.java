@@ -156,6 +156,6 @@ class StepInvokerTest {
 
   private static JobStepContext context(Map<String, Object> variables) {
     return new JobStepContext(SITE, variables, Map.of("zone", "A"), 2, JsonMapper.builder()
-        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(), null, null);
   }
 }

@@ -1,5 +1,6 @@
 package io.milepost.plugins.deliverystation;
 
+import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -44,7 +45,7 @@ public final class DeliverHandler implements StepHandler {
         "Expected the variable 'order', but the job has none");
     String route = Routes.routeFor(context.site().id(), Objects.requireNonNull(order.destinationPostalCode(),
         "Expected order.destinationPostalCode, but it was missing"));
-    Waves.Assignment wave = Waves.waveFor(route, StepTime.of(context, StepTime.zoneOf(context.site().region())));
+    Waves.Assignment wave = Waves.waveFor(route, StepTime.atSite(context));
 
     Map<String, Object> delivery = new LinkedHashMap<>();
     delivery.put("routeCode", route);

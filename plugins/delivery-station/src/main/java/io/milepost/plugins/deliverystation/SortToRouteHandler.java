@@ -1,5 +1,6 @@
 package io.milepost.plugins.deliverystation;
 
+import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -34,7 +35,7 @@ public final class SortToRouteHandler implements StepHandler {
   public StepResult handle(StepContext context) {
     Parcel parcel = context.variables(Parcel.Variables.class).requireParcel();
     String route = Routes.routeFor(context.site().id(), parcel.destinationPostalCode());
-    Waves.Assignment wave = Waves.waveFor(route, StepTime.of(context, StepTime.zoneOf(context.site().region())));
+    Waves.Assignment wave = Waves.waveFor(route, StepTime.atSite(context));
 
     Map<String, Object> assignment = new LinkedHashMap<>();
     assignment.put("routeCode", route);

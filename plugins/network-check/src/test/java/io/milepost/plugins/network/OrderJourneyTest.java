@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.milepost.plugin.api.StepResult;
 import io.milepost.plugin.testkit.DemoNetwork;
 import io.milepost.plugin.testkit.StepResults;
+import io.milepost.plugin.testkit.TestInventory;
 import io.milepost.plugin.testkit.TestStepContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,12 @@ class OrderJourneyTest {
   /** What happened to an order: the steps it passed, where, and the variables at the end. */
   record Journey(List<String> steps, Map<String, Object> variables) {}
 
-  private static Journey fulfil(String orderJson) throws Exception {
+  /** Part of the demo network's starting stock, shared by the steps of a journey as the host's is. */
+  private final TestInventory stock = new TestInventory()
+      .onHand("fc-west-1", "BK-1001", 120).onHand("fc-west-1", "MG-4001", 40).onHand("fc-west-1", "GM-6001", 25)
+      .onHand("nfc-east-1", "TV-7001", 9);
+
+  private Journey fulfil(String orderJson) throws Exception {
     Map<String, Object> variables = new LinkedHashMap<>(TestStepContext.at("rc-west-1").variablesFromJson(orderJson).build().variables());
     List<String> steps = new ArrayList<>();
     @SuppressWarnings("unchecked")
@@ -49,11 +55,11 @@ class OrderJourneyTest {
     return new Journey(steps, variables);
   }
 
-  private static StepResult run(String jobType, String siteId, Map<String, Object> variables, Map<String, Object> inputs, List<String> steps)
+  private StepResult run(String jobType, String siteId, Map<String, Object> variables, Map<String, Object> inputs, List<String> steps)
       throws Exception {
     var site = DemoNetwork.site(siteId);
     steps.add(jobType + "@" + siteId);
-    var context = TestStepContext.at(site).variables(variables).variables(inputs).variable("siteId", siteId).build();
+    var context = TestStepContext.at(site).variables(variables).variables(inputs).variable("siteId", siteId).inventory(stock).build();
     return NetworkHandlers.forSite(jobType, site).handle(context);
   }
 
@@ -69,6 +75,9 @@ class OrderJourneyTest {
         "fulfillment.slam@fc-west-1", "fulfillment.sort@sc-west-1", "fulfillment.deliver@ds-west-1");
     assertThat(journey.variables()).containsEntry("fulfillmentType", "SORTABLE").containsEntry("weightMismatch", false);
     assertThat(journey.variables().get("delivery").toString()).contains("routeCode=OAK-01", "wave=W2");
+    assertThat(stock.position("fc-west-1", "BK-1001").onHand()).isEqualTo(118);
+    assertThat(stock.movements()).containsExactly("RESERVED fc-west-1 BK-1001 2 o-1001", "RESERVED fc-west-1 MG-4001 1 o-1001",
+        "SHIPPED fc-west-1 BK-1001 2 o-1001", "SHIPPED fc-west-1 MG-4001 1 o-1001");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.milepost.plugins.nonsortablefc;
 
+import io.milepost.network.Order;
+import io.milepost.network.OrderItem;
+import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -56,7 +59,7 @@ public final class BulkyPackHandler implements StepHandler {
     double width = 0;
     double height = 0;
     double packagingKg = 0;
-    for (Order.Item item : order.items()) {
+    for (OrderItem item : order.items()) {
       Packed packed = pack(item);
       length = Math.max(length, packed.lengthCm());
       width = Math.max(width, packed.widthCm());
@@ -75,18 +78,18 @@ public final class BulkyPackHandler implements StepHandler {
 
     Map<String, Object> parcel = new LinkedHashMap<>();
     parcel.put("boxCode", code);
-    parcel.put("lengthCm", Order.round2(length));
-    parcel.put("widthCm", Order.round2(width));
-    parcel.put("heightCm", Order.round2(height));
-    parcel.put("itemsWeightKg", Order.round2(itemsKg));
-    parcel.put("packagingWeightKg", Order.round2(packagingKg));
-    parcel.put("declaredWeightKg", Order.round2(itemsKg + packagingKg));
+    parcel.put("lengthCm", Rounding.round2(length));
+    parcel.put("widthCm", Rounding.round2(width));
+    parcel.put("heightCm", Rounding.round2(height));
+    parcel.put("itemsWeightKg", Rounding.round2(itemsKg));
+    parcel.put("packagingWeightKg", Rounding.round2(packagingKg));
+    parcel.put("declaredWeightKg", Rounding.round2(itemsKg + packagingKg));
     parcel.put("units", order.units());
     parcel.put("teamLift", order.items().stream().map(LiftRule::of).anyMatch(LiftRule::teamLift) || itemsKg + packagingKg > LiftRule.ONE_PERSON_MAX_KG);
     return StepResult.complete(Map.of("package", parcel));
   }
 
-  private static Packed pack(Order.Item unit) {
+  private static Packed pack(OrderItem unit) {
     boolean crate = unit.isFragile() || unit.weightKg() > CRATE_OVER_KG || unit.longestSideCm() > CRATE_OVER_LENGTH_CM;
     double clearance = crate ? 10 : 5;
     double l = unit.lengthCm() + 2 * clearance;

@@ -1,5 +1,6 @@
 package io.milepost.plugins.nonsortablefc;
 
+import io.milepost.network.Order;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -17,7 +18,7 @@ import org.pf4j.Extension;
  * racks.
  *
  * <p>Reads {@code order}; writes {@code pick}: {@code {siteId, pickList: [{sku, quantity, zone, crewSize,
- * equipment}], teamLift, maxCrewSize}}.
+ * equipment}], teamLift, maxCrewSize, stock}}.
  */
 @Extension
 public final class BulkyPickHandler implements StepHandler {
@@ -53,6 +54,9 @@ public final class BulkyPickHandler implements StepHandler {
     pick.put("pickList", pickList);
     pick.put("teamLift", order.items().stream().map(LiftRule::of).anyMatch(LiftRule::teamLift));
     pick.put("maxCrewSize", order.items().stream().map(LiftRule::of).mapToInt(LiftRule::crewSize).max().orElse(1));
+    // The picked units leave the site: the reservation the allocation made becomes a shipment.
+    pick.put("stock", context.inventory().ship(context.site().id(), order.orderId())
+        .map(reservation -> reservation.state().name()).orElse("NOT_RESERVED"));
     return StepResult.complete(Map.of("pick", pick));
   }
 }

@@ -1,5 +1,6 @@
 package io.milepost.plugins.nonsortablefc;
 
+import io.milepost.network.OrderItem;
 /**
  * How many associates, or which equipment, a unit needs. One person lifts up to {@value
  * #ONE_PERSON_MAX_KG} kg (the NIOSH recommended limit); two up to {@value #TWO_PERSON_MAX_KG} kg; heavier
@@ -12,7 +13,7 @@ record LiftRule(int crewSize, String equipment) {
   static final double TWO_PERSON_MAX_KG = 45.0;
   static final double AWKWARD_LENGTH_CM = 180.0;
 
-  static LiftRule of(Order.Item unit) {
+  static LiftRule of(OrderItem unit) {
     if (unit.weightKg() > TWO_PERSON_MAX_KG) {
       return new LiftRule(1, "PALLET_JACK");
     }

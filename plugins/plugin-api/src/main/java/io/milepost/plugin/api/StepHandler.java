@@ -1,6 +1,7 @@
 package io.milepost.plugin.api;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.pf4j.ExtensionPoint;
 
@@ -22,6 +23,14 @@ public interface StepHandler extends ExtensionPoint {
    */
   default Set<BuildingType> buildingTypes() {
     return EnumSet.allOf(BuildingType.class);
+  }
+
+  /**
+   * The data sets this handler reads with {@link StepContext#siteData(DataSet)}; the host lets each site
+   * replace its copy of them. None unless a handler says otherwise.
+   */
+  default List<DataSet> dataSets() {
+    return List.of();
   }
 
   /**

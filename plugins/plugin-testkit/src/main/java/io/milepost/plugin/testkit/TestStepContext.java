@@ -1,5 +1,6 @@
 package io.milepost.plugin.testkit;
 
+import io.milepost.plugin.api.Inventory;
 import io.milepost.plugin.api.Site;
 import io.milepost.plugin.api.StepContext;
 import java.util.Collections;
@@ -34,15 +35,17 @@ public final class TestStepContext implements StepContext {
   private final Map<String, Object> variables;
   private final Map<String, String> headers;
   private final int retriesLeft;
+  private final Inventory inventory;
 
   private TestStepContext(Builder builder) {
     this.site = builder.site;
     this.variables = Collections.unmodifiableMap(jsonRoundTrip(builder.variables));
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     this.retriesLeft = builder.retriesLeft;
+    this.inventory = builder.inventory;
   }
 
-  /** Starts a context for a job at {@code site}, with no variables, no headers and 3 retries left. */
+  /** Starts a context for a job at {@code site}, with no variables, no headers, 3 retries left and no stock. */
   public static Builder at(Site site) {
     return new Builder(site);
   }
@@ -82,6 +85,11 @@ public final class TestStepContext implements StepContext {
     return retriesLeft;
   }
 
+  @Override
+  public Inventory inventory() {
+    return inventory;
+  }
+
   private static Map<String, Object> jsonRoundTrip(Map<String, Object> variables) {
     String json = JSON.writeValueAsString(variables);
     return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -93,6 +101,7 @@ public final class TestStepContext implements StepContext {
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private int retriesLeft = 3;
+    private Inventory inventory = new TestInventory();
 
     private Builder(Site site) {
       this.site = Objects.requireNonNull(site, "site");
@@ -125,6 +134,12 @@ public final class TestStepContext implements StepContext {
     /** Sets how many retries the job has left. */
     public Builder retriesLeft(int retries) {
       this.retriesLeft = retries;
+      return this;
+    }
+
+    /** The stock the handler sees; an empty {@link TestInventory} unless set. */
+    public Builder inventory(Inventory stock) {
+      this.inventory = Objects.requireNonNull(stock, "stock");
       return this;
     }
 

@@ -1,6 +1,8 @@
 package io.milepost.plugins.receivecenter;
 
+import io.milepost.network.Order;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.Inventory;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
@@ -8,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.pf4j.Extension;
@@ -16,15 +19,16 @@ import org.pf4j.Extension;
  * {@code fulfillment.allocate} at a receive center, for both directions of the network.
  *
  * <p>With an {@code order} variable (order-fulfillment): chooses the fulfilling building with {@link
- * OrderAllocator} and writes {@code fulfillmentSiteId}, {@code fulfillmentType} ({@code SORTABLE},
+ * OrderAllocator}, reserves the order's units there and writes {@code fulfillmentSiteId}, {@code fulfillmentType} ({@code SORTABLE},
  * {@code BULKY}, {@code SPECIALTY}), {@code bulky}, {@code sortCenterSiteId} and {@code
  * deliveryStationSiteId} (the customer region's) and {@code allocation} (the reasons). The optional
  * {@code allocationScope} is {@code REGION} (the customer's region only) or {@code NETWORK} (default).
- * When no building of the scope has every line in stock it throws the BPMN error {@code OUT_OF_STOCK}.
+ * When no building of the scope has every line in stock it throws the BPMN error {@code OUT_OF_STOCK}
+ * and reserves nothing.
  *
  * <p>With a {@code shipment} and its {@code receipt} instead (inbound-receiving): splits the accepted
- * units across buildings with {@link InboundAllocator} and writes {@code transferPlan}, a list of
- * {@code {destinationSiteId, sku, quantity}}.
+ * units across buildings with {@link InboundAllocator}, books them as in transit to those buildings and
+ * writes {@code transferPlan}, a list of {@code {destinationSiteId, sku, quantity}}.
  */
 @Extension
 public final class AllocateHandler implements StepHandler {
@@ -53,23 +57,27 @@ public final class AllocateHandler implements StepHandler {
   public StepResult handle(StepContext context) {
     Variables variables = context.variables(Variables.class);
     if (variables.order() != null) {
-      return allocateOrder(variables.order(), scope(variables.allocationScope()));
+      requireWhereTo(variables.order());
+      return allocateOrder(variables.order(), scope(variables.allocationScope()), context.inventory());
     }
     if (variables.shipment() != null && variables.receipt() != null && variables.receipt().acceptedQuantity() != null) {
+      Shipment shipment = variables.shipment();
       List<InboundAllocator.Transfer> plan =
-          inbound.allocate(variables.shipment(), variables.receipt().acceptedQuantity(), context.site().id());
+          inbound.allocate(shipment, variables.receipt().acceptedQuantity(), context.site().id());
+      plan.forEach(transfer -> context.inventory()
+          .addInTransit(transfer.destinationSiteId(), transfer.sku(), transfer.quantity(), shipment.shipmentId()));
       return StepResult.complete(Map.of("transferPlan", plan.stream().map(InboundAllocator.Transfer::toVariable).toList()));
     }
     throw new IllegalArgumentException(
         "Expected the variable 'order', or 'shipment' with 'receipt.acceptedQuantity', but the job has neither");
   }
 
-  private StepResult allocateOrder(Order order, OrderAllocator.Scope scope) {
-    var found = orders.allocate(order, scope);
+  private StepResult allocateOrder(Order order, OrderAllocator.Scope scope, Inventory stock) {
+    var found = orders.allocate(order, scope, stock);
     if (found.isEmpty()) {
       String lines = order.items().stream().map(item -> item.sku() + " x" + item.quantity()).collect(Collectors.joining(", "));
       String where = scope == OrderAllocator.Scope.REGION ? "in region " + order.customerRegion() : "in the network";
-      return StepResult.error("OUT_OF_STOCK", "No " + order.fulfillmentType().buildingType + " " + where
+      return StepResult.error("OUT_OF_STOCK", "No " + FulfillmentType.of(order).buildingType + " " + where
           + " has stock for all of " + lines + " (order " + order.orderId() + ")");
     }
     OrderAllocator.Allocation allocation = found.get();
@@ -88,6 +96,11 @@ public final class AllocateHandler implements StepHandler {
     out.put("deliveryStationSiteId", network.regional(BuildingType.DELIVERY_STATION, order.customerRegion()).siteId());
     out.put("allocation", reasons);
     return StepResult.complete(out);
+  }
+
+  private static void requireWhereTo(Order order) {
+    Objects.requireNonNull(order.customerRegion(), "Expected order.customerRegion, but it was missing");
+    Objects.requireNonNull(order.destinationPostalCode(), "Expected order.destinationPostalCode, but it was missing");
   }
 
   private static OrderAllocator.Scope scope(String value) {

@@ -1,5 +1,7 @@
 package io.milepost.plugins.receivecenter;
 
+import io.milepost.network.Order;
+import io.milepost.network.OrderItem;
 import io.milepost.plugin.api.BuildingType;
 
 /**
@@ -29,6 +31,15 @@ enum FulfillmentType {
     boolean sortable = weightKg <= SORTABLE_MAX_WEIGHT_KG
         && Math.max(lengthCm, Math.max(widthCm, heightCm)) <= SORTABLE_MAX_SIDE_CM;
     return sortable ? SORTABLE : BULKY;
+  }
+
+  static FulfillmentType of(OrderItem item) {
+    return of(item.weightKg(), item.lengthCm(), item.widthCm(), item.heightCm(), item.category());
+  }
+
+  /** The type that can take every item of the order (one order ships whole from one building). */
+  static FulfillmentType of(Order order) {
+    return order.items().stream().map(FulfillmentType::of).reduce(SORTABLE, FulfillmentType::and);
   }
 
   /** The type that can take both: specialty beats bulky beats sortable (a bulky FC also picks small items). */

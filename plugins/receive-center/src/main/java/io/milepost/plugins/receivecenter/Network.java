@@ -1,5 +1,6 @@
 package io.milepost.plugins.receivecenter;
 
+import io.milepost.network.Csv;
 import io.milepost.plugin.api.BuildingType;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo network as the receive centers plan with it: buildings with coordinates, stock on hand,
- * regional demand, and where a postal code roughly is. Loaded from the CSV files next to this class.
+ * The demo network as the receive centers plan with it: buildings with coordinates, regional demand, and
+ * where a postal code roughly is. Loaded from the CSV files next to this class. Stock is not here: it
+ * changes with every receipt and order, so the host keeps it ({@link io.milepost.plugin.api.Inventory}).
  */
 final class Network {
 
@@ -16,14 +18,11 @@ final class Network {
   record Building(String siteId, BuildingType type, String region, double latitude, double longitude) {}
 
   private final List<Building> buildings;
-  private final Map<String, Integer> onHandBySiteAndSku;
   private final Map<String, Integer> weeklyDemandByRegionAndSku;
   private final Map<String, double[]> postalZones;
 
-  private Network(List<Building> buildings, Map<String, Integer> onHand, Map<String, Integer> demand,
-      Map<String, double[]> postalZones) {
+  private Network(List<Building> buildings, Map<String, Integer> demand, Map<String, double[]> postalZones) {
     this.buildings = List.copyOf(buildings);
-    this.onHandBySiteAndSku = Map.copyOf(onHand);
     this.weeklyDemandByRegionAndSku = Map.copyOf(demand);
     this.postalZones = Map.copyOf(postalZones);
   }
@@ -33,14 +32,12 @@ final class Network {
         .map(row -> new Building(row[0], BuildingType.valueOf(row[1]), row[2],
             Double.parseDouble(row[3]), Double.parseDouble(row[4])))
         .toList();
-    Map<String, Integer> onHand = new HashMap<>();
-    Csv.rows(Network.class, "inventory.csv").forEach(row -> onHand.put(row[0] + "/" + row[1], Integer.parseInt(row[2])));
     Map<String, Integer> demand = new HashMap<>();
     Csv.rows(Network.class, "demand.csv").forEach(row -> demand.put(row[0] + "/" + row[1], Integer.parseInt(row[2])));
     Map<String, double[]> zones = new HashMap<>();
     Csv.rows(Network.class, "postal-zones.csv").forEach(row ->
         zones.put(row[0], new double[] {Double.parseDouble(row[1]), Double.parseDouble(row[2])}));
-    return new Network(buildings, onHand, demand, zones);
+    return new Network(buildings, demand, zones);
   }
 
   List<String> regions() {
@@ -68,10 +65,6 @@ final class Network {
     requireRegion(region);
     return buildings(type).stream().filter(b -> b.region().equals(region)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Expected a " + type + " in region " + region + ", but it has none"));
-  }
-
-  int onHand(String siteId, String sku) {
-    return onHandBySiteAndSku.getOrDefault(siteId + "/" + sku, 0);
   }
 
   int weeklyDemand(String region, String sku) {

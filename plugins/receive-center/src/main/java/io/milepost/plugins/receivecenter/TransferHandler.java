@@ -18,7 +18,8 @@ import org.pf4j.Extension;
  * <p>A pallet is 120 x 100 cm, stacked to 150 cm, {@value #PALLET_FILL} of it usable, and carries at most
  * {@value #PALLET_MAX_KG} kg; a 53-foot trailer takes {@value #PALLETS_PER_TRAILER} pallets. Transit
  * time is the road distance at {@value #TRUCK_KMH} km/h plus {@value #DOCK_HOURS} hours at the docks.
- * Reads {@code transfer} and {@code shipment}; writes {@code transferResult}.
+ * Reads {@code transfer} and {@code shipment}; writes {@code transferResult}. When the step completes the
+ * units are on hand at the destination: the units the allocation booked in transit there arrive.
  */
 @Extension
 public final class TransferHandler implements StepHandler {
@@ -58,6 +59,8 @@ public final class TransferHandler implements StepHandler {
     int unitsPerPallet = Math.max(1, Math.min(byVolume, byWeight));
     int pallets = ceilDiv(transfer.quantity(), unitsPerPallet);
     double distanceKm = network.distanceKm(network.building(context.site().id()), network.building(transfer.destinationSiteId()));
+
+    context.inventory().arrive(transfer.destinationSiteId(), transfer.sku(), transfer.quantity(), shipment.shipmentId());
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("transferId", shipment.shipmentId() + "-" + transfer.destinationSiteId());

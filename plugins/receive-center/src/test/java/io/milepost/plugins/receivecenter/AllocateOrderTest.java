@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.milepost.plugin.testkit.StepResults;
+import io.milepost.plugin.testkit.TestInventory;
 import io.milepost.plugin.testkit.TestStepContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,17 @@ class AllocateOrderTest {
   static final String TV = "{\"sku\": \"TV-7001\", \"quantity\": 1, \"weightKg\": 25, \"lengthCm\": 150, \"widthCm\": 90, \"heightCm\": 15}";
   static final String BATTERY = "{\"sku\": \"LB-8001\", \"quantity\": 1, \"weightKg\": 0.5, \"lengthCm\": 15, \"widthCm\": 8, \"heightCm\": 3, \"category\": \"hazmat\"}";
 
+  /** Part of the demo network's starting stock: board games only in the west, TVs in both bulky FCs. */
+  private final TestInventory stock = new TestInventory()
+      .onHand("fc-west-1", "BK-1001", 120).onHand("fc-west-1", "GM-6001", 25).onHand("fc-east-1", "BK-1001", 80)
+      .onHand("nfc-west-1", "TV-7001", 12).onHand("nfc-east-1", "TV-7001", 9).onHand("sp-west-1", "LB-8001", 60);
+
   private Map<String, Object> allocated(String variablesJson) {
-    return StepResults.completed(allocate.handle(TestStepContext.at("rc-west-1").variablesFromJson(variablesJson).build()));
+    return StepResults.completed(allocate.handle(at("rc-west-1").variablesFromJson(variablesJson).build()));
+  }
+
+  private TestStepContext.Builder at(String siteId) {
+    return TestStepContext.at(siteId).inventory(stock);
   }
 
   @Test
@@ -40,6 +50,34 @@ class AllocateOrderTest {
   }
 
   @Test
+  void shouldReserveTheOrdersUnitsAtTheChosenBuilding() {
+    allocated(order("west", "94607", BOOKS));
+
+    assertThat(stock.position("fc-west-1", "BK-1001").reserved()).isEqualTo(2);
+    assertThat(stock.position("fc-west-1", "BK-1001").available()).isEqualTo(118);
+  }
+
+  @Test
+  void shouldNotReserveTwiceWhenTheSameAllocationRunsAgain() {
+    var first = allocated(order("west", "94607", BOOKS));
+    var again = allocated(order("west", "94607", BOOKS));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(stock.position("fc-west-1", "BK-1001").reserved()).isEqualTo(2);
+    assertThat(stock.movements()).containsExactly("RESERVED fc-west-1 BK-1001 2 o-1");
+  }
+
+  @Test
+  void shouldTakeTheNextBuildingWhenTheNearestHasTooFewUnitsLeft() {
+    // given the west FC's books all reserved by other orders
+    stock.reserve("fc-west-1", "o-other", Map.of("BK-1001", 120));
+
+    var variables = allocated(order("west", "94607", BOOKS));
+
+    assertThat(variables).containsEntry("fulfillmentSiteId", "fc-east-1");
+  }
+
+  @Test
   void shouldPreferTheCustomersRegionOverANearerBuildingElsewhere() {
     // given an east customer whose postal code (Reno area, 89x) is nearer to the west FC
     var variables = allocated(order("east", "89501", BOOKS));
@@ -50,7 +88,7 @@ class AllocateOrderTest {
   @Test
   void shouldThrowOutOfStockWhenTheRegionOnlyScopeFindsNoStock() {
     // given a board game, stocked only in the west, for a Brooklyn customer
-    var context = TestStepContext.at("rc-east-1")
+    var context = at("rc-east-1")
         .variablesFromJson(order("east", "11201", BOARD_GAME)).variable("allocationScope", "REGION").build();
 
     var error = StepResults.error(allocate.handle(context));
@@ -85,15 +123,16 @@ class AllocateOrderTest {
   @Test
   void shouldThrowOutOfStockWhenNoBuildingInTheNetworkHasEveryLine() {
     // a TV and books: a bulky order, and no bulky FC stocks books
-    var error = StepResults.error(allocate.handle(TestStepContext.at("rc-west-1").variablesFromJson(order("west", "94607", TV + "," + BOOKS)).build()));
+    var error = StepResults.error(allocate.handle(at("rc-west-1").variablesFromJson(order("west", "94607", TV + "," + BOOKS)).build()));
 
     assertThat(error.code()).isEqualTo("OUT_OF_STOCK");
     assertThat(error.message()).contains("NON_SORTABLE_FC in the network", "TV-7001 x1, BK-1001 x2");
+    assertThat(stock.movements()).isEmpty();
   }
 
   @Test
   void shouldRejectAnUnknownRegion() {
-    var context = TestStepContext.at("rc-west-1").variablesFromJson(order("north", "94607", BOOKS)).build();
+    var context = at("rc-west-1").variablesFromJson(order("north", "94607", BOOKS)).build();
 
     assertThatThrownBy(() -> allocate.handle(context)).hasMessageContaining("Expected a region of the network (east, west), but found 'north'");
   }

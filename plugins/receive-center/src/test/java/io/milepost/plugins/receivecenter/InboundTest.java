@@ -3,7 +3,9 @@ package io.milepost.plugins.receivecenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.milepost.plugin.api.StockPosition;
 import io.milepost.plugin.testkit.StepResults;
+import io.milepost.plugin.testkit.TestInventory;
 import io.milepost.plugin.testkit.TestStepContext;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +99,11 @@ class InboundTest {
   @SuppressWarnings("unchecked")
   void shouldLoadBulkyTransfersOntoPalletsAndTrailers() {
     // given 200 TVs of 202.5 l: 7 fit the 1.44 m³ a pallet holds -> 29 pallets -> 2 trailers
+    var stock = new TestInventory();
+    stock.addInTransit("nfc-east-1", "TV-7001", 200, "s-77");
     var context = TestStepContext.at("rc-east-1").variablesFromJson(shipment("TV-7001", 200, 25, 150, 90, 15, null))
-        .variable("transfer", Map.of("destinationSiteId", "nfc-east-1", "sku", "TV-7001", "quantity", 200)).build();
+        .variable("transfer", Map.of("destinationSiteId", "nfc-east-1", "sku", "TV-7001", "quantity", 200))
+        .inventory(stock).build();
 
     var result = (Map<String, Object>) StepResults.completed(new TransferHandler().handle(context)).get("transferResult");
 
@@ -108,6 +113,26 @@ class InboundTest {
         .containsEntry("pallets", 29)
         .containsEntry("trailers", 2)
         .containsEntry("transitHours", 4);
+    assertThat(stock.position("nfc-east-1", "TV-7001")).isEqualTo(new StockPosition("nfc-east-1", "TV-7001", 200, 0, 0));
+  }
+
+  @Test
+  void shouldBookTheAcceptedUnitsAsInTransitToTheirDestinations() {
+    var stock = new TestInventory();
+    var context = TestStepContext.at("rc-west-1").variablesFromJson(BOOKS)
+        .variable("receipt", Map.of("acceptedQuantity", 250)).inventory(stock).build();
+
+    StepResults.completed(new AllocateHandler().handle(context));
+
+    assertThat(stock.position("fc-west-1", "BK-1001").inTransit()).isEqualTo(150);
+    assertThat(stock.position("fc-east-1", "BK-1001").inTransit()).isEqualTo(100);
+    assertThat(stock.movements()).containsExactly("IN_TRANSIT fc-west-1 BK-1001 150 s-77", "IN_TRANSIT fc-east-1 BK-1001 100 s-77");
+  }
+
+  @Test
+  void shouldSendABulkySkuOnlyToNonSortableFcs() {
+    assertThat(plan(shipment("SF-9001", 10, 40, 200, 90, 80, null), 10, "rc-west-1"))
+        .extracting(line -> line.get("destinationSiteId")).containsOnly("nfc-west-1");
   }
 
   @SuppressWarnings("unchecked")

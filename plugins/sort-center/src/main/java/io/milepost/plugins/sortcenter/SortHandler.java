@@ -1,5 +1,7 @@
 package io.milepost.plugins.sortcenter;
 
+import io.milepost.network.SiteTimeZones;
+import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -53,7 +55,7 @@ public final class SortHandler implements StepHandler {
         "Expected the variable 'order', but the job has none");
     String postalCode = Objects.requireNonNull(order.destinationPostalCode(),
         "Expected order.destinationPostalCode, but it was missing");
-    ZoneId zone = StepTime.zoneOf(context.site().region());
+    ZoneId zone = SiteTimeZones.of(context.site().id());
     ZonedDateTime arrived = StepTime.of(context, zone);
     Lanes.Lane lane = Lanes.laneFor(context.site().id(), postalCode);
 

@@ -1,5 +1,7 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.Order;
+import io.milepost.network.OrderItem;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.Order;
+import io.milepost.network.OrderItem;
 /**
  * Void fill for the empty space in a box. Fragile units get bubble wrap; a unit over 5 kg gets kraft
  * paper, because air pillows burst under it; everything else gets air pillows, the lightest fill.

@@ -1,5 +1,6 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.Csv;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.Order;
+import io.milepost.network.OrderItem;
+import io.milepost.network.PackageVariable;
+import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -35,7 +39,7 @@ public final class PackHandler implements StepHandler {
     var recommended = BoxCatalogue.recommend(order);
     if (recommended.isEmpty()) {
       return StepResult.error("NO_BOX_FITS", "No box of the catalogue holds order " + order.orderId() + " ("
-          + Kg.round2(order.itemsVolumeCm3() / 1000) + " l, " + Kg.round2(order.declaredItemsWeightKg()) + " kg)");
+          + Rounding.round2(order.itemsVolumeCm3() / 1000) + " l, " + Rounding.round2(order.declaredItemsWeightKg()) + " kg)");
     }
     BoxCatalogue.Box box = recommended.get();
     Dunnage dunnage = Dunnage.choose(order);
@@ -45,8 +49,8 @@ public final class PackHandler implements StepHandler {
     int units = order.items().stream().mapToInt(OrderItem::quantity).sum();
 
     PackedPackage parcel = new PackedPackage(box.code(), box.lengthCm(), box.widthCm(), box.heightCm(),
-        Kg.round2(itemsKg), Kg.round2(packagingKg), Kg.round2(itemsKg + packagingKg),
-        dunnage.name(), Kg.round2(voidLitres), units);
-    return StepResult.complete(Map.of(PackedPackage.VARIABLE, parcel.toVariable()));
+        Rounding.round2(itemsKg), Rounding.round2(packagingKg), Rounding.round2(itemsKg + packagingKg),
+        dunnage.name(), Rounding.round2(voidLitres), units);
+    return StepResult.complete(Map.of(PackageVariable.NAME, parcel.toVariable()));
   }
 }

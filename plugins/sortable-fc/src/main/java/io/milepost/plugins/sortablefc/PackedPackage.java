@@ -13,8 +13,6 @@ import java.util.Map;
 record PackedPackage(String boxCode, double lengthCm, double widthCm, double heightCm, double itemsWeightKg,
     double packagingWeightKg, double declaredWeightKg, String dunnageType, double dunnageLitres, int units) {
 
-  static final String VARIABLE = "package";
-
   Map<String, Object> toVariable() {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("boxCode", boxCode);
@@ -28,17 +26,5 @@ record PackedPackage(String boxCode, double lengthCm, double widthCm, double hei
     value.put("dunnageLitres", dunnageLitres);
     value.put("units", units);
     return value;
-  }
-
-  /** Reads one number of the {@code package} variable, failing with what was expected. */
-  static double number(Map<String, Object> variables, String field) {
-    if (!(variables.get(VARIABLE) instanceof Map<?, ?> parcel)) {
-      throw new IllegalArgumentException("Expected the variable 'package' written by fulfillment.pack, but found "
-          + variables.get(VARIABLE));
-    }
-    if (!(parcel.get(field) instanceof Number value)) {
-      throw new IllegalArgumentException("Expected package." + field + " to be a number, but found " + parcel.get(field));
-    }
-    return value.doubleValue();
   }
 }

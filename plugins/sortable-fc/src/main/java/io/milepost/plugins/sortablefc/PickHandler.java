@@ -1,6 +1,10 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.Order;
+import io.milepost.network.OrderItem;
+import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
@@ -18,13 +22,13 @@ import org.pf4j.Extension;
  * by pod location so each pod is presented once, and every unit goes into a tote ({@link Totes}).
  *
  * <p>Reads {@code order}; writes {@code pick}: {@code {siteId, pickList: [{sku, quantity, location, toteIds}],
- * totes: [{toteId, units, weightKg}], toteCount}}. A SKU the site has not slotted fails the job: the
- * allocation sent the order to a site that cannot pick it, which someone has to look at.
+ * totes: [{toteId, units, weightKg}], toteCount, stock}} ({@code SHIPPED} once the reserved units left
+ * the site's stock). A SKU the site has not slotted yet (received since the slotting was planned) is picked
+ * from the site's random-stow area, location {@code STOW-<sku>}. Pod locations are the site's
+ * {@link Slotting} data set.
  */
 @Extension
 public final class PickHandler implements StepHandler {
-
-  private final Slotting slotting = Slotting.load();
 
   @Override
   public String jobType() {
@@ -37,19 +41,25 @@ public final class PickHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(Slotting.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
     Order order = context.variables(Order.Variables.class).requireOrder();
     String siteId = context.site().id();
+    Slotting slotting = Slotting.of(context.siteData(Slotting.DATA_SET));
     List<Totes.Tote> totes = Totes.assign(order.orderId(), order.items());
 
     List<Map<String, Object>> pickList = new ArrayList<>();
     order.items().stream()
-        .sorted(Comparator.comparing((OrderItem item) -> locationOf(siteId, item.sku())))
+        .sorted(Comparator.comparing((OrderItem item) -> locationOf(slotting, item.sku())))
         .forEach(item -> {
           Map<String, Object> line = new LinkedHashMap<>();
           line.put("sku", item.sku());
           line.put("quantity", item.quantity());
-          line.put("location", locationOf(siteId, item.sku()));
+          line.put("location", locationOf(slotting, item.sku()));
           line.put("toteIds", totes.stream().filter(tote -> tote.skus().contains(item.sku())).map(Totes.Tote::toteId).toList());
           pickList.add(line);
         });
@@ -58,13 +68,15 @@ public final class PickHandler implements StepHandler {
     pick.put("siteId", siteId);
     pick.put("pickList", pickList);
     pick.put("totes", totes.stream().map(tote -> Map.<String, Object>of(
-        "toteId", tote.toteId(), "units", tote.skus().size(), "weightKg", Kg.round2(tote.weightKg()))).toList());
+        "toteId", tote.toteId(), "units", tote.skus().size(), "weightKg", Rounding.round2(tote.weightKg()))).toList());
     pick.put("toteCount", totes.size());
+    // The picked units leave the site: the reservation the allocation made becomes a shipment.
+    pick.put("stock", context.inventory().ship(context.site().id(), order.orderId())
+        .map(reservation -> reservation.state().name()).orElse("NOT_RESERVED"));
     return StepResult.complete(Map.of("pick", pick));
   }
 
-  private String locationOf(String siteId, String sku) {
-    return slotting.location(siteId, sku).orElseThrow(() -> new IllegalStateException(
-        "Expected SKU " + sku + " to be slotted at " + siteId + ", but the site has no pod location for it"));
+  private static String locationOf(Slotting slotting, String sku) {
+    return slotting.location(sku).orElse("STOW-" + sku);
   }
 }

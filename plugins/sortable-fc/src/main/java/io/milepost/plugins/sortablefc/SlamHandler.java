@@ -1,5 +1,9 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.Order;
+import io.milepost.network.Labels;
+import io.milepost.network.PackageVariable;
+import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -48,18 +52,18 @@ public final class SlamHandler implements StepHandler {
     Order order = variables.requireOrder();
     double expected = order.items().stream()
         .mapToDouble(item -> itemMaster.measuredWeightKg(item.sku()).orElse(item.weightKg()) * item.quantity())
-        .sum() + PackedPackage.number(context.variables(), "packagingWeightKg");
+        .sum() + PackageVariable.number(context.variables(), "packagingWeightKg");
     double measured = variables.scaleWeightKg() != null
         ? variables.scaleWeightKg()
-        : PackedPackage.number(context.variables(), "declaredWeightKg");
+        : PackageVariable.number(context.variables(), "declaredWeightKg");
     double tolerance = Math.max(MIN_TOLERANCE_KG, expected * TOLERANCE_SHARE);
     boolean mismatch = Math.abs(measured - expected) > tolerance;
 
     Map<String, Object> slam = new LinkedHashMap<>();
-    slam.put("trackingId", trackingId(context.site().id(), order.orderId()));
-    slam.put("expectedWeightKg", Kg.round2(expected));
-    slam.put("measuredWeightKg", Kg.round2(measured));
-    slam.put("toleranceKg", Kg.round2(tolerance));
+    slam.put("trackingId", Labels.trackingId(context.site().id(), order.orderId()));
+    slam.put("expectedWeightKg", Rounding.round2(expected));
+    slam.put("measuredWeightKg", Rounding.round2(measured));
+    slam.put("toleranceKg", Rounding.round2(tolerance));
     slam.put("carrierService", "GROUND");
     return StepResult.complete(Map.of("weightMismatch", mismatch, "slam", slam));
   }

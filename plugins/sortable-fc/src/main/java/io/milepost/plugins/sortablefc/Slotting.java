@@ -1,28 +1,47 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.Csv;
+import io.milepost.plugin.api.DataSet;
+import io.milepost.plugin.api.DataSet.Column;
+import io.milepost.plugin.api.DataSet.Type;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Where each SKU sits in each sortable FC: a robotic pod, its face and bin ({@code P012-A-02}).
- * Read from {@code slotting.csv} next to this class (site,sku,location).
+ * Where each SKU sits in a sortable FC: a robotic pod, its face and bin ({@code P012-A-02}). Site data
+ * (data set {@value #NAME}: sku,location), so a process engineer can re-slot a site without a new plugin
+ * build; the bundled copy is the site's rows of {@code slotting.csv} next to this class (site,sku,location).
  */
 final class Slotting {
 
-  private final Map<String, String> locationBySiteAndSku;
+  static final String NAME = "slotting";
+  static final DataSet DATA_SET = new DataSet(NAME,
+      List.of(new Column("sku", Type.TEXT), new Column("location", Type.TEXT)), List.of("sku"), Slotting::bundledFor);
 
-  private Slotting(Map<String, String> locationBySiteAndSku) {
-    this.locationBySiteAndSku = Map.copyOf(locationBySiteAndSku);
+  private final Map<String, String> locationBySku;
+
+  private Slotting(Map<String, String> locationBySku) {
+    this.locationBySku = Map.copyOf(locationBySku);
   }
 
-  static Slotting load() {
+  /** The slotting of a site, from the rows of its data set. */
+  static Slotting of(List<Map<String, String>> rows) {
     Map<String, String> locations = new HashMap<>();
-    Csv.rows(Slotting.class, "slotting.csv").forEach(row -> locations.put(row[0] + "/" + row[1], row[2]));
+    rows.forEach(row -> locations.put(row.get("sku"), row.get("location")));
     return new Slotting(locations);
   }
 
-  Optional<String> location(String siteId, String sku) {
-    return Optional.ofNullable(locationBySiteAndSku.get(siteId + "/" + sku));
+  Optional<String> location(String sku) {
+    return Optional.ofNullable(locationBySku.get(sku));
+  }
+
+  private static String bundledFor(String siteId) {
+    return "sku,location\n" + Csv.rows(Slotting.class, "slotting.csv").stream()
+        .filter(row -> row[0].equals(siteId))
+        .map(row -> row[1] + "," + row[2])
+        .collect(Collectors.joining("\n"));
   }
 }

@@ -1,5 +1,6 @@
 package io.milepost.plugins.sortablefc;
 
+import io.milepost.network.OrderItem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.milepost.plugins.sortablefc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.milepost.plugin.testkit.StepResults;
+import io.milepost.plugin.testkit.TestInventory;
 import io.milepost.plugin.testkit.TestStepContext;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +46,24 @@ class PickHandlerTest {
   }
 
   @Test
-  void shouldFailTheJobWhenTheSiteHasNotSlottedTheSku() {
-    // given the mug, which only the west FC stocks
-    var context = TestStepContext.at("fc-east-1").variablesFromJson(Orders.README_ORDER).build();
+  @SuppressWarnings("unchecked")
+  void shouldPickAnUnslottedSkuFromRandomStowAndShipTheOrdersReservation() {
+    // given the mug, which fc-east-1 has not slotted, received there and reserved for the order
+    var stock = new TestInventory().onHand("fc-east-1", "MG-4001", 5).onHand("fc-east-1", "BK-1001", 10)
+        .onHand("fc-east-1", "HD-2001", 10);
+    stock.reserve("fc-east-1", "o-1001", Map.of("BK-1001", 2, "HD-2001", 1, "MG-4001", 1));
+    var context = TestStepContext.at("fc-east-1").variablesFromJson(Orders.README_ORDER).inventory(stock).build();
 
-    assertThatThrownBy(() -> handler.handle(context))
-        .hasMessage("Expected SKU MG-4001 to be slotted at fc-east-1, but the site has no pod location for it");
+    // when
+    var pick = (Map<String, Object>) StepResults.completed(handler.handle(context)).get("pick");
+
+    // then
+    assertThat((List<Map<String, Object>>) pick.get("pickList")).extracting(line -> line.get("location"))
+        .contains("STOW-MG-4001");
+    assertThat(pick).containsEntry("stock", "SHIPPED");
+    assertThat(stock.position("fc-east-1", "MG-4001")).satisfies(p -> {
+      assertThat(p.onHand()).isEqualTo(4);
+      assertThat(p.reserved()).isZero();
+    });
   }
 }

@@ -1,5 +1,7 @@
 package io.milepost.plugins.specialty;
 
+import io.milepost.network.Order;
+import io.milepost.network.OrderItem;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -42,13 +44,13 @@ final class Packaging {
   private Packaging() {}
 
   static Optional<Container> choose(Order order) {
-    if (order.only(Category.APPAREL)) {
+    if (Category.APPAREL.allIn(order)) {
       Optional<Container> bag = bag(order);
       if (bag.isPresent()) {
         return bag;
       }
     }
-    return box(order).map(box -> order.has(Category.HAZMAT)
+    return box(order).map(box -> Category.HAZMAT.anyIn(order)
         ? new Container("UN4G-" + box.code(), box.type(), box.lengthCm(), box.widthCm(), box.depthCm(), box.tareKg() + UN_BOX_EXTRA_KG)
         : box);
   }
@@ -67,7 +69,7 @@ final class Packaging {
   }
 
   private static Optional<Container> box(Order order) {
-    boolean fragile = order.has(Category.FRAGILE);
+    boolean fragile = Category.FRAGILE.anyIn(order);
     double volume = order.items().stream().mapToDouble(item -> item.volumeCm3() * item.quantity()).sum();
     return BOXES.stream()
         .filter(box -> volume <= box.volumeCm3() * (fragile ? FRAGILE_FILL : BOX_FILL))
@@ -75,15 +77,15 @@ final class Packaging {
         .min(Comparator.comparingDouble(Container::volumeCm3));
   }
 
-  private static boolean fits(Order.Item item, Container box) {
-    double padding = item.categoryRule() == Category.FRAGILE ? 2 * FRAGILE_PADDING_CM : 0;
+  private static boolean fits(OrderItem item, Container box) {
+    double padding = Category.of(item) == Category.FRAGILE ? 2 * FRAGILE_PADDING_CM : 0;
     double[] sides = sorted(item, padding);
     double[] inner = {box.lengthCm(), box.widthCm(), box.depthCm()};
     Arrays.sort(inner);
     return sides[0] <= inner[0] && sides[1] <= inner[1] && sides[2] <= inner[2];
   }
 
-  private static double[] sorted(Order.Item item, double padding) {
+  private static double[] sorted(OrderItem item, double padding) {
     double[] sides = {item.lengthCm() + padding, item.widthCm() + padding, item.heightCm() + padding};
     Arrays.sort(sides);
     return sides;

@@ -1,5 +1,7 @@
 package io.milepost.plugins.specialty;
 
+import io.milepost.network.Order;
+import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -51,9 +53,9 @@ public final class SpecialtyPackHandler implements StepHandler {
     Packaging.Container container = chosen.get();
     double itemsKg = order.declaredItemsWeightKg();
     double grossKg = itemsKg + container.tareKg();
-    boolean hazmat = order.has(Category.HAZMAT);
+    boolean hazmat = Category.HAZMAT.anyIn(order);
     if (hazmat && (grossKg > LQ_MAX_PACKAGE_KG || order.items().stream()
-        .anyMatch(item -> item.categoryRule() == Category.HAZMAT && item.weightKg() > LQ_MAX_UNIT_KG))) {
+        .anyMatch(item -> Category.of(item) == Category.HAZMAT && item.weightKg() > LQ_MAX_UNIT_KG))) {
       return StepResult.error("HAZMAT_NOT_LIMITED_QUANTITY", "Order " + order.orderId()
           + " exceeds the limited-quantity limits (" + LQ_MAX_UNIT_KG + " kg a unit, " + LQ_MAX_PACKAGE_KG + " kg a package)");
     }
@@ -61,7 +63,7 @@ public final class SpecialtyPackHandler implements StepHandler {
     if (hazmat) {
       labels.add("LIMITED_QUANTITY");
     }
-    if (order.has(Category.FRAGILE)) {
+    if (Category.FRAGILE.anyIn(order)) {
       labels.add("FRAGILE");
       labels.add("THIS_SIDE_UP");
     }
@@ -72,9 +74,9 @@ public final class SpecialtyPackHandler implements StepHandler {
     parcel.put("lengthCm", container.lengthCm());
     parcel.put("widthCm", container.widthCm());
     parcel.put("heightCm", container.depthCm());
-    parcel.put("itemsWeightKg", Order.round2(itemsKg));
-    parcel.put("packagingWeightKg", Order.round2(container.tareKg()));
-    parcel.put("declaredWeightKg", Order.round2(grossKg));
+    parcel.put("itemsWeightKg", Rounding.round2(itemsKg));
+    parcel.put("packagingWeightKg", Rounding.round2(container.tareKg()));
+    parcel.put("declaredWeightKg", Rounding.round2(grossKg));
     parcel.put("labels", labels);
     parcel.put("groundOnly", hazmat);
     parcel.put("units", order.units());

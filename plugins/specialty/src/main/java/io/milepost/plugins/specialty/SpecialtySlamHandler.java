@@ -1,5 +1,8 @@
 package io.milepost.plugins.specialty;
 
+import io.milepost.network.Order;
+import io.milepost.network.Rounding;
+import io.milepost.network.Labels;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
@@ -50,10 +53,10 @@ public final class SpecialtySlamHandler implements StepHandler {
     double tolerance = Math.max(MIN_TOLERANCE_KG, expected * TOLERANCE_SHARE);
 
     Map<String, Object> slam = new LinkedHashMap<>();
-    slam.put("trackingId", "MP" + context.site().id().replace("-", "").toUpperCase() + "-" + order.orderId());
-    slam.put("expectedWeightKg", Order.round2(expected));
-    slam.put("measuredWeightKg", Order.round2(measured));
-    slam.put("toleranceKg", Order.round2(tolerance));
+    slam.put("trackingId", Labels.trackingId(context.site().id(), order.orderId()));
+    slam.put("expectedWeightKg", Rounding.round2(expected));
+    slam.put("measuredWeightKg", Rounding.round2(measured));
+    slam.put("toleranceKg", Rounding.round2(tolerance));
     slam.put("carrierService", Boolean.TRUE.equals(parcel.get("groundOnly")) ? "GROUND_ONLY" : "STANDARD");
     return StepResult.complete(Map.of("weightMismatch", Math.abs(measured - expected) > tolerance, "slam", slam));
   }

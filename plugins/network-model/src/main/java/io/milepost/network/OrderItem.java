@@ -1,4 +1,4 @@
-package io.milepost.plugins.sortablefc;
+package io.milepost.network;
 
 import java.util.Arrays;
 
@@ -7,28 +7,32 @@ import java.util.Arrays;
  *
  * @param category optional: {@code fragile}, {@code apparel}, {@code hazmat}...
  */
-record OrderItem(String sku, int quantity, double weightKg, double lengthCm, double widthCm, double heightCm,
+public record OrderItem(String sku, int quantity, double weightKg, double lengthCm, double widthCm, double heightCm,
     String category) {
 
-  OrderItem {
+  public OrderItem {
     if (sku == null || quantity < 1) {
       throw new IllegalArgumentException("Expected an item with a sku and a quantity of 1 or more, but found "
           + sku + " x " + quantity);
     }
   }
 
-  double volumeCm3() {
+  public double volumeCm3() {
     return lengthCm * widthCm * heightCm;
   }
 
   /** The sides from shortest to longest, so any rotation of the unit can be compared with a box. */
-  double[] sortedSides() {
+  public double[] sortedSides() {
     double[] sides = {lengthCm, widthCm, heightCm};
     Arrays.sort(sides);
     return sides;
   }
 
-  boolean isFragile() {
+  public double longestSideCm() {
+    return sortedSides()[2];
+  }
+
+  public boolean isFragile() {
     return "fragile".equalsIgnoreCase(category);
   }
 }

@@ -1,4 +1,4 @@
-package io.milepost.plugins.receivecenter;
+package io.milepost.network;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,11 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Reads the plugin's own CSV resources: comma separated, '#' comments, a header line first. */
-final class Csv {
+/** Reads a plugin's own CSV resources: comma separated, '#' comments, a header line first. */
+public final class Csv {
   private Csv() {}
 
-  static List<String[]> rows(Class<?> owner, String resource) {
+  /** The rows after the header of {@code resource}, found next to {@code owner} in its class loader. */
+  public static List<String[]> rows(Class<?> owner, String resource) {
     // getResourceAsStream on the owner resolves in the plugin's own class loader and package.
     try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {

@@ -1,4 +1,4 @@
-package io.milepost.plugins.sortcenter;
+package io.milepost.network;
 
 import io.milepost.plugin.api.StepContext;
 import java.time.LocalDateTime;
@@ -8,18 +8,24 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The time a step happens at, taken from the job, never from the wall clock, so the same job always
- * sorts the same way. The process supplies it as the {@code stepTime} variable (the models map
+ * decides the same way. The process supplies it as the {@code stepTime} variable (the models map
  * {@code =now()} into it) or a {@code stepTime} task header; ISO-8601 with an offset or zone, e.g.
  * {@code 2025-11-30T08:15:00-08:00} or {@code 2025-11-30T16:15:00Z}. A local date-time without offset
  * is read in the site's zone, and FEEL's {@code 2025-11-30T08:15:00@America/Los_Angeles} form is understood.
  */
-final class StepTime {
+public final class StepTime {
 
-  static final String NAME = "stepTime";
+  public static final String NAME = "stepTime";
 
   private StepTime() {}
 
-  static ZonedDateTime of(StepContext context, ZoneId siteZone) {
+  /** The step's time in the local zone of the site it runs at ({@link SiteTimeZones}). */
+  public static ZonedDateTime atSite(StepContext context) {
+    return of(context, SiteTimeZones.of(context.site().id()));
+  }
+
+  /** The step's time in {@code siteZone}. */
+  public static ZonedDateTime of(StepContext context, ZoneId siteZone) {
     Object value = context.variables().get(NAME);
     String text = value != null ? value.toString() : context.headers().get(NAME);
     if (text == null || text.isBlank()) {
@@ -42,12 +48,4 @@ final class StepTime {
     }
   }
 
-  /** Sites keep local time: the west region on Pacific time, the east on Eastern time. */
-  static ZoneId zoneOf(String region) {
-    return switch (region) {
-      case "west" -> ZoneId.of("America/Los_Angeles");
-      case "east" -> ZoneId.of("America/New_York");
-      default -> throw new IllegalArgumentException("Expected region west or east, but found '" + region + "'");
-    };
-  }
 }

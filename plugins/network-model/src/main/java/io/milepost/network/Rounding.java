@@ -1,10 +1,10 @@
-package io.milepost.plugins.sortablefc;
+package io.milepost.network;
 
 /** Rounding for weights and volumes written to variables: labels carry two decimals, not float noise. */
-final class Kg {
-  private Kg() {}
+public final class Rounding {
+  private Rounding() {}
 
-  static double round2(double value) {
+  public static double round2(double value) {
     return Math.round(value * 100.0) / 100.0;
   }
 }
