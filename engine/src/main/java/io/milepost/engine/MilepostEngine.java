@@ -4,6 +4,9 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.CorrelateMessage;
 import io.milepost.engine.api.CreateProcessInstance;
+import io.milepost.engine.api.DecisionEvaluation;
+import io.milepost.engine.api.DecisionQueries;
+import io.milepost.engine.api.EvaluateDecision;
 import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.Engine;
@@ -20,6 +23,9 @@ import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.ThrowError;
 import io.milepost.engine.api.UpdateJob;
+import io.milepost.engine.decision.DecisionCommands;
+import io.milepost.engine.decision.DecisionEngine;
+import io.milepost.engine.decision.DecisionRepository;
 import io.milepost.engine.deployment.DeploymentCommands;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.incident.IncidentCommands;
@@ -33,6 +39,7 @@ import io.milepost.engine.processing.CommandExecutor;
 import io.milepost.engine.processing.JobActivator;
 import io.milepost.engine.processing.JobStreams;
 import io.milepost.engine.processing.ProcessRepository;
+import io.milepost.engine.query.JdbcDecisionQueries;
 import io.milepost.engine.query.JdbcEngineQueries;
 import io.milepost.engine.signal.SignalCommands;
 import io.milepost.engine.state.KeyGenerator;
@@ -58,6 +65,7 @@ public final class MilepostEngine implements Engine {
   private final CommandExecutor executor;
   private final DeploymentCommands deployments;
   private final EngineQueries queries;
+  private final DecisionQueries decisionQueries;
   // jobs that became activatable other than by being created (time-outs, back-offs, resolved incidents)
   private final Listeners listeners = new Listeners(this::serveJobStreams);
   private final JobStreams jobStreams = new JobStreams(this::serveJobStreams);
@@ -75,13 +83,15 @@ public final class MilepostEngine implements Engine {
     ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
+    DecisionRepository decisions = new DecisionRepository(new DecisionEngine());
     this.keys = new KeyGenerator(store);
     keys.connect();
     this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
-        expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
+        decisions, expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
         configuration.admission());
-    this.deployments = new DeploymentCommands(transformer, processes, json);
+    this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
+    this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
     dueWork.start(configuration.dueWorkInterval());
   }
@@ -154,6 +164,16 @@ public final class MilepostEngine implements Engine {
   }
 
   @Override
+  public DecisionEvaluation evaluateDecision(EvaluateDecision command) {
+    return executor.execute(b -> new DecisionCommands(b).evaluate(command));
+  }
+
+  @Override
+  public DecisionQueries decisionQueries() {
+    return decisionQueries;
+  }
+
+  @Override
   public void cancelProcessInstance(long processInstanceKey) {
     executor.executeDraining(b -> {
       new ProcessInstanceCommands(b).cancel(processInstanceKey);
@@ -164,7 +184,8 @@ public final class MilepostEngine implements Engine {
   @Override
   public List<ActivatedJob> activateJobs(ActivateJobs command) {
     requireValid(command);
-    List<ActivatedJob> jobs = executor.execute(b -> new JobCommands(b).activate(command));
+    // hands out work that exists, creates none: back-pressure lets it through, as it does completions
+    List<ActivatedJob> jobs = executor.executeDraining(b -> new JobCommands(b).activate(command));
     if (!jobs.isEmpty()) {
       configuration.metrics().jobsActivated(command.type(), jobs.size());
     }
@@ -299,7 +320,7 @@ public final class MilepostEngine implements Engine {
   private JobStreamHandle open(ActivateJobs activation, JobSink sink, boolean once) {
     requireValid(activation);
     // registered and served in one command, so no job created in between is missed
-    return executor.execute(b -> {
+    return executor.executeDraining(b -> {
       JobStreams.Stream stream = jobStreams.register(activation, sink, once);
       new JobActivator(b).serve(activation.type(), jobStreams);
       return stream;

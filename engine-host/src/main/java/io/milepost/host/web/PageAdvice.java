@@ -31,7 +31,7 @@ final class PageAdvice {
 
   @ModelAttribute
   void common(HttpServletRequest request, Model model) {
-    model.addAttribute("user", users.current(request));
+    model.addAttribute("user", users.current());
     model.addAttribute("path", request.getRequestURI());
     model.addAttribute("authenticated", request.getUserPrincipal() != null);
   }
@@ -41,6 +41,14 @@ final class PageAdvice {
       Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     return error(missing.getMessage(), request, model);
+  }
+
+  @ExceptionHandler(PageForbiddenException.class)
+  String forbidden(PageForbiddenException refused, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    model.addAttribute("forbidden", refused.permission().name());
+    return error(null, request, model);
   }
 
   @ExceptionHandler(RejectionException.class)

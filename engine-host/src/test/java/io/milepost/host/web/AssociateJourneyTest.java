@@ -8,7 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * An associate at fc-west-1 finds the problem-solve task of an order whose declared weight was wrong, claims it,
+ * An associate at fc-west-1 signs in, finds the problem-solve task of an order whose declared weight was wrong, claims it,
  * fills its form and completes it; the order moves on and is delivered.
  */
 class AssociateJourneyTest extends BrowserTestSupport {
@@ -19,6 +19,10 @@ class AssociateJourneyTest extends BrowserTestSupport {
     long instanceKey = startUnderDeclaredOrder(orderId);
     eventually("the problem-solve task of " + orderId, () -> openTask(instanceKey).size() == 1);
 
+    browser.get("/tasks");
+    assertThat(browser.path()).isEqualTo("/login");
+    browser.screenshot("login");
+    browser.login(ASSOCIATE, PASSWORD);
     browser.get("/");
     browser.screenshot("home");
     browser.assertNoConsoleErrors();
@@ -34,8 +38,8 @@ class AssociateJourneyTest extends BrowserTestSupport {
 
     row.findElement(By.xpath(".//button[text()='Claim']")).click();
     row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
-    assertThat(row.getText()).contains("demo").doesNotContain("Unassigned");
-    assertThat(openTask(instanceKey).getFirst().getAssignee()).isEqualTo("demo");
+    assertThat(row.getText()).contains(ASSOCIATE).doesNotContain("Unassigned");
+    assertThat(openTask(instanceKey).getFirst().getAssignee()).isEqualTo(ASSOCIATE);
 
     row.findElement(By.linkText("Open")).click();
     browser.find(By.cssSelector("#form .fjs-form"));
@@ -65,8 +69,9 @@ class AssociateJourneyTest extends BrowserTestSupport {
     assertThat(variables).containsEntry("problemResolution", "REPACKED").containsEntry("correctedWeightKg", 1.62)
         .containsKey("delivery");
 
+    // An associate sees tasks, not the operations pages.
     browser.get("/operations/instances/" + instanceKey);
-    assertThat(browser.find(By.id("instance-state")).getText()).isEqualTo("Completed");
+    assertThat(browser.find(By.tagName("main")).getText()).contains("Your roles do not allow this page");
   }
 
   private void chooseResolution(String label) {

@@ -26,6 +26,7 @@ class EngineerJourneyTest extends BrowserTestSupport {
         .formatted(orderId));
     eventually("an incident on " + orderId, () -> !incidents(instanceKey).isEmpty());
 
+    browser.login(ENGINEER, PASSWORD);
     browser.get("/operations/processes");
     browser.screenshot("processes");
     browser.find(By.xpath("//td[.//div[text()='order-fulfillment']]/a")).click();
@@ -102,6 +103,7 @@ class EngineerJourneyTest extends BrowserTestSupport {
         </bpmn:definitions>
         """);
 
+    browser.login(ENGINEER, PASSWORD);
     browser.get("/operations/deploy");
     browser.find(By.id("files")).sendKeys(model.toAbsolutePath().toString());
     browser.find(By.cssSelector("#deploy-form button[type=submit]")).click();

@@ -35,6 +35,11 @@ abstract class WebTestSupport {
   private static final Path MODELS = Path.of("..", "bpmn").toAbsolutePath().normalize();
   private static final Path HOME = createHome();
   static final JsonMapper JSON = JsonMapper.builder().build();
+  /** An associate at fc-west-1, an engineer, a leader of the west region. */
+  static final String ASSOCIATE = "ana";
+  static final String ENGINEER = "erin";
+  static final String LEADER = "lee";
+  static final String PASSWORD = "s3cret-page-pass";
 
   @LocalServerPort
   int port;
@@ -45,6 +50,24 @@ abstract class WebTestSupport {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("milepost.data-dir", () -> HOME.resolve("data").toString());
     registry.add("milepost.bpmn-dir", MODELS::toString);
+    user(registry, 0, "demo", "demo", "admin", null, null);
+    user(registry, 1, ASSOCIATE, PASSWORD, "associate", "fc-west-1", null);
+    user(registry, 2, ENGINEER, PASSWORD, "engineer", null, null);
+    user(registry, 3, LEADER, PASSWORD, "leader", null, "west");
+  }
+
+  private static void user(DynamicPropertyRegistry registry, int index, String name, String password, String role,
+      String site, String region) {
+    String prefix = "milepost.security.users[" + index + "].";
+    registry.add(prefix + "username", () -> name);
+    registry.add(prefix + "password", () -> password);
+    registry.add(prefix + "roles[0]", () -> role);
+    if (site != null) {
+      registry.add(prefix + "sites[0]", () -> site);
+    }
+    if (region != null) {
+      registry.add(prefix + "regions[0]", () -> region);
+    }
   }
 
   @BeforeEach

@@ -5,6 +5,7 @@ import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
+import io.milepost.engine.decision.DecisionRepository;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.KeyGenerator;
@@ -63,6 +64,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final Clock clock;
   private final JsonMapper json;
   private final ProcessRepository processes;
+  private final DecisionRepository decisions;
   private final ExpressionLanguage expressions;
   private final VariableCodec codec;
   private final Effects effects;
@@ -77,13 +79,14 @@ public final class CommandExecutor implements AutoCloseable {
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
-      ExpressionLanguage expressions, Effects effects, JobStreams jobStreams, EngineMetrics metrics,
-      Duration commandTimeout, CommandAdmission admission) {
+      DecisionRepository decisions, ExpressionLanguage expressions, Effects effects, JobStreams jobStreams,
+      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
     this.json = json;
     this.processes = processes;
+    this.decisions = decisions;
     this.expressions = expressions;
     this.codec = new VariableCodec(json);
     this.effects = effects;
@@ -101,9 +104,10 @@ public final class CommandExecutor implements AutoCloseable {
    * {@link CommandTimeoutException} and, if the writer has not started it yet, is dropped.
    */
   public <T> T execute(Function<BpmnBehaviors, T> command) {
-    if (!admission.admits(queue.size())) {
+    int queued = queue.size();
+    if (!admission.admits(queued)) {
       throw new RejectionException(RejectionType.RESOURCE_EXHAUSTED, "Expected the engine to take the command, but "
-          + queue.size() + " commands are waiting for it (limit " + admission.limit() + "): retry after a pause");
+          + queued + " commands are waiting for it (limit " + admission.limit() + "): retry after a pause");
     }
     return await(submit(command));
   }
@@ -287,7 +291,8 @@ public final class CommandExecutor implements AutoCloseable {
     Savepoint savepoint = sql.savepoint();
     try {
       EngineState state = new EngineState(sql, json, keys::nextKey, clock.millis());
-      ProcessingContext context = new ProcessingContext(state, processes, expressions, codec, keys::nextKey);
+      ProcessingContext context = new ProcessingContext(state, processes, decisions, expressions, codec,
+          keys::nextKey);
       BpmnBehaviors behaviors = new BpmnBehaviors(context);
       Object value = pending.command().apply(behaviors);
       context.drain();
