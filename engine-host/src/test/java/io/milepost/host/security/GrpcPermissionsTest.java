@@ -7,6 +7,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.grpc.Status;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,9 @@ class GrpcPermissionsTest extends SecurityTestSupport {
 
     long instance = worker.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
         .getProcessInstanceKey();
-    List<ActivatedJob> jobs = worker.newActivateJobsCommand().jobType(processId).maxJobsToActivate(1).send().join()
-        .getJobs();
+    // a long poll: the job may be created just after the instance is acknowledged
+    List<ActivatedJob> jobs = worker.newActivateJobsCommand().jobType(processId).maxJobsToActivate(1)
+        .requestTimeout(Duration.ofSeconds(10)).send().join().getJobs();
     worker.newCompleteCommand(jobs.getFirst().getKey()).send().join();
     ClientStatusException deploy = statusFrom(() -> worker.newDeployResourceCommand()
         .addProcessModel(oneJob(processId, processId), "p.bpmn").send().join());
