@@ -24,7 +24,8 @@ import javax.sql.DataSource;
 public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
     EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission) {
 
-  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  /** Long: it is there so that callers of a writer that stopped get an answer, not to hurry a slow machine. */
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
   public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId) {
     this(dataSource, clock, dueWorkInterval, nodeId, EngineMetrics.NONE);

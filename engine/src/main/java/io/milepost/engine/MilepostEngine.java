@@ -164,7 +164,8 @@ public final class MilepostEngine implements Engine {
   @Override
   public List<ActivatedJob> activateJobs(ActivateJobs command) {
     requireValid(command);
-    List<ActivatedJob> jobs = executor.execute(b -> new JobCommands(b).activate(command));
+    // hands out work that exists, creates none: back-pressure lets it through, as it does completions
+    List<ActivatedJob> jobs = executor.executeDraining(b -> new JobCommands(b).activate(command));
     if (!jobs.isEmpty()) {
       configuration.metrics().jobsActivated(command.type(), jobs.size());
     }
@@ -299,7 +300,7 @@ public final class MilepostEngine implements Engine {
   private JobStreamHandle open(ActivateJobs activation, JobSink sink, boolean once) {
     requireValid(activation);
     // registered and served in one command, so no job created in between is missed
-    return executor.execute(b -> {
+    return executor.executeDraining(b -> {
       JobStreams.Stream stream = jobStreams.register(activation, sink, once);
       new JobActivator(b).serve(activation.type(), jobStreams);
       return stream;

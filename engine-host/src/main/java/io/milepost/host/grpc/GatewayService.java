@@ -42,7 +42,6 @@ import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.Engine;
-import io.milepost.host.engine.UndeliveredJobs;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.MessagePublished;
 import io.milepost.engine.api.ProcessInstanceResult;

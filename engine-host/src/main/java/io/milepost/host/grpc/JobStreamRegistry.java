@@ -4,7 +4,6 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.grpc.Status;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
-import io.milepost.host.engine.UndeliveredJobs;
 import io.milepost.engine.api.JobSink;
 import io.milepost.engine.api.JobStreamHandle;
 import java.util.List;

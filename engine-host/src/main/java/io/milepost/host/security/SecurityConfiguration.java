@@ -72,7 +72,7 @@ class SecurityConfiguration {
     AuthenticationMethod method = properties.authentication().method();
     ProblemResponses problems = new ProblemResponses(method, currentUser);
     http.securityMatcher("/v2/**", "/api/**", "/actuator/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().access(new EndpointAuthorization()))
+        .authorizeHttpRequests(requests -> requests.anyRequest().access(EndpointAuthorization.api()))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::signedInByPage))
         .requestCache(AbstractHttpConfigurer::disable)
@@ -106,11 +106,7 @@ class SecurityConfiguration {
     failures.setExceptionMappings(Map.of(LoginRefusedException.class.getName(), "/login?refused"));
     http.authorizeHttpRequests(requests -> {
           requests.requestMatchers(PUBLIC_PAGES).permitAll();
-          if (open) {
-            requests.anyRequest().permitAll();
-          } else {
-            requests.anyRequest().authenticated();
-          }
+          requests.anyRequest().access(EndpointAuthorization.pages());
         })
         .authenticationManager(passwords)
         .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())

@@ -15,7 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,7 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StepInvoker implements AutoCloseable {
 
-  static final String STUCK = "milepost.step.stuck";
+  static final String STUCK_CALLS = "milepost.step.stuck";
+  private static final int QUEUED = 0;
+  private static final int RUNNING = 1;
+  private static final int STUCK = 2;
+  private static final int DONE = 3;
 
   /** How a handler call ended. */
   sealed interface Invocation {
@@ -55,14 +58,17 @@ final class StepInvoker implements AutoCloseable {
 
   Invocation invoke(StepHandler handler, StepContext context, PluginVersion plugin, Duration budget) {
     Bulkhead bulkhead = bulkheads.computeIfAbsent(plugin.coordinates().toString(), Bulkhead::new);
-    AtomicBoolean overdue = new AtomicBoolean();
+    AtomicInteger state = new AtomicInteger(QUEUED);
     Future<StepResult> result = bulkhead.threads.submit(() -> {
+      if (!state.compareAndSet(QUEUED, RUNNING)) {
+        return null; // its caller gave up while it waited for a thread
+      }
       // Libraries inside a plugin (ServiceLoader, JAXB, Jackson modules) look classes up here.
       Thread.currentThread().setContextClassLoader(plugin.classLoader());
       try {
         return handler.handle(context);
       } finally {
-        if (overdue.get()) {
+        if (state.getAndSet(DONE) == STUCK) {
           bulkhead.stuck.decrementAndGet();
         }
       }
@@ -75,12 +81,11 @@ final class StepInvoker implements AutoCloseable {
       }
       return new Invocation.Returned(returned);
     } catch (TimeoutException e) {
-      if (!result.isDone()) {
-        bulkhead.stuck.incrementAndGet();
-        overdue.set(true);
-        if (result.isDone()) { // ended between the two checks: it will not count itself down
-          bulkhead.stuck.decrementAndGet();
-        }
+      // still running past its budget: stuck (counted down when it ends); still waiting for a thread: never runs
+      bulkhead.stuck.incrementAndGet();
+      if (!state.compareAndSet(RUNNING, STUCK)) {
+        bulkhead.stuck.decrementAndGet();
+        state.compareAndSet(QUEUED, DONE);
       }
       result.cancel(true); // interrupts it, or drops it if it waits for a thread
       return new Invocation.TimedOut(budget);
@@ -115,7 +120,7 @@ final class StepInvoker implements AutoCloseable {
           new LinkedBlockingQueue<>(), task -> Thread.ofPlatform().daemon()
               .name("step-" + coordinates + "-" + next.incrementAndGet()).unstarted(task));
       threads.allowCoreThreadTimeOut(true);
-      Gauge.builder(STUCK, stuck, AtomicInteger::get)
+      Gauge.builder(STUCK_CALLS, stuck, AtomicInteger::get)
           .description("Plugin calls still running past their time budget")
           .tag("plugin", coordinates)
           .register(meters);

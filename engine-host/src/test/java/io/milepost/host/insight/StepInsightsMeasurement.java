@@ -31,10 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * /tmp/insight-measure; add {@code -Dmilepost.measure.pg=jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
  * for PostgreSQL, in a schema of its own). It fills the store once per size with records spread over 20
  * sites, 6 job types, 2 plugin versions and 30 days, a measure on every pack step, then prints the median
- * of 5 runs of each query. Results: benchmarks/RESULTS.md, "Insights over step records".
+ * of 5 runs (or -Dmilepost.measure.runs) of each query. Results: benchmarks/RESULTS.md, "Insights over step records".
  */
 class StepInsightsMeasurement {
 
+  private static final int RUNS = Integer.getInteger("milepost.measure.runs", 5);
   private static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
   private static final String[] JOB_TYPES = {"fulfillment.receive", "fulfillment.allocate", "fulfillment.pick",
       "fulfillment.pack", "fulfillment.sort", "fulfillment.deliver"};
@@ -94,7 +95,7 @@ class StepInsightsMeasurement {
   }
 
   private static void time(String what, Supplier<Integer> query) {
-    long[] millis = new long[5];
+    long[] millis = new long[RUNS];
     int rows = 0;
     for (int i = 0; i < millis.length; i++) {
       long started = System.nanoTime();
@@ -102,8 +103,8 @@ class StepInsightsMeasurement {
       millis[i] = (System.nanoTime() - started) / 1_000_000;
     }
     Arrays.sort(millis);
-    System.out.printf("  %-66s median %,6d ms (min %,d, max %,d), %d rows%n", what, millis[2], millis[0], millis[4],
-        rows);
+    System.out.printf("  %-66s median %,6d ms (min %,d, max %,d), %d rows%n", what, millis[RUNS / 2], millis[0],
+        millis[RUNS - 1], rows);
   }
 
   private static long fillIfEmpty(DataSource dataSource, int count) throws Exception {

@@ -78,7 +78,7 @@ class StepInvokerTest {
         assertThat(call.get()).isEqualTo(new Invocation.TimedOut(BUDGET));
       }
       assertThat(invoker.stuck(hanging)).isEqualTo(2);
-      assertThat(METERS.get(StepInvoker.STUCK).tag("plugin", hanging.coordinates().toString()).gauge().value())
+      assertThat(METERS.get(StepInvoker.STUCK_CALLS).tag("plugin", hanging.coordinates().toString()).gauge().value())
           .isEqualTo(2.0);
       // ... and another plugin still answers at once
       assertThat(invoker.invoke(healthy.handler("step.answers").orElseThrow(), context(Map.of()), healthy, BUDGET))

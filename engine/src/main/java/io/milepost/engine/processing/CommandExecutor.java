@@ -101,9 +101,10 @@ public final class CommandExecutor implements AutoCloseable {
    * {@link CommandTimeoutException} and, if the writer has not started it yet, is dropped.
    */
   public <T> T execute(Function<BpmnBehaviors, T> command) {
-    if (!admission.admits(queue.size())) {
+    int queued = queue.size();
+    if (!admission.admits(queued)) {
       throw new RejectionException(RejectionType.RESOURCE_EXHAUSTED, "Expected the engine to take the command, but "
-          + queue.size() + " commands are waiting for it (limit " + admission.limit() + "): retry after a pause");
+          + queued + " commands are waiting for it (limit " + admission.limit() + "): retry after a pause");
     }
     return await(submit(command));
   }

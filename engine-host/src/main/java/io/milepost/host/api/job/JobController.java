@@ -1,7 +1,6 @@
 package io.milepost.host.api.job;
 
 import io.milepost.engine.api.ActivateJobs;
-import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.ThrowError;
@@ -10,7 +9,6 @@ import io.milepost.host.api.ApiException;
 import io.milepost.host.api.JsonDocuments;
 import io.milepost.host.api.Keys;
 import io.milepost.host.engine.JobLongPoll;
-import io.milepost.host.engine.UndeliveredJobs;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.JsonNode;
 
 /** Job workers' commands under {@code /v2/jobs}. */
@@ -32,28 +29,19 @@ final class JobController {
   /** Camunda's gateway default when a request names no long-poll timeout (0 or absent). */
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofMinutes(5);
-  /** The async request outlives the long poll by this much: the poll always answers first. */
-  private static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
 
   private final Engine engine;
   private final JobLongPoll longPoll;
   private final JsonDocuments json;
-  private final UndeliveredJobs undelivered;
 
-  JobController(Engine engine, JobLongPoll longPoll, JsonDocuments json, UndeliveredJobs undelivered) {
+  JobController(Engine engine, JobLongPoll longPoll, JsonDocuments json) {
     this.engine = engine;
     this.longPoll = longPoll;
     this.json = json;
-    this.undelivered = undelivered;
   }
 
-  /**
-   * Held asynchronously, so the servlet container tells when the client goes (it closes the connection):
-   * the poll then stops waiting, and jobs it was already answered with but could not deliver go back to the
-   * engine at once instead of staying activated until their timeout.
-   */
   @PostMapping("/activation")
-  DeferredResult<JobActivationResponse> activate(@RequestBody JobActivationRequest request) {
+  JobActivationResponse activate(@RequestBody JobActivationRequest request) {
     if (request.type() == null || request.type().isBlank()) {
       throw ApiException.invalidArgument("Expected a job 'type' to activate, but it was missing");
     }
@@ -68,24 +56,8 @@ final class JobController {
     // As in Camunda: 0 or absent waits the default time, a negative timeout does not wait at all.
     Duration requestTimeout = request.requestTimeout() == null || request.requestTimeout() == 0
         ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(Math.max(0, request.requestTimeout()));
-    DeferredResult<JobActivationResponse> answer = new DeferredResult<>(requestTimeout.plus(ANSWER_MARGIN).toMillis());
-    CompletableFuture<Void> callerGone = new CompletableFuture<>();
-    answer.onError(failure -> callerGone.complete(null));
-    answer.onTimeout(() -> callerGone.complete(null));
-    Thread.ofVirtual().name("job-activation-" + command.type()).start(() -> {
-      List<ActivatedJob> jobs;
-      try {
-        jobs = longPoll.activate(command, answerWithin(requestTimeout), callerGone);
-      } catch (RuntimeException refused) {
-        answer.setErrorResult(refused); // answered as any other error of the API (e.g. 429 under back-pressure)
-        return;
-      }
-      JobActivationResponse response = new JobActivationResponse(jobs.stream().map(ActivatedJobResponse::of).toList());
-      if (!answer.setResult(response) && !jobs.isEmpty()) {
-        undelivered.giveBack(jobs, "the REST long poll's client had gone");
-      }
-    });
-    return answer;
+    return new JobActivationResponse(
+        longPoll.activate(command, answerWithin(requestTimeout), new CompletableFuture<>()).stream().map(ActivatedJobResponse::of).toList());
   }
 
   @PostMapping("/{jobKey}/completion")

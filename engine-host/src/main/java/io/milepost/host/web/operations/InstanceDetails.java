@@ -1,5 +1,6 @@
 package io.milepost.host.web.operations;
 
+import io.milepost.engine.api.ElementInstanceState;
 import io.milepost.engine.api.EngineEvent;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.engine.api.IncidentFilter;
@@ -55,9 +56,9 @@ public final class InstanceDetails {
       if ("PROCESS".equals(element.elementType())) {
         return;
       }
-      if ("COMPLETED".equals(element.state())) {
+      if (element.state() == ElementInstanceState.COMPLETED) {
         completed.add(element.elementId());
-      } else if (!"TERMINATED".equals(element.state())) {
+      } else if (element.state() == ElementInstanceState.ACTIVE) {
         active.add(element.elementId());
       }
     });
