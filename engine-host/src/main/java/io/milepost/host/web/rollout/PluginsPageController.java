@@ -8,6 +8,10 @@ import io.milepost.host.web.PageUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +35,15 @@ final class PluginsPageController {
 
   @GetMapping("/plugins")
   String plugins(Model model) {
-    model.addAttribute("plugins", views.all().stream()
-        .sorted(Comparator.comparing(PluginVersionView::pluginId).thenComparing(PluginVersionView::version)).toList());
+    List<PluginVersionView> all = views.all().stream()
+        .sorted(Comparator.comparing(PluginVersionView::pluginId).thenComparing(PluginVersionView::version)).toList();
+    model.addAttribute("plugins", all);
+    // A version runs at a site for each of its steps there; the page names each site once.
+    Map<String, String> runningAt = new HashMap<>();
+    all.forEach(view -> runningAt.put(view.pluginId() + "@" + view.version(), view.sites().stream()
+        .map(PluginVersionView.SiteStep::siteId).distinct().sorted().collect(Collectors.joining(", "))));
+    runningAt.values().removeIf(String::isEmpty);
+    model.addAttribute("runningAt", runningAt);
     return "rollout/plugins";
   }
 
