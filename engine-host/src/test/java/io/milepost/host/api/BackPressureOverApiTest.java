@@ -83,7 +83,9 @@ class BackPressureOverApiTest {
         .grpcAddress(URI.create("http://localhost:" + grpcServer.port()))
         .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(false).credentialsProvider(DEMO)
         // the client retries RESOURCE_EXHAUSTED by itself by default; the test wants to see the refusal
-        .useDefaultRetryPolicy(false).build()) {
+        .useDefaultRetryPolicy(false)
+        // a loaded machine may take seconds to authenticate 64 calls: the test is about refusals, not time-outs
+        .defaultRequestTimeout(Duration.ofSeconds(90)).build()) {
       List<Status.Code> codes = flood(http -> {
         try {
           grpc.newCreateInstanceCommand().bpmnProcessId("flooded").latestVersion().send().join();
