@@ -56,18 +56,18 @@ final class DueWorkScheduler {
   }
 
   synchronized void runOnce() {
-    while (executor.execute(b -> new JobCommands(b).timeOut(BATCH)) == BATCH) {
+    while (executor.executeDraining(b -> new JobCommands(b).timeOut(BATCH)) == BATCH) {
       // more expired jobs than one batch: keep going
     }
-    while (executor.execute(b -> new TimerCommands(b).fireDue(BATCH)) == BATCH) {
+    while (executor.executeDraining(b -> new TimerCommands(b).fireDue(BATCH)) == BATCH) {
       // more due timers than one batch: keep going
     }
-    while (executor.execute(b -> new MessageCommands(b).expire(BATCH)) == BATCH) {
+    while (executor.executeDraining(b -> new MessageCommands(b).expire(BATCH)) == BATCH) {
       // more expired messages than one batch: keep going
     }
     long now = clock.millis();
     long from = lastRun;
-    List<String> types = executor.execute(b -> b.context().state().jobs().typesActivatableBetween(from, now));
+    List<String> types = executor.executeDraining(b -> b.context().state().jobs().typesActivatableBetween(from, now));
     types.forEach(listeners::jobsAvailable);
     lastRun = now;
   }

@@ -1,6 +1,8 @@
 package io.milepost.engine;
 
+import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.EngineMetrics;
+import io.milepost.engine.expression.ExpressionLimits;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -14,12 +16,25 @@ import javax.sql.DataSource;
  *     back-offs; {@code null} for none (tests call {@code processDueWork()} themselves)
  * @param nodeId the name this node reports in the topology
  * @param metrics told about committed commands and handed-out jobs ({@link EngineMetrics#NONE} for nothing)
+ * @param commandTimeout how long a caller waits for a command before it gets
+ *     {@link io.milepost.engine.api.CommandTimeoutException} (and the command, if not started, is dropped)
+ * @param expressionLimits how much time and memory one FEEL evaluation may take before it becomes an incident
+ * @param admission back-pressure: when commands that bring new work are refused
  */
 public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
-    EngineMetrics metrics) {
+    EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission) {
+
+  /** Long: it is there so that callers of a writer that stopped get an answer, not to hurry a slow machine. */
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
   public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId) {
     this(dataSource, clock, dueWorkInterval, nodeId, EngineMetrics.NONE);
+  }
+
+  public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
+      EngineMetrics metrics) {
+    this(dataSource, clock, dueWorkInterval, nodeId, metrics, DEFAULT_COMMAND_TIMEOUT, ExpressionLimits.DEFAULTS,
+        CommandAdmission.DEFAULTS);
   }
 
   public static EngineConfiguration of(DataSource dataSource) {
@@ -27,14 +42,32 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
   }
 
   public EngineConfiguration withClock(Clock newClock) {
-    return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId, metrics);
+    return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, admission);
   }
 
   public EngineConfiguration withDueWorkInterval(Duration interval) {
-    return new EngineConfiguration(dataSource, clock, interval, nodeId, metrics);
+    return new EngineConfiguration(dataSource, clock, interval, nodeId, metrics, commandTimeout, expressionLimits,
+        admission);
   }
 
   public EngineConfiguration withMetrics(EngineMetrics newMetrics) {
-    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, newMetrics);
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, newMetrics, commandTimeout,
+        expressionLimits, admission);
+  }
+
+  public EngineConfiguration withCommandTimeout(Duration timeout) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, timeout, expressionLimits,
+        admission);
+  }
+
+  public EngineConfiguration withAdmission(CommandAdmission newAdmission) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, newAdmission);
+  }
+
+  public EngineConfiguration withExpressionLimits(ExpressionLimits limits) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout, limits,
+        admission);
   }
 }

@@ -26,6 +26,11 @@ final class Listeners implements CommandExecutor.Effects {
     endWaiters.put(processInstanceKey, onEnd);
   }
 
+  /** Nobody waits for this instance any more. */
+  void forgetEnd(long processInstanceKey) {
+    endWaiters.remove(processInstanceKey);
+  }
+
   @Override
   public void afterCommit(Set<String> availableJobTypes, List<Long> endedProcessInstances) {
     for (String type : availableJobTypes) {

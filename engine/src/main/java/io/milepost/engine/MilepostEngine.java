@@ -4,11 +4,15 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.CorrelateMessage;
 import io.milepost.engine.api.CreateProcessInstance;
+import io.milepost.engine.api.DecisionEvaluation;
+import io.milepost.engine.api.DecisionQueries;
+import io.milepost.engine.api.EvaluateDecision;
 import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineInfo;
 import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.EngineStatus;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.MessageCorrelated;
 import io.milepost.engine.api.MessagePublished;
@@ -19,6 +23,9 @@ import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.ThrowError;
 import io.milepost.engine.api.UpdateJob;
+import io.milepost.engine.decision.DecisionCommands;
+import io.milepost.engine.decision.DecisionEngine;
+import io.milepost.engine.decision.DecisionRepository;
 import io.milepost.engine.deployment.DeploymentCommands;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.incident.IncidentCommands;
@@ -32,6 +39,7 @@ import io.milepost.engine.processing.CommandExecutor;
 import io.milepost.engine.processing.JobActivator;
 import io.milepost.engine.processing.JobStreams;
 import io.milepost.engine.processing.ProcessRepository;
+import io.milepost.engine.query.JdbcDecisionQueries;
 import io.milepost.engine.query.JdbcEngineQueries;
 import io.milepost.engine.signal.SignalCommands;
 import io.milepost.engine.state.KeyGenerator;
@@ -44,6 +52,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The embeddable engine: commands through one {@link CommandExecutor}, reads through {@link EngineQueries}. */
@@ -55,24 +65,33 @@ public final class MilepostEngine implements Engine {
   private final CommandExecutor executor;
   private final DeploymentCommands deployments;
   private final EngineQueries queries;
+  private final DecisionQueries decisionQueries;
   // jobs that became activatable other than by being created (time-outs, back-offs, resolved incidents)
   private final Listeners listeners = new Listeners(this::serveJobStreams);
   private final JobStreams jobStreams = new JobStreams(this::serveJobStreams);
   /** Job types with a serve command queued: signals that come meanwhile are covered by it. */
   private final Set<String> servingTypes = ConcurrentHashMap.newKeySet();
   private final DueWorkScheduler dueWork;
+  private final KeyGenerator keys;
+  /** Reads the result of an instance that ended, off the writer thread (which must not wait for the pool). */
+  private final ExecutorService resultReaders = Executors.newVirtualThreadPerTaskExecutor();
 
   private MilepostEngine(EngineConfiguration configuration) {
     this.configuration = configuration;
     JsonMapper json = JsonMapper.builder().build();
     Store store = new Store(configuration.dataSource());
-    ExpressionLanguage expressions = new ExpressionLanguage();
+    ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
-    this.executor = new CommandExecutor(store, new KeyGenerator(store), configuration.clock(), json, processes,
-        expressions, listeners, jobStreams, configuration.metrics());
-    this.deployments = new DeploymentCommands(transformer, processes, json);
+    DecisionRepository decisions = new DecisionRepository(new DecisionEngine());
+    this.keys = new KeyGenerator(store);
+    keys.connect();
+    this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
+        decisions, expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
+        configuration.admission());
+    this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
+    this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
     dueWork.start(configuration.dueWorkInterval());
   }
@@ -96,15 +115,40 @@ public final class MilepostEngine implements Engine {
   public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(CreateProcessInstance command) {
     // registered inside the command, so an instance that ends within it is not missed
     CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
-    executor.execute(b -> {
-      ProcessInstanceCreated created = new ProcessInstanceCommands(b).create(command);
-      listeners.awaitEnd(created.processInstanceKey(), () -> finish(created, command.fetchVariables(), result));
-      return created;
+    long[] created = new long[1];
+    try {
+      executor.execute(b -> {
+        ProcessInstanceCreated instance = new ProcessInstanceCommands(b).create(command);
+        created[0] = instance.processInstanceKey();
+        listeners.awaitEnd(instance.processInstanceKey(), () -> resultReaders.execute(
+            () -> finish(instance, command.fetchVariables(), result)));
+        return instance;
+      });
+    } catch (RuntimeException notCreated) {
+      listeners.forgetEnd(created[0]); // the batch failed to commit after the command ran: nothing to wait for
+      throw notCreated;
+    }
+    // a caller that gave up (time-out, cancel) must not leave the waiter, and the variables it holds, behind
+    result.whenComplete((value, failure) -> {
+      if (failure != null) {
+        listeners.forgetEnd(created[0]);
+      }
     });
     return result;
   }
 
   private void finish(ProcessInstanceCreated created, List<String> fetchVariables, CompletableFuture<ProcessInstanceResult> result) {
+    if (result.isDone()) {
+      return; // the caller gave up
+    }
+    try {
+      read(created, fetchVariables, result);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private void read(ProcessInstanceCreated created, List<String> fetchVariables, CompletableFuture<ProcessInstanceResult> result) {
     var view = queries.processInstance(created.processInstanceKey()).orElseThrow();
     if (view.state() != io.milepost.engine.api.ProcessInstanceState.COMPLETED) {
       result.completeExceptionally(new RejectionException(RejectionType.INVALID_STATE, "Expected process instance "
@@ -120,8 +164,18 @@ public final class MilepostEngine implements Engine {
   }
 
   @Override
+  public DecisionEvaluation evaluateDecision(EvaluateDecision command) {
+    return executor.execute(b -> new DecisionCommands(b).evaluate(command));
+  }
+
+  @Override
+  public DecisionQueries decisionQueries() {
+    return decisionQueries;
+  }
+
+  @Override
   public void cancelProcessInstance(long processInstanceKey) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new ProcessInstanceCommands(b).cancel(processInstanceKey);
       return null;
     });
@@ -130,7 +184,8 @@ public final class MilepostEngine implements Engine {
   @Override
   public List<ActivatedJob> activateJobs(ActivateJobs command) {
     requireValid(command);
-    List<ActivatedJob> jobs = executor.execute(b -> new JobCommands(b).activate(command));
+    // hands out work that exists, creates none: back-pressure lets it through, as it does completions
+    List<ActivatedJob> jobs = executor.executeDraining(b -> new JobCommands(b).activate(command));
     if (!jobs.isEmpty()) {
       configuration.metrics().jobsActivated(command.type(), jobs.size());
     }
@@ -149,7 +204,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void completeJob(long jobKey, Map<String, Object> variables) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).complete(jobKey, variables);
       return null;
     });
@@ -157,7 +212,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void failJob(FailJob command) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).fail(command);
       return null;
     });
@@ -165,7 +220,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void throwError(ThrowError command) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).throwError(command);
       return null;
     });
@@ -173,7 +228,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void updateJob(UpdateJob command) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new JobCommands(b).update(command);
       return null;
     });
@@ -189,7 +244,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void resolveIncident(long incidentKey) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new IncidentCommands(b).resolve(incidentKey);
       return null;
     });
@@ -213,7 +268,7 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
-    executor.execute(b -> {
+    executor.executeDraining(b -> {
       new UserTaskCommands(b).complete(userTaskKey, variables);
       return null;
     });
@@ -265,7 +320,7 @@ public final class MilepostEngine implements Engine {
   private JobStreamHandle open(ActivateJobs activation, JobSink sink, boolean once) {
     requireValid(activation);
     // registered and served in one command, so no job created in between is missed
-    return executor.execute(b -> {
+    return executor.executeDraining(b -> {
       JobStreams.Stream stream = jobStreams.register(activation, sink, once);
       new JobActivator(b).serve(activation.type(), jobStreams);
       return stream;
@@ -294,9 +349,16 @@ public final class MilepostEngine implements Engine {
   }
 
   @Override
+  public EngineStatus status() {
+    return new EngineStatus(executor.isWriting(), executor.queued());
+  }
+
+  @Override
   public void close() {
     jobStreams.closeAll();
     dueWork.stop();
     executor.close();
+    keys.close();
+    resultReaders.shutdownNow();
   }
 }

@@ -1,6 +1,8 @@
 package io.milepost.host.api;
 
+import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
+import io.milepost.engine.api.RejectionType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   @ExceptionHandler(RejectionException.class)
   ResponseEntity<ApiProblem> rejected(RejectionException rejection, HttpServletRequest request) {
@@ -34,8 +37,20 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case INVALID_STATE -> HttpStatus.CONFLICT;
+      case RESOURCE_EXHAUSTED -> HttpStatus.TOO_MANY_REQUESTS;
     };
-    return problem(status, rejection.type().name(), rejection.getMessage(), request);
+    ResponseEntity<ApiProblem> answer = problem(status, rejection.type().name(), rejection.getMessage(), request);
+    if (rejection.type() == RejectionType.RESOURCE_EXHAUSTED) {
+      // back-pressure: tell clients when to come back instead of letting them retry at once
+      return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
+    }
+    return answer;
+  }
+
+  @ExceptionHandler(CommandTimeoutException.class)
+  ResponseEntity<ApiProblem> timedOut(CommandTimeoutException timeout, HttpServletRequest request) {
+    return problem(HttpStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", timeout.getMessage(), request);
   }
 
   @ExceptionHandler(ApiException.class)

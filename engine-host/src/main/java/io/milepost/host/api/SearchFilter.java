@@ -113,7 +113,11 @@ public final class SearchFilter {
           }
           operand.forEach(value -> values.add(value.asString()));
         }
-        case "$eq" -> values.add(operand.asString());
+        case "$eq" -> {
+          if (!isEmpty(operand)) {
+            values.add(operand.asString());
+          }
+        }
         default -> {
           if (!isEmpty(operand)) {
             throw ApiException.invalidArgument("Expected filter '" + field + "' to use $eq or $in, but found "
@@ -125,17 +129,34 @@ public final class SearchFilter {
     return values;
   }
 
-  /** The least value a numeric field may take: {@code {"$gte": n}} or {@code {"$gt": n}}; null when not named. */
+  /**
+   * The least value a numeric field may take: {@code {"$gte": n}} or {@code {"$gt": n}} (the client sends the other
+   * operators empty); null when not named.
+   */
   public Integer atLeast(String field) {
     JsonNode node = filter == null ? null : filter.get(field);
     if (node == null || node.isNull() || isEmpty(node)) {
       return null;
     }
-    if (node.isObject() && node.size() == 1 && (node.has("$gte") || node.has("$gt")) && node.iterator().next().isInt()) {
-      return node.has("$gte") ? node.get("$gte").asInt() : node.get("$gt").asInt() + 1;
+    Integer least = null;
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> operator : node.properties()) {
+        JsonNode operand = operator.getValue();
+        if (isEmpty(operand)) {
+          continue;
+        }
+        if (!operand.isInt() || !(operator.getKey().equals("$gte") || operator.getKey().equals("$gt")) || least != null) {
+          least = null;
+          break;
+        }
+        least = operator.getKey().equals("$gte") ? operand.asInt() : operand.asInt() + 1;
+      }
     }
-    throw ApiException.invalidArgument("Expected filter '" + field + "' to be {\"$gte\": n} or {\"$gt\": n}, but found "
-        + node);
+    if (least == null) {
+      throw ApiException.invalidArgument("Expected filter '" + field + "' to be {\"$gte\": n} or {\"$gt\": n}, but found "
+          + node);
+    }
+    return least;
   }
 
   private JsonNode value(String field) {

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every .form and .bpmn under {@code milepost.bpmn-dir} at start, before the API opens.
+ * Deploys every .form, .dmn and .bpmn under {@code milepost.bpmn-dir} at start, before the API opens.
  * Deploying an unchanged file again is harmless: the engine answers with the version it already has.
  * Each file is deployed alone so that one broken model does not keep the others from running.
  */
@@ -41,8 +41,9 @@ final class BpmnDirectoryDeployer implements InitializingBean {
       LOG.info("No models deployed at start: {} is not a directory", bpmnDir.toAbsolutePath());
       return;
     }
-    // Forms first, so a process that links a form finds it.
+    // Forms and decisions first, so a process that links a form or calls a decision finds it.
     modelFiles(".form").forEach(this::deploy);
+    modelFiles(".dmn").forEach(this::deploy);
     modelFiles(".bpmn").forEach(this::deploy);
   }
 
@@ -73,6 +74,8 @@ final class BpmnDirectoryDeployer implements InitializingBean {
           process.version(), process.processDefinitionKey()));
       deployment.forms().forEach(form -> LOG.info("Deployed {}: form '{}' version {} (key {})",
           name, form.formId(), form.version(), form.formKey()));
+      deployment.decisions().forEach(decision -> LOG.info("Deployed {}: decision '{}' version {} (key {})",
+          name, decision.decisionId(), decision.version(), decision.decisionKey()));
     } catch (RejectionException e) {
       LOG.error("Did not deploy {}: {}", file.toAbsolutePath(), e.getMessage());
     } catch (IOException e) {

@@ -4,14 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.engine.AdjustableClock;
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
+import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.expression.ExpressionLimits;
 import io.milepost.host.MilepostProperties;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /** The engine on the application's DataSource, closed (before the DataSource) on shutdown. */
 @Configuration(proxyBeanMethods = false)
@@ -22,12 +26,38 @@ class EngineBeans {
 
   @Bean(destroyMethod = "close")
   Engine engine(DataSource dataSource, MilepostProperties properties, MeterRegistry meterRegistry,
-      AdjustableClock engineClock) {
+      AdjustableClock engineClock, Environment environment) {
     MicrometerEngineMetrics metrics = new MicrometerEngineMetrics(meterRegistry);
     Engine engine = MilepostEngine.start(
-        new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL, properties.nodeId(), metrics));
+        new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL, properties.nodeId(), metrics)
+            .withCommandTimeout(environment.getProperty("milepost.engine.command-timeout", Duration.class,
+                EngineConfiguration.DEFAULT_COMMAND_TIMEOUT))
+            .withExpressionLimits(expressionLimits(environment))
+            .withAdmission(admission(environment)));
     metrics.watchIncidents(engine.queries());
     return engine;
+  }
+
+  /** {@code milepost.engine.expression-limits.*}: each property falls back to the engine's default. */
+  private static ExpressionLimits expressionLimits(Environment environment) {
+    ExpressionLimits defaults = ExpressionLimits.DEFAULTS;
+    String prefix = "milepost.engine.expression-limits.";
+    return new ExpressionLimits(
+        environment.getProperty(prefix + "time", Duration.class, defaults.time()),
+        environment.getProperty(prefix + "max-items", Integer.class, defaults.maxItems()),
+        environment.getProperty(prefix + "max-allocated", DataSize.class,
+            DataSize.ofBytes(defaults.maxAllocatedBytes())).toBytes());
+  }
+
+  /** {@code milepost.engine.admission.*} (back-pressure): each property falls back to the engine's default. */
+  private static CommandAdmission admission(Environment environment) {
+    CommandAdmission defaults = CommandAdmission.DEFAULTS;
+    String prefix = "milepost.engine.admission.";
+    return new CommandAdmission(
+        environment.getProperty(prefix + "initial-limit", Integer.class, defaults.initialLimit()),
+        environment.getProperty(prefix + "min-limit", Integer.class, defaults.minLimit()),
+        environment.getProperty(prefix + "max-limit", Integer.class, defaults.maxLimit()),
+        environment.getProperty(prefix + "target-latency", Duration.class, defaults.targetLatency()));
   }
 
   /** The system clock, moved only through the testing endpoints (milepost.testing.enabled). */

@@ -2,6 +2,7 @@ package io.milepost.host.engine;
 
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineInfo;
+import io.milepost.engine.api.EngineStatus;
 import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessDefinitionFilter;
 import org.springframework.boot.health.contributor.Health;
@@ -9,7 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * UP when the engine is started and its store answers. The engine bean is created (and the models
+ * UP when the engine's writer is applying commands and its store answers; DOWN when either is gone (a store
+ * that answers reads says nothing about a writer that has stopped). The engine bean is created (and the models
  * of {@code milepost.bpmn-dir} deployed) before the web server opens, so UP means commands are accepted.
  */
 @Component
@@ -25,12 +27,18 @@ final class EngineHealthIndicator implements HealthIndicator {
   public Health health() {
     try {
       EngineInfo info = engine.info();
+      EngineStatus status = engine.status();
+      if (!status.writing()) {
+        return Health.down().withDetail("nodeId", info.nodeId())
+            .withDetail("writer", "stopped: commands are not being applied").build();
+      }
       long definitions = engine.queries()
           .searchProcessDefinitions(ProcessDefinitionFilter.all(), PageRequest.first(1)).totalItems();
       return Health.up()
           .withDetail("nodeId", info.nodeId())
           .withDetail("version", info.version())
           .withDetail("processDefinitions", definitions)
+          .withDetail("queuedCommands", status.queuedCommands())
           .build();
     } catch (RuntimeException e) {
       return Health.down(e).build();

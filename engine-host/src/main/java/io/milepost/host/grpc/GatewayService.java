@@ -14,6 +14,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstance
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobRequest;
@@ -40,6 +41,7 @@ import io.grpc.stub.StreamObserver;
 import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.MessagePublished;
@@ -76,16 +78,18 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   private final Engine engine;
   private final GatewayMessages messages;
+  private final DecisionMessages decisions;
   private final JobLongPoll longPoll;
   private final JobStreamRegistry streams;
   private final UndeliveredJobs undelivered;
   private final TopologyAnswer topology;
   private final ActionLog actions;
 
-  GatewayService(Engine engine, GatewayMessages messages, JobLongPoll longPoll, JobStreamRegistry streams,
-      UndeliveredJobs undelivered, TopologyAnswer topology, ActionLog actions) {
+  GatewayService(Engine engine, GatewayMessages messages, DecisionMessages decisions, JobLongPoll longPoll,
+      JobStreamRegistry streams, UndeliveredJobs undelivered, TopologyAnswer topology, ActionLog actions) {
     this.engine = engine;
     this.messages = messages;
+    this.decisions = decisions;
     this.longPoll = longPoll;
     this.streams = streams;
     this.undelivered = undelivered;
@@ -109,8 +113,18 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
           .map(resource -> new DeploymentResource(resource.getName(), resource.getContent().toByteArray()))
           .toList());
       actions.record(ActionLog.Action.DEPLOYED, deployment.key());
-      return messages.deployed(deployment);
+      DeployResourceResponse.Builder response = messages.deployed(deployment).toBuilder();
+      decisions.addDeployed(deployment, response);
+      return response.build();
     });
+  }
+
+  /** A failed evaluation is an answer carrying its failure, as in Camunda; an unknown decision is NOT_FOUND. */
+  @Override
+  public void evaluateDecision(GatewayOuterClass.EvaluateDecisionRequest request,
+      StreamObserver<GatewayOuterClass.EvaluateDecisionResponse> observer) {
+    unary("EvaluateDecision", observer,
+        () -> decisions.evaluated(engine.evaluateDecision(decisions.evaluation(request))));
   }
 
   @Override
@@ -336,7 +350,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private static <T> void unary(String rpc, StreamObserver<T> observer, Supplier<T> answer) {
     T response;
     try {
-      response = answer.get();
+      // a command whose call was cancelled, or whose deadline passed, before the engine got to it is dropped
+      response = Caller.whileWaiting(Context.current()::isCancelled, answer);
     } catch (RuntimeException e) {
       observer.onError(GrpcStatuses.of(rpc, e));
       return;

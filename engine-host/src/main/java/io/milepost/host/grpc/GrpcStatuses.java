@@ -3,6 +3,7 @@ package io.milepost.host.grpc;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.host.api.ErrorIds;
 import java.util.concurrent.CompletionException;
@@ -30,6 +31,9 @@ final class GrpcStatuses {
     if (failure instanceof StatusException status) {
       return status.getStatus().asRuntimeException(status.getTrailers());
     }
+    if (failure instanceof CommandTimeoutException timeout) {
+      return Status.DEADLINE_EXCEEDED.withDescription(timeout.getMessage()).asRuntimeException();
+    }
     if (failure instanceof RejectionException rejection) {
       return of(rejection).withDescription(rejection.getMessage()).asRuntimeException();
     }
@@ -44,6 +48,7 @@ final class GrpcStatuses {
       case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
       case NOT_FOUND -> Status.NOT_FOUND;
       case INVALID_STATE -> Status.FAILED_PRECONDITION;
+      case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
     };
   }
 

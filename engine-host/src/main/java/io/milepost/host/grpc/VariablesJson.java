@@ -51,6 +51,11 @@ final class VariablesJson {
     return json.writeValueAsString(values == null ? Map.of() : values);
   }
 
+  /** Any value (a decision's output or input) as JSON text. */
+  String writeValue(Object value) {
+    return json.writeValueAsString(value);
+  }
+
   private static String abbreviate(String text) {
     return text.length() <= 100 ? text : text.substring(0, 100) + "...";
   }

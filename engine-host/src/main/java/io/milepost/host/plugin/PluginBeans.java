@@ -34,9 +34,10 @@ class PluginBeans {
   @Bean
   PluginUploads pluginUploads(PluginCatalog catalog, PluginRegistry registry, AuditLog audit,
       PluginProperties properties, PluginStoreProblems problems) {
-    PluginUploads uploads = new PluginUploads(catalog, registry, audit, properties.pluginStoreDir());
+    PluginUploads uploads = new PluginUploads(catalog, registry, audit, problems,
+        properties.pluginStoreDir());
     // Before any site is seeded or routed: the uploaded versions are part of the catalog from the start.
-    uploads.reloadAll(problems);
+    uploads.reloadAll();
     return uploads;
   }
 

@@ -21,6 +21,11 @@ public final class PluginStoreProblems implements HealthIndicator {
     problems.add(problem);
   }
 
+  /** The version loaded after all (its jar was uploaded again). */
+  void resolved(PluginCoordinates coordinates) {
+    problems.removeIf(problem -> problem.coordinates().equals(coordinates));
+  }
+
   public List<Problem> problems() {
     return List.copyOf(problems);
   }

@@ -31,12 +31,15 @@ public final class PluginUploads {
   private final PluginCatalog catalog;
   private final PluginRegistry registry;
   private final AuditLog audit;
+  private final PluginStoreProblems problems;
   private final Path storeDir;
 
-  PluginUploads(PluginCatalog catalog, PluginRegistry registry, AuditLog audit, Path storeDir) {
+  PluginUploads(PluginCatalog catalog, PluginRegistry registry, AuditLog audit, PluginStoreProblems problems,
+      Path storeDir) {
     this.catalog = catalog;
     this.registry = registry;
     this.audit = audit;
+    this.problems = problems;
     this.storeDir = storeDir.toAbsolutePath().normalize();
   }
 
@@ -65,12 +68,21 @@ public final class PluginUploads {
           + " is already stored with SHA-256 " + stored + " and the upload has " + sha256
           + "; give the changed plugin a new Plugin-Version");
     }
+    // Registered but not loaded: its jar was missing or corrupted at start; the same bytes restore it.
+    Optional<UploadRecord> registered = registry.upload(coordinates);
+    if (registered.isPresent() && !registered.get().sha256().equals(sha256)) {
+      throw PluginRefusedException.conflict("Expected a new version or the same bytes, but " + coordinates
+          + " was uploaded with SHA-256 " + registered.get().sha256() + " and the upload has " + sha256
+          + "; give the changed plugin a new Plugin-Version");
+    }
     Path target = storeDir.resolve(sha256 + ".jar");
     boolean written = write(target, jar);
     PluginVersion version;
     try {
       version = catalog.load(target);
-      registry.addUpload(coordinates, sha256, actor);
+      if (registered.isEmpty()) {
+        registry.addUpload(coordinates, sha256, actor);
+      }
     } catch (RuntimeException e) {
       catalog.unload(coordinates);
       if (written) {
@@ -81,8 +93,9 @@ public final class PluginUploads {
       }
       throw e;
     }
+    problems.resolved(coordinates);
     audit.record(AuditEntry.of(actor, AuditAction.UPLOAD, coordinates.pluginId(), coordinates.version(), null,
-        "uploaded " + sha256 + ".jar, job types " + version.jobTypes()));
+        (registered.isPresent() ? "restored " : "uploaded ") + sha256 + ".jar, job types " + version.jobTypes()));
     return new Uploaded(version, sha256, true);
   }
 
@@ -102,7 +115,7 @@ public final class PluginUploads {
    * Loads every registered upload again (at start). A jar that is missing, whose bytes no longer match
    * its checksum, or that PF4J refuses is logged and reported in {@code problems}; the rest load.
    */
-  void reloadAll(PluginStoreProblems problems) {
+  void reloadAll() {
     for (UploadRecord upload : registry.uploads()) {
       if (catalog.find(upload.coordinates()).isPresent()) {
         continue;
@@ -136,18 +149,20 @@ public final class PluginUploads {
   private boolean write(Path target, byte[] jar) {
     try {
       Files.createDirectories(storeDir);
-      if (Files.exists(target)) {
+      boolean exists = Files.exists(target);
+      if (exists && Sha256.of(Files.readAllBytes(target)).equals(Sha256.of(jar))) {
         return false;
       }
       // Written beside the target and moved, so a crash never leaves a truncated jar under a checksum name.
+      // A file there already is corrupted (its bytes do not match its name): the upload restores it.
       Path partial = Files.createTempFile(storeDir, "upload-", ".partial");
       try {
         Files.write(partial, jar);
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(partial);
       }
-      return true;
+      return !exists;
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to store the uploaded jar at " + target + ", but could not", e);
     }

@@ -32,7 +32,9 @@ final class SequentialTest {
   /**
    * Failure proportions: is the canary's rate ({@code x1} of {@code n1}) above the baseline's ({@code x0}
    * of {@code n0}) by more than {@code margin}? The variance uses add-one smoothed proportions so that
-   * zero failures do not claim zero uncertainty.
+   * zero failures do not claim zero uncertainty. The mixture spreads over rises of about 20 points (or the
+   * margin, if larger): a canary that breaks most jobs is found within a few dozen jobs, and the level
+   * holds whatever the spread.
    */
   static boolean proportionIncreaseExceeds(long x1, long n1, long x0, long n0, double margin, double alpha) {
     double p1 = (double) x1 / n1;
@@ -40,7 +42,7 @@ final class SequentialTest {
     double s1 = (x1 + 1.0) / (n1 + 2.0);
     double s0 = (x0 + 1.0) / (n0 + 2.0);
     double variance = s1 * (1 - s1) / n1 + s0 * (1 - s0) / n0;
-    double tau = Math.max(margin, 0.05);
+    double tau = Math.max(margin, 0.2);
     return rejects(p1 - p0 - margin, variance, tau * tau, alpha);
   }
 

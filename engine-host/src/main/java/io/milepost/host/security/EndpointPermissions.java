@@ -8,9 +8,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * Which permission each endpoint of the API ({@code /v2}, {@code /api}, {@code /actuator}) needs. The
- * first rule that matches decides; an endpoint no rule names needs {@link Permission#ADMINISTER}, so a new
- * endpoint is closed until someone opens it here on purpose.
+ * Which permission each endpoint of the API ({@code /v2}, {@code /api}, {@code /actuator}) and each acting
+ * page needs. The first rule that matches decides; an API endpoint no rule names needs
+ * {@link Permission#ADMINISTER}, so a new endpoint is closed until someone opens it here on purpose.
  */
 final class EndpointPermissions {
 
@@ -81,13 +81,33 @@ final class EndpointPermissions {
       rule(GET, "/api/audit/**", READ_AUDIT),
       rule(GET, "/api/actions/**", READ_AUDIT));
 
+  /** The pages that act: the same permission as the API call they stand for. Other pages need a signed-in user. */
+  private static final List<Rule> PAGE_RULES = List.of(
+      rule(GET, "/operations/**", READ_INSTANCES),
+      rule(POST, "/operations/deploy", DEPLOY),
+      rule(POST, "/operations/instances/*/incidents/*/retry", RESOLVE_INCIDENT),
+      rule(POST, "/operations/instances/*/variables", OPERATE_INSTANCE),
+      rule(POST, "/operations/instances/*/cancel", OPERATE_INSTANCE),
+      rule(null, "/operations/**", ADMINISTER),
+      rule(GET, "/tasks/**", READ_USER_TASKS),
+      rule(null, "/tasks/**", WORK_USER_TASKS),
+      rule(GET, "/plugins/**", READ_PLUGINS),
+      rule(null, "/plugins/**", UPLOAD_PLUGIN),
+      rule(GET, "/rollouts/**", READ_ROLLOUTS),
+      rule(null, "/rollouts/**", STEER_ROLLOUTS));
+
   private EndpointPermissions() {}
 
   private static Rule rule(HttpMethod method, String pattern, Permission permission) {
     return new Rule(method, pattern, permission);
   }
 
-  /** The permission a request needs, or empty for the public health endpoint. */
+  /** The permission a page request needs, or empty when any signed-in user may see it. */
+  static Optional<Permission> requiredForPage(HttpMethod method, String path) {
+    return PAGE_RULES.stream().filter(rule -> rule.matches(method, path)).map(Rule::permission).findFirst();
+  }
+
+  /** The permission an API request needs, or empty for the public health endpoint. */
   static Optional<Permission> required(HttpMethod method, String path) {
     if (PUBLIC.stream().anyMatch(pattern -> PATHS.match(pattern, path))) {
       return Optional.empty();

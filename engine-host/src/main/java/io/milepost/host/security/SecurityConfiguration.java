@@ -15,8 +15,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
@@ -40,9 +40,12 @@ class SecurityConfiguration {
     return new LoginThrottle(properties.login(), Clock.systemUTC());
   }
 
-  /** The configured users: the login form's, and the API's under method basic. */
+  /**
+   * The configured users: the login form's, and the API's under method basic. A bean so that Spring Boot
+   * does not make up a user of its own.
+   */
   @Bean
-  UserDetailsService milepostUsers(SecurityProperties properties) {
+  UserDirectory milepostUsers(SecurityProperties properties) {
     return UserDirectory.of(properties.users());
   }
 
@@ -69,7 +72,7 @@ class SecurityConfiguration {
     AuthenticationMethod method = properties.authentication().method();
     ProblemResponses problems = new ProblemResponses(method, currentUser);
     http.securityMatcher("/v2/**", "/api/**", "/actuator/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().access(new EndpointAuthorization()))
+        .authorizeHttpRequests(requests -> requests.anyRequest().access(EndpointAuthorization.api()))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::signedInByPage))
         .requestCache(AbstractHttpConfigurer::disable)
@@ -82,8 +85,7 @@ class SecurityConfiguration {
       case OIDC -> http.authenticationManager(passwords.manager())
           .httpBasic(basic -> basic.authenticationEntryPoint(problems))
           .oauth2ResourceServer(server -> server
-              .jwt(jwt -> jwt.decoder(tokens.getObject()).jwtAuthenticationConverter(
-                  new TokenUsers(properties.oidc())))
+              .jwt(jwt -> jwt.authenticationManager(tokenCheck(tokens.getObject(), properties.oidc())))
               .authenticationEntryPoint(problems)
               .accessDeniedHandler(problems));
       case NONE -> http.anonymous(anonymous -> anonymous.principal(ANONYMOUS_ADMIN)
@@ -94,21 +96,17 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pageChain(HttpSecurity http, SecurityProperties properties, UserDetailsService milepostUsers,
+  SecurityFilterChain pageChain(HttpSecurity http, SecurityProperties properties, UserDirectory milepostUsers,
       LoginThrottle throttle) throws Exception {
     boolean open = properties.authentication().method() == AuthenticationMethod.NONE;
     AuthenticationManager passwords = new ProviderManager(
-        new ThrottledPasswordCheck((UserDirectory) milepostUsers, throttle));
+        new ThrottledPasswordCheck(milepostUsers, throttle));
     ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
     failures.setDefaultFailureUrl("/login?error");
     failures.setExceptionMappings(Map.of(LoginRefusedException.class.getName(), "/login?refused"));
     http.authorizeHttpRequests(requests -> {
           requests.requestMatchers(PUBLIC_PAGES).permitAll();
-          if (open) {
-            requests.anyRequest().permitAll();
-          } else {
-            requests.anyRequest().authenticated();
-          }
+          requests.anyRequest().access(EndpointAuthorization.pages());
         })
         .authenticationManager(passwords)
         .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
@@ -117,6 +115,13 @@ class SecurityConfiguration {
       http.anonymous(anonymous -> anonymous.principal(ANONYMOUS_ADMIN).authorities(RoleAuthorities.of(ANONYMOUS_ADMIN)));
     }
     return http.build();
+  }
+
+  /** Bearer tokens get their own check: the chain's manager is the password check. */
+  private static AuthenticationManager tokenCheck(JwtDecoder decoder, SecurityProperties.Oidc claims) {
+    JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+    tokens.setJwtAuthenticationConverter(new TokenUsers(claims));
+    return new ProviderManager(tokens);
   }
 
   /**

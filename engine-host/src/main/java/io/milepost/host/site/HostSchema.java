@@ -16,7 +16,8 @@ public final class HostSchema {
 
   private HostSchema() {}
 
-  static HostSchema migrate(DataSource dataSource) {
+  /** Migrates the host's tables on {@code dataSource}; public for tests and measurements that run without Spring. */
+  public static HostSchema migrate(DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
         .locations(LOCATION)

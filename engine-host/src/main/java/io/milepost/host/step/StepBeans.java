@@ -1,6 +1,7 @@
 package io.milepost.host.step;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.engine.api.Engine;
 import io.milepost.host.MilepostProperties;
 import io.milepost.host.plugin.PluginCatalog;
 import io.milepost.host.security.WorkerCredentials;
@@ -8,6 +9,7 @@ import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,17 +26,28 @@ class StepBeans {
     return new StepRecords(jdbc, schema);
   }
 
+  @Bean(destroyMethod = "close")
+  StepInvoker stepInvoker(WorkerProperties properties, MeterRegistry meterRegistry) {
+    return new StepInvoker(properties.pluginThreads(), meterRegistry);
+  }
+
   @Bean
   StepWorkers stepWorkers(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
-      SiteAssignments assignments, StepRecords records, MeterRegistry meterRegistry, Environment environment,
-      WorkerCredentials ownApiCredentials, WorkerAuthProperties remoteAuth, MilepostProperties milepost) {
+      SiteAssignments assignments, StepRecords records, StepInvoker invoker, MeterRegistry meterRegistry,
+      Environment environment, ObjectProvider<Engine> engine, WorkerCredentials ownApiCredentials,
+      WorkerAuthProperties remoteAuth, MilepostProperties milepost) {
     requireAnApiToWorkFor(properties, milepost);
     // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
     // the API's JSON settings are.
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    StepDispatcher dispatcher = new StepDispatcher(new StepRouter(sites, assignments, catalog), records,
+    StepDispatcher dispatcher = new StepDispatcher(new StepRouter(sites, assignments, catalog), invoker, records,
         new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json);
-    return new StepWorkers(properties, catalog, dispatcher, environment, ownApiCredentials, remoteAuth);
+    // In process when the engine runs here and the workers are not sent elsewhere: no HTTP, no credentials.
+    Engine local = engine.getIfAvailable();
+    boolean inProcess = properties.inProcess() && properties.restAddress() == null && local != null;
+    return new StepWorkers(properties, catalog, () -> inProcess
+        ? new EngineTransport(local, dispatcher, properties)
+        : new ClientTransport(properties, dispatcher, environment, ownApiCredentials, remoteAuth));
   }
 
   /** A worker node has no API of its own: without an address its workers would poll nothing. */

@@ -1,8 +1,5 @@
 package io.milepost.host.step;
 
-import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobClient;
-import io.camunda.client.api.worker.JobHandler;
 import io.milepost.host.step.StepInvoker.Invocation;
 import io.milepost.host.step.StepRouter.Route;
 import io.milepost.plugin.api.StepResult;
@@ -24,21 +21,23 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Never throws: the client's default exception handler would fail the job with a stack trace as
  * its message, where the people reading the incident need the cause in one sentence.
  */
-final class StepDispatcher implements JobHandler {
+final class StepDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(StepDispatcher.class);
   private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
   private final StepRouter router;
+  private final StepInvoker invoker;
   private final StepRecords records;
   private final StepMetrics metrics;
   private final Duration stepTimeout;
   private final Clock clock;
   private final JsonMapper json;
 
-  StepDispatcher(StepRouter router, StepRecords records, StepMetrics metrics, Duration stepTimeout, Clock clock,
-      JsonMapper json) {
+  StepDispatcher(StepRouter router, StepInvoker invoker, StepRecords records, StepMetrics metrics, Duration stepTimeout,
+      Clock clock, JsonMapper json) {
     this.router = router;
+    this.invoker = invoker;
     this.records = records;
     this.metrics = metrics;
     this.stepTimeout = stepTimeout;
@@ -46,8 +45,8 @@ final class StepDispatcher implements JobHandler {
     this.json = json;
   }
 
-  @Override
-  public void handle(JobClient client, ActivatedJob job) {
+  /** Runs the step of one job and answers the engine; whatever happens, the job is answered or left to time out. */
+  void handle(StepJob job, JobAnswers answers) {
     Instant startedAt = clock.instant();
     long started = System.nanoTime();
     String siteId = null;
@@ -56,8 +55,8 @@ final class StepDispatcher implements JobHandler {
     Map<String, Double> measures = Map.of();
     StepDecision decision;
     try {
-      Map<String, Object> variables = job.getVariablesAsMap();
-      Route route = router.route(job.getKey(), job.getType(), variables == null ? Map.of() : variables);
+      Map<String, Object> variables = job.variables();
+      Route route = router.route(job.key(), job.type(), variables);
       switch (route) {
         case Route.Unroutable unroutable -> {
           siteId = unroutable.siteId();
@@ -69,10 +68,9 @@ final class StepDispatcher implements JobHandler {
           pluginId = routed.plugin().pluginId();
           pluginVersion = routed.plugin().version();
           started = System.nanoTime();
-          JobStepContext context = new JobStepContext(routed.site(), variables, job.getCustomHeaders(),
-              job.getRetries(), json);
-          Invocation invocation = StepInvoker.invoke(routed.handler(), context, routed.plugin().classLoader(),
-              stepTimeout, "step-" + job.getType() + "-" + job.getKey());
+          JobStepContext context = new JobStepContext(routed.site(), variables, job.customHeaders(),
+              job.retries(), json);
+          Invocation invocation = invoker.invoke(routed.handler(), context, routed.plugin(), stepTimeout);
           decision = decide(invocation, job, routed);
           if (invocation instanceof Invocation.Returned returned) {
             measures = returned.result().measures();
@@ -80,22 +78,22 @@ final class StepDispatcher implements JobHandler {
         }
       }
     } catch (RuntimeException e) {
-      LOG.error("Could not route job {} of type '{}'", job.getKey(), job.getType(), e);
-      decision = new StepDecision.Fail(StepOutcome.FAILED, "Job " + job.getKey() + " of type '" + job.getType()
+      LOG.error("Could not route job {} of type '{}'", job.key(), job.type(), e);
+      decision = new StepDecision.Fail(StepOutcome.FAILED, "Job " + job.key() + " of type '" + job.type()
           + "': the host could not route it: " + describe(e), retriesAfterFailure(job), Duration.ZERO);
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
-    StepRecord record = new StepRecord(job.getKey(), job.getProcessInstanceKey(), job.getElementId(), job.getType(),
+    StepRecord record = new StepRecord(job.key(), job.processInstanceKey(), job.elementId(), job.type(),
         siteId, pluginId, pluginVersion, decision.outcome(), decision.message(), startedAt, durationMs);
     // Recorded before answering the engine, so a record exists once the instance moves on.
     Long recordId = store(record, measures);
     metrics.record(record);
-    send(client, job, decision, recordId);
+    send(answers, job, decision, recordId);
   }
 
-  private StepDecision decide(Invocation invocation, ActivatedJob job, Route.Routed routed) {
+  private StepDecision decide(Invocation invocation, StepJob job, Route.Routed routed) {
     String step = "Plugin " + routed.plugin().coordinates() + " at site '" + routed.site().id() + "' on job "
-        + job.getKey() + " of type '" + job.getType() + "'";
+        + job.key() + " of type '" + job.type() + "'";
     return switch (invocation) {
       case Invocation.TimedOut timedOut -> new StepDecision.Fail(StepOutcome.TIMED_OUT,
           step + " did not finish within its budget of " + timedOut.budget().toMillis()
@@ -113,7 +111,7 @@ final class StepDispatcher implements JobHandler {
   }
 
   /** Turns the plugin's variables into plain JSON values now, so a value the client cannot send fails here. */
-  private StepDecision completion(StepResult.Complete complete, String step, ActivatedJob job) {
+  private StepDecision completion(StepResult.Complete complete, String step, StepJob job) {
     try {
       return new StepDecision.Complete(json.convertValue(complete.variables(), JSON_OBJECT));
     } catch (JacksonException e) {
@@ -133,25 +131,21 @@ final class StepDispatcher implements JobHandler {
     }
   }
 
-  private void send(JobClient client, ActivatedJob job, StepDecision decision, Long recordId) {
+  private void send(JobAnswers answers, StepJob job, StepDecision decision, Long recordId) {
     try {
       switch (decision) {
-        case StepDecision.Complete complete ->
-            client.newCompleteCommand(job.getKey()).variables(complete.variables()).send().join();
-        case StepDecision.ThrowError error ->
-            client.newThrowErrorCommand(job.getKey()).errorCode(error.code()).errorMessage(error.message())
-                .send().join();
+        case StepDecision.Complete complete -> answers.complete(job.key(), complete.variables());
+        case StepDecision.ThrowError error -> answers.throwError(job.key(), error.code(), error.message());
         case StepDecision.Fail fail -> {
           if (fail.retries() == 0) {
             LOG.warn("{}", fail.message());
           }
-          client.newFailCommand(job.getKey()).retries(fail.retries()).retryBackoff(fail.backoff())
-              .errorMessage(fail.message()).send().join();
+          answers.fail(job.key(), fail.retries(), fail.backoff(), fail.message());
         }
       }
     } catch (RuntimeException e) {
       // E.g. the job timed out or its instance was cancelled meanwhile; the engine owns the job now.
-      LOG.warn("The engine did not accept the {} of job {}: {}", decision.outcome(), job.getKey(), e.getMessage());
+      LOG.warn("The engine did not accept the {} of job {}: {}", decision.outcome(), job.key(), e.getMessage());
       if (recordId != null) {
         try {
           records.appendMessage(recordId, "the engine did not accept the command: " + e.getMessage());
@@ -162,8 +156,8 @@ final class StepDispatcher implements JobHandler {
     }
   }
 
-  private static int retriesAfterFailure(ActivatedJob job) {
-    return Math.max(0, job.getRetries() - 1);
+  private static int retriesAfterFailure(StepJob job) {
+    return Math.max(0, job.retries() - 1);
   }
 
   private static String describe(Throwable failure) {

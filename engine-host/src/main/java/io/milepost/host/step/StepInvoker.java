@@ -1,27 +1,42 @@
 package io.milepost.host.step;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.milepost.host.plugin.PluginVersion;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Calls a plugin's handler on a thread of its own and waits at most the time budget.
+ * Calls a plugin's handler on its plugin version's own threads (a bulkhead) and waits at most the time budget.
  *
  * <p>Whatever the plugin does (throw, hang, overflow its stack) ends up as an {@link Invocation}: the
- * caller's thread is never the plugin's, so a plugin can delay only its own job. A plugin that ignores
- * the interrupt after its budget keeps its thread until it returns; its result is dropped.
+ * caller's thread is never the plugin's, so a plugin can delay only its own jobs. Each plugin version has a
+ * fixed number of threads: one that hangs, or ignores the interrupt after its budget, uses up its own
+ * threads and its further jobs time out (and are retried), while other plugins and the API keep serving.
+ * The calls still running past their budget are the gauge {@code milepost.step.stuck} per plugin version.
  *
- * <p>A platform (daemon) thread rather than a virtual one: virtual threads are not time-sliced, so a
- * plugin spinning on the CPU would hold one of the few carrier threads that the host's own virtual
- * threads (web requests, job handling) share, and a handful of such jobs would stall the whole host.
- * The OS preempts a platform thread; a step costs far more than starting one.
+ * <p>Platform (daemon) threads rather than virtual ones: virtual threads are not time-sliced, so a plugin
+ * spinning on the CPU would hold one of the few carrier threads that the host's own virtual threads (web
+ * requests, job handling) share, and a handful of such jobs would stall the whole host.
  */
-final class StepInvoker {
+final class StepInvoker implements AutoCloseable {
+
+  static final String STUCK_CALLS = "milepost.step.stuck";
+  private static final int QUEUED = 0;
+  private static final int RUNNING = 1;
+  private static final int STUCK = 2;
+  private static final int DONE = 3;
 
   /** How a handler call ended. */
   sealed interface Invocation {
@@ -32,21 +47,32 @@ final class StepInvoker {
     record TimedOut(Duration budget) implements Invocation {}
   }
 
-  private StepInvoker() {}
+  private final int threadsPerPlugin;
+  private final MeterRegistry meters;
+  private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
 
-  static Invocation invoke(StepHandler handler, StepContext context, ClassLoader pluginClassLoader, Duration budget,
-      String threadName) {
-    CompletableFuture<StepResult> result = new CompletableFuture<>();
-    Thread thread = Thread.ofPlatform().daemon().name(threadName).unstarted(() -> {
+  StepInvoker(int threadsPerPlugin, MeterRegistry meters) {
+    this.threadsPerPlugin = threadsPerPlugin;
+    this.meters = meters;
+  }
+
+  Invocation invoke(StepHandler handler, StepContext context, PluginVersion plugin, Duration budget) {
+    Bulkhead bulkhead = bulkheads.computeIfAbsent(plugin.coordinates().toString(), Bulkhead::new);
+    AtomicInteger state = new AtomicInteger(QUEUED);
+    Future<StepResult> result = bulkhead.threads.submit(() -> {
+      if (!state.compareAndSet(QUEUED, RUNNING)) {
+        return null; // its caller gave up while it waited for a thread
+      }
       // Libraries inside a plugin (ServiceLoader, JAXB, Jackson modules) look classes up here.
-      Thread.currentThread().setContextClassLoader(pluginClassLoader);
+      Thread.currentThread().setContextClassLoader(plugin.classLoader());
       try {
-        result.complete(handler.handle(context));
-      } catch (Throwable failure) {
-        result.completeExceptionally(failure);
+        return handler.handle(context);
+      } finally {
+        if (state.getAndSet(DONE) == STUCK) {
+          bulkhead.stuck.decrementAndGet();
+        }
       }
     });
-    thread.start();
     try {
       StepResult returned = result.get(budget.toNanos(), TimeUnit.NANOSECONDS);
       if (returned == null) {
@@ -55,14 +81,49 @@ final class StepInvoker {
       }
       return new Invocation.Returned(returned);
     } catch (TimeoutException e) {
-      thread.interrupt();
+      // still running past its budget: stuck (counted down when it ends); still waiting for a thread: never runs
+      bulkhead.stuck.incrementAndGet();
+      if (!state.compareAndSet(RUNNING, STUCK)) {
+        bulkhead.stuck.decrementAndGet();
+        state.compareAndSet(QUEUED, DONE);
+      }
+      result.cancel(true); // interrupts it, or drops it if it waits for a thread
       return new Invocation.TimedOut(budget);
     } catch (ExecutionException e) {
       return new Invocation.Threw(e.getCause());
     } catch (InterruptedException e) {
-      thread.interrupt();
+      result.cancel(true);
       Thread.currentThread().interrupt();
       return new Invocation.Threw(new InterruptedException("The host stopped waiting for the step: it is shutting down"));
+    }
+  }
+
+  /** Calls of a plugin version still running past their budget. */
+  int stuck(PluginVersion plugin) {
+    Bulkhead bulkhead = bulkheads.get(plugin.coordinates().toString());
+    return bulkhead == null ? 0 : bulkhead.stuck.get();
+  }
+
+  @Override
+  public void close() {
+    bulkheads.values().forEach(bulkhead -> bulkhead.threads.shutdownNow());
+  }
+
+  /** The threads of one plugin version and how many of them are stuck. */
+  private final class Bulkhead {
+    final AtomicInteger stuck = new AtomicInteger();
+    final ThreadPoolExecutor threads;
+
+    Bulkhead(String coordinates) {
+      AtomicInteger next = new AtomicInteger();
+      threads = new ThreadPoolExecutor(threadsPerPlugin, threadsPerPlugin, 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), task -> Thread.ofPlatform().daemon()
+              .name("step-" + coordinates + "-" + next.incrementAndGet()).unstarted(task));
+      threads.allowCoreThreadTimeOut(true);
+      Gauge.builder(STUCK_CALLS, stuck, AtomicInteger::get)
+          .description("Plugin calls still running past their time budget")
+          .tag("plugin", coordinates)
+          .register(meters);
     }
   }
 }

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxJobsActive jobs one worker holds at once (per job type)
  * @param pollInterval pause between polls when there was no work
  * @param requestTimeout how long one activation long poll may be held open
+ * @param inProcess with the engine in this host and no {@code restAddress}: take jobs from the engine's job
+ *     streams and answer through its API (false: go through this host's own API with the client, over loopback)
+ * @param pluginThreads threads per plugin version (its bulkhead): how many of its steps run at once
  * @param client further {@code camunda.client.*} properties for the official client (credentials go in
  *     its environment variables, e.g. {@code CAMUNDA_CLIENT_ID}), keys in brackets in YAML
  */
@@ -34,10 +37,16 @@ public record WorkerProperties(
     @DefaultValue("32") int maxJobsActive,
     @DefaultValue("100ms") Duration pollInterval,
     @DefaultValue("10s") Duration requestTimeout,
+    @DefaultValue("true") boolean inProcess,
+    @DefaultValue("16") int pluginThreads,
     Map<String, String> client) {
 
   public WorkerProperties {
     client = client == null ? Map.of() : Map.copyOf(client);
+    if (pluginThreads < 1) {
+      throw new IllegalArgumentException("Expected milepost.worker.plugin-threads to be at least 1, but it was "
+          + pluginThreads);
+    }
     if (!jobTimeout.minus(stepTimeout).isPositive()) {
       throw new IllegalArgumentException("Expected milepost.worker.job-timeout to be longer than step-timeout ("
           + stepTimeout + "), but it was " + jobTimeout + ": a job would be handed to another worker mid-step");

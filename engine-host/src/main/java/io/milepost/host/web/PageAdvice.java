@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * What every page gets: the user and the path (for the navigation), and errors rendered as a page rather
@@ -30,7 +31,7 @@ final class PageAdvice {
 
   @ModelAttribute
   void common(HttpServletRequest request, Model model) {
-    model.addAttribute("user", users.current(request));
+    model.addAttribute("user", users.current());
     model.addAttribute("path", request.getRequestURI());
     model.addAttribute("authenticated", request.getUserPrincipal() != null);
   }
@@ -42,12 +43,24 @@ final class PageAdvice {
     return error(missing.getMessage(), request, model);
   }
 
+  @ExceptionHandler(PageForbiddenException.class)
+  String forbidden(PageForbiddenException refused, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    model.addAttribute("forbidden", refused.permission().name());
+    return error(null, request, model);
+  }
+
   @ExceptionHandler(RejectionException.class)
   String rejected(RejectionException rejection, HttpServletRequest request, HttpServletResponse response,
       Model model) {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return error(rejection.getMessage(), request, model);
   }
+
+  /** A browser left a page that watched live events; nothing to answer. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void browserLeft() {}
 
   @ExceptionHandler(Exception.class)
   String unexpected(Exception failure, HttpServletRequest request, HttpServletResponse response, Model model) {

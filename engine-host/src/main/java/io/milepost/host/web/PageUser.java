@@ -1,25 +1,34 @@
 package io.milepost.host.web;
 
+import io.milepost.host.security.MilepostUser;
+import io.milepost.host.security.Permission;
 import java.util.Set;
 
-/**
- * Who looks at a page: their name, roles and the sites whose work they may see.
- *
- * @param siteIds the sites they may see; empty means every site
- */
-public record PageUser(String name, Set<Role> roles, Set<String> siteIds) {
+/** Who looks at a page, as the pages ask it: name, what they may do, which sites' work they see. */
+public record PageUser(MilepostUser account) {
 
-  public enum Role { ADMIN, ENGINEER, LEADER, ASSOCIATE }
-
-  public boolean may(Role role) {
-    return roles.contains(Role.ADMIN) || roles.contains(role);
+  public String name() {
+    return account.username();
   }
 
+  public boolean may(Permission permission) {
+    return account.may(permission);
+  }
+
+  /** Admins and engineers see every site's tasks; others only their own sites'. */
   public boolean seesAllSites() {
-    return siteIds.isEmpty();
+    return !account.confinedToSites();
   }
 
   public boolean seesSite(String siteId) {
-    return seesAllSites() || siteIds.contains(siteId);
+    return account.mayAccessSite(siteId);
+  }
+
+  public Set<String> siteIds() {
+    return account.sites();
+  }
+
+  public boolean mayAccessRegion(String region) {
+    return account.mayAccessRegion(region);
   }
 }

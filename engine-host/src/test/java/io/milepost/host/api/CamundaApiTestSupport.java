@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -62,8 +61,6 @@ abstract class CamundaApiTestSupport {
         .restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true)
         .defaultRequestTimeout(Duration.ofSeconds(10))
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username("demo").password("demo").build())
         .build();
   }
 
@@ -93,12 +90,9 @@ abstract class CamundaApiTestSupport {
     return problem;
   }
 
-  /** The Basic credentials of the bootstrap admin user, for raw HTTP requests. */
-  static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
-
   HttpResponse<String> rawGet(String path) {
     return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", DEMO_AUTHORIZATION)
+        .header("Authorization", DemoUser.AUTHORIZATION)
         .header("Accept", "application/json, application/problem+json")
         .GET().build());
   }

@@ -44,13 +44,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole host on a random port over H2 in a temp directory, with test plugins in its plugins dir,
  * driven the way users drive it: the official Camunda client deploys and starts processes, the host's
- * own workers run the plugins, and the step records and incidents tell what happened.
+ * own workers run the plugins, and the step records and incidents tell what happened. Here the workers take
+ * their jobs in process (the default with the engine in the host); {@link PluginHostOverClientTest} runs the
+ * same scenarios with the workers going through the official client.
  */
 @SpringBootTest(classes = MilepostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class PluginHostIntegrationTest {
 
-  private static final Path HOME = createHomeWithPlugins();
+  static final Path HOME = createHomeWithPlugins();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @LocalServerPort
@@ -101,6 +103,19 @@ class PluginHostIntegrationTest {
   @AfterEach
   void closeClient() {
     client.close();
+  }
+
+  /** Whether the workers poll this host's REST API for jobs (the client transport) or take them in process. */
+  boolean workersPoll() {
+    return false;
+  }
+
+  @Test
+  void shouldTakeJobsOverTheTransportTheHostIsSetUpWith() {
+    runToCompletion(deploy("test.echo", "3"), "test-west-1");
+
+    var polls = meters.find("http.server.requests").tag("uri", "/v2/jobs/activation").timers();
+    assertThat(polls.stream().mapToLong(Timer::count).sum() > 0).isEqualTo(workersPoll());
   }
 
   @Test

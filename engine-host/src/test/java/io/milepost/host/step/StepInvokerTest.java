@@ -9,6 +9,7 @@ import io.milepost.host.testing.TestPluginJar;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.Site;
 import io.milepost.plugin.api.StepResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +30,11 @@ class StepInvokerTest {
   static Path plugins;
 
   private static final PluginCatalog CATALOG = new PluginCatalog();
+  private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+  private static final StepInvoker INVOKER = new StepInvoker(8, METERS);
   private static PluginVersion plugin;
+  private static PluginVersion hanging;
+  private static PluginVersion healthy;
 
   @BeforeAll
   static void loadPlugin() {
@@ -45,11 +50,40 @@ class StepInvokerTest {
                 "loader", String.valueOf(Thread.currentThread().getContextClassLoader() == getClass().getClassLoader()),
                 "header", context.headers().get("zone"), "retries", context.retriesLeft()));""")
         .writeTo(plugins));
+    hanging = CATALOG.load(TestPluginJar.plugin("hanging", "1.0.0")
+        .handler("step.hangs", "long until = System.nanoTime() + 10_000_000_000L; while (System.nanoTime() < until) { "
+            + "try { Thread.sleep(50); } catch (InterruptedException ignored) { } } return StepResult.complete(Map.of());")
+        .writeTo(plugins));
+    healthy = CATALOG.load(TestPluginJar.plugin("healthy", "1.0.0")
+        .handler("step.answers", "return StepResult.complete(Map.of(\"ok\", true));")
+        .writeTo(plugins));
   }
 
   @AfterAll
   static void unload() {
+    INVOKER.close();
     CATALOG.close();
+  }
+
+  @Test
+  void shouldConfineAPluginThatHangsToItsOwnThreadsAndCountItsStuckCalls() throws Exception {
+    // given a plugin version with two threads whose handler ignores interrupts for seconds
+    try (StepInvoker invoker = new StepInvoker(2, METERS); ExecutorService jobs = Executors.newVirtualThreadPerTaskExecutor()) {
+      // when five of its jobs come at once
+      var calls = java.util.stream.IntStream.range(0, 5).mapToObj(i -> jobs.submit(() -> invoker.invoke(
+          hanging.handler("step.hangs").orElseThrow(), context(Map.of()), hanging, BUDGET))).toList();
+
+      // then each times out, only its two threads are stuck (the queued calls were dropped, no thread each) ...
+      for (var call : calls) {
+        assertThat(call.get()).isEqualTo(new Invocation.TimedOut(BUDGET));
+      }
+      assertThat(invoker.stuck(hanging)).isEqualTo(2);
+      assertThat(METERS.get(StepInvoker.STUCK_CALLS).tag("plugin", hanging.coordinates().toString()).gauge().value())
+          .isEqualTo(2.0);
+      // ... and another plugin still answers at once
+      assertThat(invoker.invoke(healthy.handler("step.answers").orElseThrow(), context(Map.of()), healthy, BUDGET))
+          .isEqualTo(new Invocation.Returned(StepResult.complete(Map.of("ok", true))));
+    }
   }
 
   @Test
@@ -100,8 +134,8 @@ class StepInvokerTest {
 
   @Test
   void shouldSurviveAStackOverflowInAPlugin() {
-    Invocation invocation = StepInvoker.invoke(plugin.handler("step.overflows").orElseThrow(), context(Map.of()),
-        plugin.classLoader(), Duration.ofSeconds(20), "test");
+    Invocation invocation = INVOKER.invoke(plugin.handler("step.overflows").orElseThrow(), context(Map.of()),
+        plugin, Duration.ofSeconds(20));
 
     assertThat(invocation).isInstanceOfSatisfying(Invocation.Threw.class, threw ->
         assertThat(threw.failure()).isInstanceOf(StackOverflowError.class));
@@ -109,17 +143,15 @@ class StepInvokerTest {
 
   @Test
   void shouldGiveThePluginItsVariablesHeadersAndClassLoader() {
-    Invocation invocation = StepInvoker.invoke(plugin.handler("step.reads").orElseThrow(),
-        context(Map.of("orderId", "o-17", "lines", 3, "unrelated", true)), plugin.classLoader(), Duration.ofSeconds(20),
-        "test");
+    Invocation invocation = INVOKER.invoke(plugin.handler("step.reads").orElseThrow(),
+        context(Map.of("orderId", "o-17", "lines", 3, "unrelated", true)), plugin, Duration.ofSeconds(20));
 
     assertThat(invocation).isEqualTo(new Invocation.Returned(StepResult.complete(
         Map.of("seen", "o-17/3", "loader", "true", "header", "A", "retries", 2))));
   }
 
   private static Invocation invoke(String jobType, Map<String, Object> variables) {
-    return StepInvoker.invoke(plugin.handler(jobType).orElseThrow(), context(variables), plugin.classLoader(), BUDGET,
-        "test-" + jobType);
+    return INVOKER.invoke(plugin.handler(jobType).orElseThrow(), context(variables), plugin, BUDGET);
   }
 
   private static JobStepContext context(Map<String, Object> variables) {

@@ -2,21 +2,16 @@ package io.milepost.host.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.client.api.search.response.UserTask;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An associate at fc-west-1 finds the problem-solve task of an order whose declared weight was wrong, claims it,
+ * An associate at fc-west-1 signs in, finds the problem-solve task of an order whose declared weight was wrong, claims it,
  * fills its form and completes it; the order moves on and is delivered.
  */
 class AssociateJourneyTest extends BrowserTestSupport {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
   void shouldClaimAndCompleteATaskThroughItsForm() throws Exception {
@@ -24,6 +19,10 @@ class AssociateJourneyTest extends BrowserTestSupport {
     long instanceKey = startUnderDeclaredOrder(orderId);
     eventually("the problem-solve task of " + orderId, () -> openTask(instanceKey).size() == 1);
 
+    browser.get("/tasks");
+    assertThat(browser.path()).isEqualTo("/login");
+    browser.screenshot("login");
+    browser.login(ASSOCIATE, PASSWORD);
     browser.get("/");
     browser.screenshot("home");
     browser.assertNoConsoleErrors();
@@ -39,8 +38,8 @@ class AssociateJourneyTest extends BrowserTestSupport {
 
     row.findElement(By.xpath(".//button[text()='Claim']")).click();
     row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
-    assertThat(row.getText()).contains("demo").doesNotContain("Unassigned");
-    assertThat(openTask(instanceKey).getFirst().getAssignee()).isEqualTo("demo");
+    assertThat(row.getText()).contains(ASSOCIATE).doesNotContain("Unassigned");
+    assertThat(openTask(instanceKey).getFirst().getAssignee()).isEqualTo(ASSOCIATE);
 
     row.findElement(By.linkText("Open")).click();
     browser.find(By.cssSelector("#form .fjs-form"));
@@ -70,40 +69,14 @@ class AssociateJourneyTest extends BrowserTestSupport {
     assertThat(variables).containsEntry("problemResolution", "REPACKED").containsEntry("correctedWeightKg", 1.62)
         .containsKey("delivery");
 
+    // An associate sees tasks, not the operations pages.
     browser.get("/operations/instances/" + instanceKey);
-    assertThat(browser.find(By.id("instance-state")).getText()).isEqualTo("Completed");
+    assertThat(browser.find(By.tagName("main")).getText()).contains("Your roles do not allow this page");
   }
 
   private void chooseResolution(String label) {
     WebElement select = browser.find(By.cssSelector("#form .fjs-form-field-select .fjs-input-group"));
     select.click();
     browser.find(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']")).click();
-  }
-
-  private long startUnderDeclaredOrder(String orderId) {
-    Map<String, Object> order = JSON.readValue("""
-        {"orderId": "%s", "customerRegion": "west", "destinationPostalCode": "94110", "items": [
-          {"sku": "GM-6001", "quantity": 1, "weightKg": 0.9, "lengthCm": 40, "widthCm": 27, "heightCm": 8}]}"""
-        .formatted(orderId), Map.class);
-    return client.newCreateInstanceCommand().bpmnProcessId("order-fulfillment").latestVersion()
-        .variables(Map.of("order", order)).send().join().getProcessInstanceKey();
-  }
-
-  private List<UserTask> openTask(long instanceKey) {
-    return client.newUserTaskSearchRequest()
-        .filter(f -> f.processInstanceKey(instanceKey).state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
-        .send().join().items();
-  }
-
-  private String state(long instanceKey) {
-    return client.newProcessInstanceGetRequest(instanceKey).send().join().getState().name();
-  }
-
-  private Map<String, Object> variables(long instanceKey) {
-    Map<String, Object> values = new java.util.HashMap<>();
-    client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instanceKey).scopeKey(instanceKey))
-        .send().join().items()
-        .forEach(variable -> values.put(variable.getName(), JSON.readValue(variable.getValue(), Object.class)));
-    return values;
   }
 }

@@ -92,6 +92,15 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl().substring(base.length());
   }
 
+  /** Signs in through the login form and waits for the page it leads to. */
+  void login(String username, String password) {
+    get("/login");
+    find(By.id("username")).sendKeys(username);
+    find(By.id("password")).sendKeys(password);
+    find(By.cssSelector("form button[type=submit]")).click();
+    waitFor(d -> !path().startsWith("/login"));
+  }
+
   WebElement find(By by) {
     return waitFor(d -> d.findElement(by));
   }

@@ -26,6 +26,16 @@ public interface Engine extends AutoCloseable {
 
   void cancelProcessInstance(long processInstanceKey);
 
+  /**
+   * Evaluates a deployed decision with the given variables, outside any process, and keeps the evaluation as
+   * decision instances. A failed evaluation is returned (with its failure), not thrown; an unknown decision is
+   * rejected with NOT_FOUND.
+   */
+  DecisionEvaluation evaluateDecision(EvaluateDecision command);
+
+  /** The read side of DMN: decision definitions, decision requirements and decision instances. */
+  DecisionQueries decisionQueries();
+
   List<ActivatedJob> activateJobs(ActivateJobs command);
 
   void completeJob(long jobKey, Map<String, Object> variables);
@@ -80,6 +90,9 @@ public interface Engine extends AutoCloseable {
 
   /** Topology facts the API reports. */
   EngineInfo info();
+
+  /** Whether commands are being applied (health checks read this, not only the store). */
+  EngineStatus status();
 
   @Override
   void close();

@@ -4,6 +4,8 @@ import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentRejectedException;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.ModelProblem;
+import io.milepost.engine.decision.DecisionRepository;
+import io.milepost.engine.decision.ParsedDrg;
 import io.milepost.engine.model.BpmnTransformer;
 import io.milepost.engine.model.ExecutableProcess;
 import io.milepost.engine.processing.BpmnBehaviors;
@@ -17,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +27,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Deploys BPMN models and forms. Every resource is checked before anything is written: one bad
+ * Deploys BPMN models, forms and DMN decisions. Every resource is checked before anything is written: one bad
  * resource rejects the whole deployment with all problems listed. A resource identical to the
  * latest version of its process (or form) does not create a new version.
  */
@@ -35,16 +38,19 @@ public final class DeploymentCommands {
   private final BpmnTransformer transformer;
   private final ProcessRepository processes;
   private final JsonMapper json;
+  private final DecisionDeployer decisions;
 
-  public DeploymentCommands(BpmnTransformer transformer, ProcessRepository processes, JsonMapper json) {
+  public DeploymentCommands(BpmnTransformer transformer, ProcessRepository processes, DecisionRepository decisions,
+      JsonMapper json) {
     this.transformer = transformer;
     this.processes = processes;
     this.json = json;
+    this.decisions = new DecisionDeployer(decisions);
   }
 
   /** @param unchanged the processes this very resource already is the latest version of; not parsed again */
   private record Checked(DeploymentResource resource, String checksum, List<ExecutableProcess> processes, String formId,
-      List<Definitions.StoredProcess> unchanged) {}
+      List<Definitions.StoredProcess> unchanged, ParsedDrg decisions) {}
 
   public Deployment deploy(List<DeploymentResource> resources, BpmnBehaviors behaviors) {
     EngineState state = behaviors.context().state();
@@ -56,8 +62,11 @@ public final class DeploymentCommands {
     List<ModelProblem> problems = new ArrayList<>();
     List<Checked> checked = new ArrayList<>();
     for (DeploymentResource resource : resources) {
-      check(resource, state.definitions(), problems).ifPresent(checked::add);
+      check(resource, state, problems).ifPresent(checked::add);
     }
+    Map<String, ParsedDrg> graphs = new LinkedHashMap<>();
+    checked.stream().filter(c -> c.decisions() != null).forEach(c -> graphs.put(c.resource().name(), c.decisions()));
+    DecisionDeployer.requireUniqueIds(graphs, problems);
     if (!problems.isEmpty()) {
       throw new DeploymentRejectedException(problems);
     }
@@ -66,6 +75,8 @@ public final class DeploymentCommands {
     definitions.applyDeployment(deploymentKey, DEFAULT_TENANT);
     List<Deployment.DeployedProcess> deployedProcesses = new ArrayList<>();
     List<Deployment.DeployedForm> deployedForms = new ArrayList<>();
+    List<Deployment.DeployedDecision> deployedDecisions = new ArrayList<>();
+    List<Deployment.DeployedDecisionRequirements> deployedGraphs = new ArrayList<>();
     for (Checked resource : checked) {
       for (Definitions.StoredProcess same : resource.unchanged()) {
         deployedProcesses.add(new Deployment.DeployedProcess(same.bpmnProcessId(), same.version(), same.key(),
@@ -78,8 +89,13 @@ public final class DeploymentCommands {
       if (resource.formId() != null) {
         deployedForms.add(deployForm(resource, text, deploymentKey, definitions, keys));
       }
+      if (resource.decisions() != null) {
+        decisions.deploy(resource.decisions(), resource.resource().name(), resource.checksum(), text, deploymentKey,
+            state.decisions(), keys, deployedDecisions, deployedGraphs);
+      }
     }
-    return new Deployment(deploymentKey, DEFAULT_TENANT, deployedProcesses, deployedForms);
+    return new Deployment(deploymentKey, DEFAULT_TENANT, deployedProcesses, deployedForms, deployedDecisions,
+        deployedGraphs);
   }
 
   private Deployment.DeployedProcess deployProcess(ExecutableProcess process, Checked resource, String xml,
@@ -115,25 +131,31 @@ public final class DeploymentCommands {
     return new Deployment.DeployedForm(resource.formId(), version, key, name, DEFAULT_TENANT);
   }
 
-  private Optional<Checked> check(DeploymentResource resource, Definitions definitions, List<ModelProblem> problems) {
+  private Optional<Checked> check(DeploymentResource resource, EngineState state, List<ModelProblem> problems) {
+    Definitions definitions = state.definitions();
     String name = resource.name() == null ? "(unnamed)" : resource.name();
     String checksum = sha256(resource.content());
     if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".xml")) {
       // Redeploying what is deployed (engine-host deploys bpmn/ at every start) skips parsing and validation.
       List<Definitions.StoredProcess> unchanged = definitions.latestDeployedFrom(name, checksum, DEFAULT_TENANT);
       if (!unchanged.isEmpty()) {
-        return Optional.of(new Checked(resource, checksum, List.of(), null, unchanged));
+        return Optional.of(new Checked(resource, checksum, List.of(), null, unchanged, null));
       }
       BpmnTransformer.Result result = transformer.transform(name, resource.content());
       problems.addAll(result.problems());
       return result.problems().isEmpty()
-          ? Optional.of(new Checked(resource, checksum, result.processes(), null, List.of())) : Optional.empty();
+          ? Optional.of(new Checked(resource, checksum, result.processes(), null, List.of(), null)) : Optional.empty();
     }
     if (name.endsWith(".form")) {
-      return formId(name, resource.content(), problems).map(id -> new Checked(resource, checksum, List.of(), id, List.of()));
+      return formId(name, resource.content(), problems)
+          .map(id -> new Checked(resource, checksum, List.of(), id, List.of(), null));
     }
-    String what = name.endsWith(".dmn") ? "DMN decisions are not supported yet" : "it is neither a BPMN model nor a form";
-    problems.add(new ModelProblem(name, null, "Expected a resource ending in .bpmn or .form, but '" + name + "' is not: " + what));
+    if (name.endsWith(".dmn")) {
+      return decisions.check(name, resource.content(), state.decisions(), problems)
+          .map(drg -> new Checked(resource, checksum, List.of(), null, List.of(), drg));
+    }
+    problems.add(new ModelProblem(name, null, "Expected a resource ending in .bpmn, .dmn or .form, but '" + name
+        + "' is none of them"));
     return Optional.empty();
   }
 

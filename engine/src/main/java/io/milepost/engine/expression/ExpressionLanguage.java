@@ -1,5 +1,6 @@
 package io.milepost.engine.expression;
 
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.feel.FeelEngine;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
@@ -20,7 +22,36 @@ import org.camunda.feel.api.ParseResult;
  */
 public final class ExpressionLanguage {
 
-  private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+  private final FeelEngineApi feel = withBoundedInterpreter(FeelEngineBuilder.forJava().build());
+  private final ExpressionLimits limits;
+
+  public ExpressionLanguage(ExpressionLimits limits) {
+    this.limits = limits;
+  }
+
+  public ExpressionLanguage() {
+    this(ExpressionLimits.DEFAULTS);
+  }
+
+  /**
+   * FEEL offers no hook into its interpreter, which it keeps in a private field; the bounded one replaces
+   * it there. A FEEL upgrade that renames the fields fails here, at start, and the limit tests catch one
+   * that stops calling {@code eval} for each node.
+   */
+  private static FeelEngineApi withBoundedInterpreter(FeelEngineApi api) {
+    try {
+      Field engineField = FeelEngineApi.class.getDeclaredField("engine");
+      engineField.setAccessible(true);
+      FeelEngine engine = (FeelEngine) engineField.get(api);
+      Field interpreterField = FeelEngine.class.getDeclaredField("interpreter");
+      interpreterField.setAccessible(true);
+      interpreterField.set(engine, new BoundedFeelInterpreter(engine.valueMapper()));
+      return api;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Expected FEEL " + FeelEngine.class.getPackage().getImplementationVersion()
+          + " to keep its interpreter where 1.19 does, but it does not: expression limits cannot be applied", e);
+    }
+  }
 
   /** Parses {@code =...} as FEEL and anything else as a static string. */
   public Expression parse(String text) {
@@ -103,7 +134,17 @@ public final class ExpressionLanguage {
         return normalize(value);
       }
     }
-    EvaluationResult result = feel.evaluate(expression.parsed(), variables);
+    EvaluationBudget budget = new EvaluationBudget(limits);
+    EvaluationResult result;
+    try {
+      result = BoundedFeelInterpreter.within(budget, () -> feel.evaluate(expression.parsed(), variables));
+    } catch (EvaluationBudget.Breached breached) {
+      result = null;
+    }
+    if (budget.breach() != null) {
+      throw new ExpressionException("Stopped evaluating expression '" + expression.source() + "': it "
+          + budget.breach() + " (milepost.engine.expression-limits)");
+    }
     if (result.isFailure()) {
       throw new ExpressionException("Failed to evaluate expression '" + expression.source() + "': "
           + result.failure().message());

@@ -19,6 +19,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
@@ -82,6 +83,12 @@ final class ElementReader {
         node.setCallActivity(new CallActivityProperties(expression(node.id(), called.getProcessId()),
             called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled()));
       }
+    }
+    ZeebeCalledDecision decision = source.getSingleExtensionElement(ZeebeCalledDecision.class);
+    if (decision != null && node.jobWorker() == null) {
+      node.setCalledDecision(new CalledDecisionProperties(expression(node.id(), decision.getDecisionId()),
+          decision.getResultVariable(), decision.getBindingType() == null ? "latest" : decision.getBindingType().name(),
+          decision.getVersionTag()));
     }
     ZeebeScript script = source.getSingleExtensionElement(ZeebeScript.class);
     if (script != null) {

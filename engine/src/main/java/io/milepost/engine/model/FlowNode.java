@@ -28,6 +28,7 @@ public final class FlowNode {
   private FlowNode attachedTo;
   private MultiInstanceProperties multiInstance;
   private CallActivityProperties callActivity;
+  private CalledDecisionProperties calledDecision;
   private io.milepost.engine.expression.Expression script;
   private String scriptResultVariable;
   private FlowNode compensationHandler;
@@ -77,6 +78,9 @@ public final class FlowNode {
   public MultiInstanceProperties multiInstance() { return multiInstance; }
 
   public CallActivityProperties callActivity() { return callActivity; }
+
+  /** A business rule task's decision; null when it is a job-worker task (or another element). */
+  public CalledDecisionProperties calledDecision() { return calledDecision; }
 
   public io.milepost.engine.expression.Expression script() { return script; }
 
@@ -136,6 +140,8 @@ public final class FlowNode {
   void setMultiInstance(MultiInstanceProperties properties) { this.multiInstance = properties; }
 
   void setCallActivity(CallActivityProperties properties) { this.callActivity = properties; }
+
+  void setCalledDecision(CalledDecisionProperties properties) { this.calledDecision = properties; }
 
   void setScript(io.milepost.engine.expression.Expression expression, String resultVariable) {
     this.script = expression;

@@ -69,9 +69,10 @@ final class SupportedElements {
     if (node.type() == BpmnElementType.START_EVENT) {
       return checkStartEvent(node);
     }
-    if (node.type() == BpmnElementType.BUSINESS_RULE_TASK && node.jobWorker() == null) {
-      return "Element '" + node.id() + "' of type 'businessRuleTask': DMN decisions are not supported yet; expected a "
-          + "zeebe:taskDefinition (job worker) instead of a zeebe:calledDecision";
+    if (node.type() == BpmnElementType.BUSINESS_RULE_TASK && node.jobWorker() == null
+        && (node.calledDecision() == null || node.calledDecision().decisionId() == null)) {
+      return "Element '" + node.id() + "' of type 'businessRuleTask': expected a zeebe:calledDecision with a decisionId "
+          + "or a zeebe:taskDefinition (job worker), but found neither";
     }
     if (node.type() == BpmnElementType.SEND_TASK && node.jobWorker() == null) {
       return "Element '" + node.id() + "' of type 'sendTask': publishing a message from a send task is not supported yet; "

@@ -34,6 +34,7 @@ public final class BpmnBehaviors {
   private final CompensationBehavior compensation;
   private final InclusiveGatewayJoin inclusiveJoins;
   private final MessageBehavior messages;
+  private final DecisionBehavior decisions;
 
   public BpmnBehaviors(ProcessingContext context) {
     this.context = context;
@@ -47,6 +48,7 @@ public final class BpmnBehaviors {
     this.compensation = new CompensationBehavior(this);
     this.inclusiveJoins = new InclusiveGatewayJoin(this);
     this.messages = new MessageBehavior(this);
+    this.decisions = new DecisionBehavior(context);
   }
 
   public ProcessingContext context() { return context; }
@@ -66,6 +68,8 @@ public final class BpmnBehaviors {
   public CompensationBehavior compensation() { return compensation; }
 
   public MessageBehavior messages() { return messages; }
+
+  public DecisionBehavior decisions() { return decisions; }
 
   // ---- process instances
 

@@ -1,5 +1,11 @@
 package io.milepost.engine.processing;
 
+import io.milepost.engine.api.Caller;
+import io.milepost.engine.api.CommandAdmission;
+import io.milepost.engine.api.CommandTimeoutException;
+import io.milepost.engine.api.RejectionException;
+import io.milepost.engine.api.RejectionType;
+import io.milepost.engine.decision.DecisionRepository;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.KeyGenerator;
@@ -17,6 +23,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +49,13 @@ public final class CommandExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
   /** Enough to amortise the commit; small enough that one batch's latency stays low. */
   private static final int MAX_BATCH = 64;
+  /** How often an idle writer looks whether the engine is closing. */
+  private static final long IDLE_WAKE_UP_MILLIS = 50;
+  /** How long close waits for the batch in progress; a command that runs longer is left behind. */
+  private static final long CLOSE_WAIT_MILLIS = 10_000;
 
-  private record Pending<T>(Function<BpmnBehaviors, T> command, CompletableFuture<T> result) {}
+  private record Pending<T>(Function<BpmnBehaviors, T> command, CompletableFuture<T> result, long submittedNanos,
+      BooleanSupplier callerGone) {}
 
   private record Outcome(Pending<?> pending, Object value, RuntimeException failure, ProcessingContext context) {}
 
@@ -50,10 +64,13 @@ public final class CommandExecutor implements AutoCloseable {
   private final Clock clock;
   private final JsonMapper json;
   private final ProcessRepository processes;
+  private final DecisionRepository decisions;
   private final ExpressionLanguage expressions;
   private final VariableCodec codec;
   private final Effects effects;
   private final JobStreams jobStreams;
+  private final Duration commandTimeout;
+  private final AdmissionLimit admission;
   private final EngineMetrics metrics;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
@@ -62,64 +79,143 @@ public final class CommandExecutor implements AutoCloseable {
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
-      ExpressionLanguage expressions, Effects effects, JobStreams jobStreams, EngineMetrics metrics) {
+      DecisionRepository decisions, ExpressionLanguage expressions, Effects effects, JobStreams jobStreams,
+      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
     this.json = json;
     this.processes = processes;
+    this.decisions = decisions;
     this.expressions = expressions;
     this.codec = new VariableCodec(json);
     this.effects = effects;
     this.jobStreams = jobStreams;
+    this.commandTimeout = commandTimeout;
+    this.admission = new AdmissionLimit(admission);
     this.metrics = metrics;
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
-  /** Applies a command and returns once it is committed; rethrows its rejection or failure. */
+  /**
+   * Applies a command that brings new work and returns once it is committed; rethrows its rejection or
+   * failure. Refused at once with {@link RejectionType#RESOURCE_EXHAUSTED} while more commands wait than the
+   * admission limit allows. A command not answered within the command timeout fails with
+   * {@link CommandTimeoutException} and, if the writer has not started it yet, is dropped.
+   */
   public <T> T execute(Function<BpmnBehaviors, T> command) {
+    int queued = queue.size();
+    if (!admission.admits(queued)) {
+      throw new RejectionException(RejectionType.RESOURCE_EXHAUSTED, "Expected the engine to take the command, but "
+          + queued + " commands are waiting for it (limit " + admission.limit() + "): retry after a pause");
+    }
+    return await(submit(command));
+  }
+
+  /** Applies a command that drains work (completes, fails, cancels): never refused by back-pressure. */
+  public <T> T executeDraining(Function<BpmnBehaviors, T> command) {
+    return await(submit(command));
+  }
+
+  private <T> T await(CompletableFuture<T> result) {
     if (Thread.currentThread() == writer) {
       throw new IllegalStateException("Expected commands to be submitted from outside the writer thread, but a command "
           + "(or an after-commit listener) submitted one from inside it");
     }
     try {
-      return submit(command).join();
-    } catch (CompletionException e) {
+      return result.get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(false); // the writer skips a command whose caller has gone
+      throw new CommandTimeoutException("Expected the engine to apply the command within " + commandTimeout.toMillis()
+          + " ms, but it was still " + (writer.isAlive() ? "queued or running" : "waiting for a writer that has stopped"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result.cancel(false);
+      throw new IllegalStateException("Interrupted while waiting for the engine to apply a command", e);
+    } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         cause.addSuppressed(new Exception("submitted here"));
         throw cause;
       }
-      throw e;
+      throw new IllegalStateException(e.getCause());
     }
   }
 
   /**
    * Queues a command without waiting for it; the future completes after its commit. The only way for
-   * the writer thread itself (an after-commit step) to cause another command.
+   * the writer thread itself (an after-commit step) to cause another command. Cancelling the future before
+   * the writer takes the command drops it.
    */
   public <T> CompletableFuture<T> submit(Function<BpmnBehaviors, T> command) {
-    if (closed) {
+    if (closed || !writer.isAlive()) {
       throw new IllegalStateException("Expected a running engine, but it was closed");
     }
-    Pending<T> pending = new Pending<>(command, new CompletableFuture<>());
+    Pending<T> pending = new Pending<>(command, new CompletableFuture<>(), System.nanoTime(), Caller.current());
     queue.add(pending);
+    // close() may have drained the queue between the check above and the add: answer it here then
+    if ((closed || !writer.isAlive()) && queue.remove(pending)) {
+      pending.result().completeExceptionally(new IllegalStateException("Expected a running engine, but it was closed"));
+    }
     return pending.result();
   }
 
+  /** Whether the writer thread is there to apply commands. */
+  public boolean isWriting() {
+    return !closed && writer.isAlive();
+  }
+
+  /** Commands waiting for the writer. */
+  public int queued() {
+    return queue.size();
+  }
+
   private void writeLoop() {
+    try {
+      connection = store.openWriterConnection(); // now, not when the first command waits behind the pool
+    } catch (RuntimeException e) {
+      LOG.warn("The writer could not open its connection yet; it tries again with the first batch", e);
+    }
     while (!closed) {
       List<Pending<?>> batch = new ArrayList<>();
       try {
-        batch.add(queue.take());
+        Pending<?> first = queue.poll(IDLE_WAKE_UP_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue; // looks at closed again
+        }
+        batch.add(first);
       } catch (InterruptedException e) {
         return;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
-      processBatch(batch, queue.size());
+      batch.removeIf(CommandExecutor::callerGone);
+      try {
+        processBatch(batch, queue.size());
+      } catch (Throwable unexpected) {
+        // the writer must outlive whatever one batch does (an after-commit step that throws an Error included)
+        LOG.error("The writer failed after a batch of {} commands; it goes on with the next", batch.size(), unexpected);
+        batch.forEach(pending -> pending.result().completeExceptionally(
+            new IllegalStateException("The engine failed while answering the command", unexpected)));
+      }
     }
   }
 
+  /** A command whose caller has gone (gave up, cancelled, deadline passed) before the writer got to it is dropped. */
+  private static boolean callerGone(Pending<?> pending) {
+    if (pending.result().isDone()) {
+      return true;
+    }
+    if (pending.callerGone().getAsBoolean()) {
+      pending.result().completeExceptionally(new CommandTimeoutException(
+          "Dropped the command without applying it: its caller had gone before the engine got to it"));
+      return true;
+    }
+    return false;
+  }
+
   private void processBatch(List<Pending<?>> batch, int queuedBehind) {
+    if (batch.isEmpty()) {
+      return;
+    }
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     long started = System.nanoTime();
     try {
@@ -146,6 +242,8 @@ public final class CommandExecutor implements AutoCloseable {
     long rejected = outcomes.stream().filter(outcome -> outcome.failure() != null).count();
     metrics.batchCommitted(batch.size() - (int) rejected, (int) rejected, Duration.ofNanos(System.nanoTime() - started),
         queuedBehind);
+    long committed = System.nanoTime();
+    admission.observed(committed - batch.stream().mapToLong(Pending::submittedNanos).min().orElse(committed), queue.size());
     for (Outcome outcome : outcomes) {
       if (outcome.failure() == null) {
         deliverPushedJobs(outcome.context());
@@ -172,7 +270,8 @@ public final class CommandExecutor implements AutoCloseable {
         } else if (taken) {
           metrics.jobsPushed(stream.activation().type(), jobs.size());
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // the command committed: a receiver's failure, whatever it is, only makes it a gone receiver
         LOG.warn("A job stream of type '{}' failed to take {} jobs; they go back", stream.activation().type(),
             jobs.size(), e);
         taken = false;
@@ -192,7 +291,8 @@ public final class CommandExecutor implements AutoCloseable {
     Savepoint savepoint = sql.savepoint();
     try {
       EngineState state = new EngineState(sql, json, keys::nextKey, clock.millis());
-      ProcessingContext context = new ProcessingContext(state, processes, expressions, codec, keys::nextKey);
+      ProcessingContext context = new ProcessingContext(state, processes, decisions, expressions, codec,
+          keys::nextKey);
       BpmnBehaviors behaviors = new BpmnBehaviors(context);
       Object value = pending.command().apply(behaviors);
       context.drain();
@@ -220,18 +320,25 @@ public final class CommandExecutor implements AutoCloseable {
     pending.result().complete((T) value);
   }
 
+  /**
+   * Stops after the batch in progress (answered as usual) and fails what is still queued, never applied. The
+   * writer is not interrupted: an interrupt inside H2's file I/O closes the store's file channel (and the next
+   * commands fail with "Reading from file ... failed"); it notices {@code closed} within a poll.
+   */
   @Override
   public void close() {
     closed = true;
-    writer.interrupt();
     try {
-      writer.join(5_000);
+      writer.join(CLOSE_WAIT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (connection != null) {
+    if (connection != null && !writer.isAlive()) {
       connection.close();
     }
-    queue.forEach(p -> p.result().completeExceptionally(new IllegalStateException("The engine was closed")));
+    Pending<?> pending;
+    while ((pending = queue.poll()) != null) {
+      pending.result().completeExceptionally(new IllegalStateException("The engine was closed"));
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.milepost.engine.processing;
 
 import io.milepost.engine.model.BpmnElementType;
 import io.milepost.engine.model.FlowNode;
+import io.milepost.engine.processing.element.BusinessRuleTaskProcessor;
 import io.milepost.engine.processing.element.EndEventProcessor;
 import io.milepost.engine.processing.element.EventSubProcessProcessor;
 import io.milepost.engine.processing.element.ExclusiveGatewayProcessor;
@@ -54,7 +55,7 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(behaviors));
     processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
     processors.put(BpmnElementType.SEND_TASK, jobWorker);
-    processors.put(BpmnElementType.BUSINESS_RULE_TASK, jobWorker);
+    processors.put(BpmnElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(behaviors, jobWorker));
     processors.put(BpmnElementType.INTERMEDIATE_THROW_EVENT,
         new MessageThrowEventProcessor(new IntermediateThrowEventProcessor(behaviors), jobWorker));
     processors.put(BpmnElementType.EVENT_SUB_PROCESS, new EventSubProcessProcessor(behaviors));

@@ -1,5 +1,6 @@
 package io.milepost.engine.processing;
 
+import io.milepost.engine.decision.DecisionRepository;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.state.EngineState;
 import io.milepost.engine.state.KeySource;
@@ -24,6 +25,7 @@ public final class ProcessingContext {
 
   private final EngineState state;
   private final ProcessRepository processes;
+  private final DecisionRepository decisions;
   private final ExpressionLanguage expressions;
   private final VariableCodec codec;
   private final KeySource keys;
@@ -33,10 +35,11 @@ public final class ProcessingContext {
   private final List<Long> createdJobs = new ArrayList<>();
   private final Map<JobStreams.Stream, List<ActivatedJob>> pushedJobs = new LinkedHashMap<>();
 
-  public ProcessingContext(EngineState state, ProcessRepository processes, ExpressionLanguage expressions,
-      VariableCodec codec, KeySource keys) {
+  public ProcessingContext(EngineState state, ProcessRepository processes, DecisionRepository decisions,
+      ExpressionLanguage expressions, VariableCodec codec, KeySource keys) {
     this.state = state;
     this.processes = processes;
+    this.decisions = decisions;
     this.expressions = expressions;
     this.codec = codec;
     this.keys = keys;
@@ -45,6 +48,8 @@ public final class ProcessingContext {
   public EngineState state() { return state; }
 
   public ProcessRepository processes() { return processes; }
+
+  public DecisionRepository decisions() { return decisions; }
 
   public ExpressionLanguage expressions() { return expressions; }
 

@@ -190,6 +190,7 @@ final class ElementInstanceQueries {
           case "TERMINATED" -> ElementInstanceState.TERMINATED;
           default -> ElementInstanceState.ACTIVE;
         },
+        state,
         instant(row, "start_time"),
         instant(row, "end_time"),
         nullableLong(row, "incident_key"),

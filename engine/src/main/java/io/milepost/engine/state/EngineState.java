@@ -20,6 +20,7 @@ public final class EngineState {
   private final SignalSubscriptions signalSubscriptions;
   private final CompensationSubscriptions compensationSubscriptions;
   private final Messages messages;
+  private final Decisions decisions;
 
   public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
     this.sql = sql;
@@ -36,6 +37,7 @@ public final class EngineState {
     this.signalSubscriptions = new SignalSubscriptions(sql, events);
     this.compensationSubscriptions = new CompensationSubscriptions(sql, events);
     this.messages = new Messages(sql, events);
+    this.decisions = new Decisions(sql, events);
   }
 
   public long now() { return events.now(); }
@@ -64,6 +66,8 @@ public final class EngineState {
 
   public CompensationSubscriptions compensationSubscriptions() { return compensationSubscriptions; }
   public Messages messages() { return messages; }
+
+  public Decisions decisions() { return decisions; }
 
   /** Writes the rows held back and the collected events; called once, when the command has done its steps. */
   public void flush() {

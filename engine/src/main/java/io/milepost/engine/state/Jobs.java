@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Jobs {
 
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+  /** The most jobs one activation hands out (a worker asking for more gets this many and asks again). */
+  public static final int MAX_ACTIVATION = 1_000;
 
   private final Sql sql;
   private final Events events;
@@ -35,17 +37,22 @@ public final class Jobs {
   // The lower bounds (">= 0") below keep index range scans off the rows where the column is NULL: H2 sorts
   // NULLs first, so "col <= ?" alone walks every ended job.
 
-  /** Up to {@code limit} jobs of a type that may be activated now, oldest first, locked for this transaction. */
+  /**
+   * Up to {@code limit} jobs of a type that may be activated now, oldest first, locked for this transaction;
+   * never more than {@link #MAX_ACTIVATION} at once, whatever a client asks for. The limit is bound, not written
+   * into the text: the writer keeps one prepared statement per text, so a text per limit would grow without bound.
+   */
   public List<Job> activatable(String type, long now, int limit) {
     return sql.query("SELECT * FROM job WHERE job_type = ? AND activatable_at >= 0 AND activatable_at <= ? "
         + "ORDER BY activatable_at, job_key "
-        + "FETCH FIRST " + limit + " ROWS ONLY" + sql.dialect().lockRowsSkipLocked(), this::map, type, now);
+        + "FETCH FIRST ? ROWS ONLY" + sql.dialect().lockRowsSkipLocked(), this::map, type, now,
+        Math.min(limit, MAX_ACTIVATION));
   }
 
   /** Activated jobs whose deadline passed. */
   public List<Job> timedOut(long now, int limit) {
     return sql.query("SELECT * FROM job WHERE deadline >= 0 AND deadline <= ? AND state = 'ACTIVATED' ORDER BY deadline "
-        + "FETCH FIRST " + limit + " ROWS ONLY", this::map, now);
+        + "FETCH FIRST ? ROWS ONLY", this::map, now, limit);
   }
 
   /** Types of failed jobs whose back-off ends in (from, to]: they just became activatable. */

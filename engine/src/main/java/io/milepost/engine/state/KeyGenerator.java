@@ -2,7 +2,9 @@ package io.milepost.engine.state;
 
 /**
  * Hands out 64-bit keys, unique for the life of the store. Reserves blocks in their own committed
- * transaction, so a key is never reused after a crash (a crash only leaves a gap).
+ * transaction, so a key is never reused after a crash (a crash only leaves a gap). The reservation runs on
+ * a connection of its own, opened once: it happens inside commands on the writer thread, which must not
+ * wait for the shared pool behind request traffic.
  */
 public final class KeyGenerator {
 
@@ -11,6 +13,7 @@ public final class KeyGenerator {
   private final Store store;
   private long next;
   private long blockEnd;
+  private StatementCache connection;
 
   public KeyGenerator(Store store) {
     this.store = store;
@@ -24,13 +27,41 @@ public final class KeyGenerator {
   }
 
   private void reserveBlock() {
-    long start = store.inTransaction(sql -> {
+    if (connection == null) {
+      connection = store.openWriterConnection();
+    }
+    long start;
+    try {
+      start = reserve();
+    } catch (RuntimeException failed) {
+      connection.close(); // it may be broken: the next reservation opens a new one
+      connection = null;
+      throw failed;
+    }
+    next = start;
+    blockEnd = start + BLOCK_SIZE;
+  }
+
+  private long reserve() {
+    return store.inTransaction(connection, sql -> {
       long current = sql.queryOne("SELECT next_key FROM key_block WHERE id = 1" + (sql.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : ""),
           row -> row.getLong(1)).orElseThrow();
       sql.update("UPDATE key_block SET next_key = ? WHERE id = 1", current + BLOCK_SIZE);
       return current;
     });
-    next = start;
-    blockEnd = start + BLOCK_SIZE;
+  }
+
+  /** Opens the connection now, so that the writer never asks the pool for one later. */
+  public synchronized void connect() {
+    if (connection == null) {
+      connection = store.openWriterConnection();
+    }
+  }
+
+  public synchronized void close() {
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
   }
 }

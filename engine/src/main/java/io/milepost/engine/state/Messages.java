@@ -45,8 +45,8 @@ public final class Messages {
   }
 
   public List<Message> expired(long now, int limit) {
-    return sql.query("SELECT * FROM message WHERE expires_at <= ? ORDER BY expires_at FETCH FIRST " + limit + " ROWS ONLY",
-        Messages::mapMessage, now);
+    return sql.query("SELECT * FROM message WHERE expires_at <= ? ORDER BY expires_at FETCH FIRST ? ROWS ONLY",
+        Messages::mapMessage, now, limit);
   }
 
   public boolean correlatedTo(long messageKey, long processInstanceKey) {

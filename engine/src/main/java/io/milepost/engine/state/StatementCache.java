@@ -24,6 +24,11 @@ public final class StatementCache implements AutoCloseable {
     return connection;
   }
 
+  /** How many statements the connection keeps prepared. */
+  public int size() {
+    return statements.size();
+  }
+
   PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement statement = statements.get(sql);
     if (statement == null) {

@@ -19,8 +19,8 @@ public final class Timers {
   }
 
   public List<Timer> due(long now, int limit) {
-    return sql.query("SELECT * FROM timer WHERE due_at <= ? ORDER BY due_at, timer_key FETCH FIRST " + limit + " ROWS ONLY"
-        + sql.dialect().lockRowsSkipLocked(), Timers::map, now);
+    return sql.query("SELECT * FROM timer WHERE due_at <= ? ORDER BY due_at, timer_key FETCH FIRST ? ROWS ONLY"
+        + sql.dialect().lockRowsSkipLocked(), Timers::map, now, limit);
   }
 
   public Optional<Timer> get(long key) {

@@ -137,6 +137,28 @@ class EventsAndScopesTest {
   }
 
   @Test
+  void shouldKeepWhatEachIterationWritesToTheOutputElementInThatIteration() {
+    // given every iteration writes its result before any of them completes
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
+        .subProcess("per-item", s -> s.multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")
+            .zeebeInputElement("item").zeebeOutputCollection("labels").zeebeOutputElementExpression("label")))
+        .embeddedSubProcess().startEvent()
+        .scriptTask("label-it", t -> t.zeebeExpression("upper case(item)").zeebeResultVariable("label"))
+        .serviceTask("print", t -> t.zeebeJobType("print"))
+        .endEvent().subProcessDone()
+        .endEvent().done());
+    long instance = harness.start("p", Map.of("items", List.of("a", "b", "c")));
+
+    // when
+    for (ActivatedJob job : harness.activate("print", 10)) {
+      harness.engine().completeJob(job.key(), Map.of());
+    }
+
+    // then each iteration's own label was collected (as in Camunda, the output element is local to each iteration)
+    assertThat(harness.variables(instance)).containsEntry("labels", List.of("A", "B", "C")).doesNotContainKey("label");
+  }
+
+  @Test
   void shouldRunSequentiallyAndStopAtTheCompletionCondition() {
     harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
         .serviceTask("attempt", t -> t.zeebeJobType("attempt")

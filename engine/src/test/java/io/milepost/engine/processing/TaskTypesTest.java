@@ -1,10 +1,8 @@
 package io.milepost.engine.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.milepost.engine.api.DeploymentRejectedException;
 import io.milepost.engine.api.IncidentFilter;
 import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessInstanceState;
@@ -80,19 +78,6 @@ class TaskTypesTest {
 
     assertThat(harness.elementEvents(instance, "ELEMENT_COMPLETED")).containsSubsequence("rate", "notify", "external-script");
     assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
-  }
-
-  @Test
-  void shouldRejectABusinessRuleTaskThatCallsADecision() {
-    var model = Bpmn.createExecutableProcess("p").startEvent()
-        .businessRuleTask("rate", t -> t.zeebeCalledDecisionId("shipping-rate").zeebeResultVariable("rate"))
-        .endEvent().done();
-
-    assertThatThrownBy(() -> harness.deploy(model)).isInstanceOfSatisfying(DeploymentRejectedException.class, e ->
-        assertThat(e.problems()).anySatisfy(p -> {
-          assertThat(p.elementId()).isEqualTo("rate");
-          assertThat(p.message()).contains("DMN decisions are not supported yet");
-        }));
   }
 
   @Test

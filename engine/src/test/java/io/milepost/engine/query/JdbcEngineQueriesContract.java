@@ -1,8 +1,16 @@
 package io.milepost.engine.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.milepost.engine.api.ElementInstanceFilter;
+import io.milepost.engine.api.ElementInstanceSort;
+import io.milepost.engine.api.ElementInstanceState;
+import io.milepost.engine.api.ElementInstanceView;
+import io.milepost.engine.api.ElementStatistics;
 import io.milepost.engine.api.EngineEvent;
+import io.milepost.engine.api.MessageSubscriptionFilter;
+import io.milepost.engine.api.MessageSubscriptionView;
 import io.milepost.engine.api.IncidentFilter;
 import io.milepost.engine.api.IncidentState;
 import io.milepost.engine.api.IncidentView;
@@ -246,6 +254,59 @@ abstract class JdbcEngineQueriesContract {
     });
     assertThat(queries.searchJobs(new JobFilter(null, "fulfillment.pick", null, null), PageRequest.defaults())
         .items()).extracting(JobView::deadline).containsExactly((Instant) null);
+  }
+
+  @Test
+  void shouldSearchElementInstancesWithNamesFromTheModelAndCountThemPerElement() {
+    // given
+    given.processDefinitionWithXml(1, "order", "<bpmn:definitions xmlns:bpmn='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+        + " id='d' targetNamespace='t'><bpmn:process id='order' isExecutable='true'>"
+        + "<bpmn:serviceTask id='pick' name='Pick items'/><bpmn:userTask id='check' name='Check parcel'/>"
+        + "</bpmn:process></bpmn:definitions>");
+    given.processInstance(100, 1, "order", "ACTIVE", 1);
+    given.elementInstance(101, 100, "pick", "SERVICE_TASK", "COMPLETED", null);
+    given.elementInstance(102, 100, "check", "USER_TASK", "ACTIVATED", 900L);
+    given.processInstance(200, 1, "order", "TERMINATED", 0);
+    given.elementInstance(201, 200, "pick", "SERVICE_TASK", "TERMINATED", null);
+    given.processInstance(300, 1, "order", "ACTIVE", 0);
+    given.elementInstance(301, 300, "pick", "SERVICE_TASK", "ACTIVATED", null);
+
+    // then
+    assertThat(queries.searchElementInstances(new ElementInstanceFilter(null, null, 1L, null, null, "Pick items",
+            null, ElementInstanceState.ACTIVE, null, null, null), List.of(), PageRequest.defaults()).items())
+        .extracting(ElementInstanceView::key, ElementInstanceView::elementName).containsExactly(tuple(301L, "Pick items"));
+    assertThat(queries.searchElementInstances(new ElementInstanceFilter(null, null, null, "order", null, null, null,
+            null, true, null, null), List.of(), PageRequest.defaults()).items())
+        .extracting(ElementInstanceView::key, ElementInstanceView::incidentKey).containsExactly(tuple(102L, 900L));
+    assertThat(queries.searchElementInstances(ElementInstanceFilter.all(),
+            List.of(new ElementInstanceSort(ElementInstanceSort.Field.STATE, true)), new PageRequest(0, 3, false)))
+        .satisfies(page -> {
+          assertThat(page.items()).extracting(ElementInstanceView::key).containsExactly(201L, 101L, 301L);
+          assertThat(page.totalItems()).isEqualTo(4);
+        });
+    assertThat(queries.elementInstance(100)).as("the process itself is no element instance here").isEmpty();
+    assertThat(queries.elementStatistics(1)).containsExactly(
+        new ElementStatistics("check", 0, 0, 0, 1), new ElementStatistics("pick", 1, 1, 1, 0));
+  }
+
+  @Test
+  void shouldListTakenSequenceFlowsOnceAndOpenMessageSubscriptions() {
+    // given
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.elementInstance(102, 100, "waitForPayment", "INTERMEDIATE_CATCH_EVENT", "ACTIVATED", null);
+    given.sequenceFlowTaken(1, 100, "toLoop");
+    given.sequenceFlowTaken(2, 100, "back");
+    given.sequenceFlowTaken(3, 100, "toLoop");
+    given.messageSubscription(500, "payment", "o-1", "waitForPayment", 102, 100);
+
+    // then
+    assertThat(queries.takenSequenceFlows(100)).containsExactly("toLoop", "back");
+    assertThat(queries.searchMessageSubscriptions(new MessageSubscriptionFilter(null, 100L, null, null, null, null,
+        "payment", "o-1"), PageRequest.defaults()).items())
+        .extracting(MessageSubscriptionView::key, MessageSubscriptionView::createdDate)
+        .containsExactly(tuple(500L, Instant.ofEpochMilli(StoreFixture.T0 + 102)));
+    assertThat(queries.searchMessageSubscriptions(new MessageSubscriptionFilter(null, null, null, null, null, null,
+        "refund", null), PageRequest.defaults()).items()).isEmpty();
   }
 
   @Test

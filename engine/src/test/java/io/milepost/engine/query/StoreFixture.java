@@ -36,6 +36,35 @@ final class StoreFixture {
         key, processInstanceKey, flowScopeKey, elementId, type, T0 + key);
   }
 
+  /** A definition with real BPMN, so the names of its elements can be read. */
+  void processDefinitionWithXml(long key, String bpmnProcessId, String xml) {
+    insert("INSERT INTO process_definition (process_definition_key, bpmn_process_id, version, name, resource_name,"
+            + " checksum, deployment_key, tenant_id, bpmn_xml) VALUES (?, ?, 1, ?, ?, ?, ?, '<default>', ?)",
+        key, bpmnProcessId, bpmnProcessId, bpmnProcessId + ".bpmn", "sha" + key, key - 1, xml);
+  }
+
+  void elementInstance(long key, long processInstanceKey, String elementId, String type, String state,
+      Long incidentKey) {
+    insert("INSERT INTO element_instance (element_instance_key, process_instance_key, flow_scope_key, element_id,"
+            + " element_type, state, start_time, end_time, incident_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        key, processInstanceKey, processInstanceKey, elementId, type, state, T0 + key,
+        "COMPLETED".equals(state) || "TERMINATED".equals(state) ? T0 + key + 1 : null, incidentKey);
+  }
+
+  void messageSubscription(long key, String messageName, String correlationKey, String elementId,
+      long elementInstanceKey, long processInstanceKey) {
+    insert("INSERT INTO message_subscription (subscription_key, message_name, correlation_key, element_id,"
+            + " element_instance_key, process_instance_key, process_definition_key, bpmn_process_id, interrupting,"
+            + " tenant_id) VALUES (?, ?, ?, ?, ?, ?, 1, 'order', TRUE, '<default>')",
+        key, messageName, correlationKey, elementId, elementInstanceKey, processInstanceKey);
+  }
+
+  void sequenceFlowTaken(long recordKey, long processInstanceKey, String flowId) {
+    insert("INSERT INTO event_log (record_key, value_type, intent, process_instance_key, element_id, element_type,"
+            + " created_at) VALUES (?, 'PROCESS_INSTANCE', 'SEQUENCE_FLOW_TAKEN', ?, ?, 'SEQUENCE_FLOW', ?)",
+        recordKey, processInstanceKey, flowId, T0 + recordKey);
+  }
+
   void variable(long key, long scopeKey, long processInstanceKey, String name, String valueJson) {
     insert("INSERT INTO variable (variable_key, scope_key, process_instance_key, name, value_json, tenant_id)"
             + " VALUES (?, ?, ?, ?, ?, '<default>')",

@@ -272,7 +272,7 @@ final class CaseRunner {
   private void checkInnerInstances(InvariantChecker.Snapshot s, EngineEvent bodyCompleted, List<String> problems) {
     MultiInstance mi = expectations.multiInstance(bodyCompleted.elementId());
     long completed = s.elements().values().stream()
-        .filter(e -> Long.valueOf(bodyCompleted.key()).equals(e.flowScopeKey()) && e.state().equals("COMPLETED")).count();
+        .filter(e -> Long.valueOf(bodyCompleted.key()).equals(e.flowScopeKey()) && e.lifecycleState().equals("COMPLETED")).count();
     long expected = mi.stopAfterTwo() ? Math.min(2, mi.items()) : mi.items();
     boolean parallelMayFinishMore = mi.stopAfterTwo() && !mi.sequential();
     if (parallelMayFinishMore ? completed < expected : completed != expected) {
@@ -285,8 +285,8 @@ final class CaseRunner {
     Map<Long, Integer> activeInner = new HashMap<>();
     for (ElementInstanceView e : s.elements().values()) {
       ElementInstanceView scope = e.flowScopeKey() == null ? null : s.elements().get(e.flowScopeKey());
-      if (scope != null && scope.elementType().equals("MULTI_INSTANCE_BODY") && !e.state().equals("COMPLETED")
-          && !e.state().equals("TERMINATED") && expectations.multiInstance(scope.elementId()).sequential()
+      if (scope != null && scope.elementType().equals("MULTI_INSTANCE_BODY") && !e.lifecycleState().equals("COMPLETED")
+          && !e.lifecycleState().equals("TERMINATED") && expectations.multiInstance(scope.elementId()).sequential()
           && activeInner.merge(scope.key(), 1, Integer::sum) > 1) {
         problems.add("Expected sequential multi-instance '" + scope.elementId() + "' to run one inner instance at a time, but "
             + "more are active");

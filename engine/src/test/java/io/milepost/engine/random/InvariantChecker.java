@@ -115,9 +115,9 @@ final class InvariantChecker {
       ElementInstanceView stored = s.elements().get(key);
       if (stored == null) {
         problems.add("Expected element instance " + key + " of the event log to be in the store, but it is not");
-      } else if (!stored.state().equals(state.name())) {
+      } else if (!stored.lifecycleState().equals(state.name())) {
         problems.add("Expected element instance " + key + " ('" + stored.elementId() + "') to be " + state
-            + " in the store like its last event, but it is " + stored.state());
+            + " in the store like its last event, but it is " + stored.lifecycleState());
       }
     });
     return finalPosition;
@@ -130,14 +130,14 @@ final class InvariantChecker {
   /** An active element's scope is active, and nothing happens in a scope after it completed or terminated. */
   private static void scopesOutliveTheirChildren(Snapshot s, Map<Long, Long> finalPosition, List<String> problems) {
     for (ElementInstanceView element : s.elements().values()) {
-      if (element.flowScopeKey() == null || FINAL.contains(element.state())) {
+      if (element.flowScopeKey() == null || FINAL.contains(element.lifecycleState())) {
         continue;
       }
       ElementInstanceView scope = s.elements().get(element.flowScopeKey());
-      if (scope == null || FINAL.contains(scope.state())) {
+      if (scope == null || FINAL.contains(scope.lifecycleState())) {
         problems.add("Expected the flow scope of active element instance " + element.key() + " ('" + element.elementId()
-            + "', " + element.state() + ") to be active, but it is " + (scope == null ? "missing" : scope.elementId() + " "
-            + scope.state()));
+            + "', " + element.lifecycleState() + ") to be active, but it is " + (scope == null ? "missing" : scope.elementId() + " "
+            + scope.lifecycleState()));
       }
     }
     for (EngineEvent event : s.events()) {
@@ -177,9 +177,9 @@ final class InvariantChecker {
     }
     for (IncidentView incident : s.incidents()) {
       ElementInstanceView element = s.elements().get(incident.elementInstanceKey());
-      if (element == null || FINAL.contains(element.state())) {
+      if (element == null || FINAL.contains(element.lifecycleState())) {
         problems.add("Expected the element of active incident " + incident.key() + " (" + incident.errorType()
-            + ") to be active, but it is " + (element == null ? "missing" : element.state()));
+            + ") to be active, but it is " + (element == null ? "missing" : element.lifecycleState()));
       }
     }
   }
@@ -190,9 +190,9 @@ final class InvariantChecker {
 
   private static void requireState(Snapshot s, long elementInstanceKey, String expected, String what, List<String> problems) {
     ElementInstanceView element = s.elements().get(elementInstanceKey);
-    if (element == null || !element.state().equals(expected)) {
+    if (element == null || !element.lifecycleState().equals(expected)) {
       problems.add("Expected the element instance of " + what + " to be " + expected + ", but " + elementInstanceKey + " is "
-          + (element == null ? "missing" : "'" + element.elementId() + "' " + element.state()));
+          + (element == null ? "missing" : "'" + element.elementId() + "' " + element.lifecycleState()));
     }
   }
 
@@ -230,9 +230,9 @@ final class InvariantChecker {
 
   private static void endedInstanceLeavesNothing(Snapshot s, List<String> problems) {
     String ended = "process instance that is " + s.state();
-    s.elements().values().stream().filter(e -> !FINAL.contains(e.state())).forEach(e ->
+    s.elements().values().stream().filter(e -> !FINAL.contains(e.lifecycleState())).forEach(e ->
         problems.add("Expected no active element instance in a " + ended + ", but '" + e.elementId() + "' (" + e.key() + ") is "
-            + e.state()));
+            + e.lifecycleState()));
     s.jobs().stream().filter(InvariantChecker::isOpen).forEach(j ->
         problems.add("Expected no open job in a " + ended + ", but job " + j.key() + " of '" + j.elementId() + "' is " + j.state()));
     s.userTasks().stream().filter(t -> t.state() == UserTaskState.CREATED).forEach(t ->

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -39,10 +40,20 @@ public final class EngineHarness implements BeforeEachCallback, AfterEachCallbac
   private static final boolean POSTGRES = "postgres".equals(System.getProperty("milepost.test.store"));
 
   private String schema;
+  private final UnaryOperator<EngineConfiguration> configure;
+
+  public EngineHarness() {
+    this(UnaryOperator.identity());
+  }
+
+  /** With a configuration of the test's own (limits, time-outs). */
+  public EngineHarness(UnaryOperator<EngineConfiguration> configure) {
+    this.configure = configure;
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    engine = MilepostEngine.start(new EngineConfiguration(POSTGRES ? postgres() : h2(), clock, null, "test"));
+    engine = MilepostEngine.start(configure.apply(new EngineConfiguration(POSTGRES ? postgres() : h2(), clock, null, "test")));
   }
 
   private static DataSource h2() {

@@ -65,18 +65,32 @@ final class DeploymentController {
       List<DeployedResponse> deployed = new ArrayList<>();
       deployment.processes().forEach(process -> deployed.add(new DeployedResponse(
           new ProcessResponse(process.bpmnProcessId(), process.version(), process.resourceName(), process.tenantId(),
-              Keys.format(process.processDefinitionKey())), null)));
+              Keys.format(process.processDefinitionKey())), null, null, null)));
       deployment.forms().forEach(form -> deployed.add(new DeployedResponse(null,
           new FormResponse(form.formId(), form.version(), form.resourceName(), form.tenantId(),
-              Keys.format(form.formKey())))));
+              Keys.format(form.formKey())), null, null)));
+      deployment.decisions().forEach(decision -> deployed.add(new DeployedResponse(null, null,
+          new DecisionResponse(decision.decisionId(), decision.version(), decision.name(), decision.tenantId(),
+              decision.decisionRequirementsId(), Keys.format(decision.decisionKey()),
+              Keys.format(decision.decisionRequirementsKey())), null)));
+      deployment.decisionRequirements().forEach(graph -> deployed.add(new DeployedResponse(null, null, null,
+          new DecisionRequirementsResponse(graph.decisionRequirementsId(), graph.name(), graph.version(),
+              graph.resourceName(), graph.tenantId(), Keys.format(graph.decisionRequirementsKey())))));
       return new DeploymentResponse(Keys.format(deployment.key()), deployment.tenantId(), deployed);
     }
   }
 
-  record DeployedResponse(ProcessResponse processDefinition, FormResponse form) {}
+  record DeployedResponse(ProcessResponse processDefinition, FormResponse form, DecisionResponse decisionDefinition,
+      DecisionRequirementsResponse decisionRequirements) {}
 
   record ProcessResponse(String processDefinitionId, int processDefinitionVersion, String resourceName,
       String tenantId, String processDefinitionKey) {}
 
   record FormResponse(String formId, int version, String resourceName, String tenantId, String formKey) {}
+
+  record DecisionResponse(String decisionDefinitionId, int version, String name, String tenantId,
+      String decisionRequirementsId, String decisionDefinitionKey, String decisionRequirementsKey) {}
+
+  record DecisionRequirementsResponse(String decisionRequirementsId, String decisionRequirementsName, int version,
+      String resourceName, String tenantId, String decisionRequirementsKey) {}
 }

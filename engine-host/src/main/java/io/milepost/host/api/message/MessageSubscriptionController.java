@@ -45,14 +45,16 @@ final class MessageSubscriptionController {
       throw ApiException.invalidArgument("Expected filter 'messageSubscriptionState' to be one of " + STATES
           + ", but found '" + state + "'");
     });
+    RootProcessInstances roots = new RootProcessInstances(queries);
     if (!states.isEmpty() && !states.contains("CREATED")) {
-      return SearchResult.of(new Page<MessageSubscriptionView>(List.of(), 0), view -> null);
+      // the engine keeps open subscriptions only
+      return SearchResult.of(new Page<MessageSubscriptionView>(List.of(), 0),
+          subscription -> MessageSubscriptionResponse.of(subscription, roots));
     }
     MessageSubscriptionFilter engineFilter = new MessageSubscriptionFilter(filter.key("messageSubscriptionKey"),
         filter.key("processInstanceKey"), filter.key("processDefinitionKey"), filter.string("processDefinitionId"),
         filter.string("elementId"), filter.key("elementInstanceKey"), filter.string("messageName"),
         filter.string("correlationKey"));
-    RootProcessInstances roots = new RootProcessInstances(queries);
     return SearchResult.of(queries.searchMessageSubscriptions(engineFilter,
             search.pageRequest("messageSubscriptionKey", "lastUpdatedDate")),
         subscription -> MessageSubscriptionResponse.of(subscription, roots));

@@ -1,13 +1,16 @@
 package io.milepost.host.web.operations;
 
+import io.milepost.engine.api.ElementInstanceState;
 import io.milepost.engine.api.EngineEvent;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.engine.api.IncidentFilter;
+import io.milepost.engine.api.IncidentState;
 import io.milepost.engine.api.IncidentView;
 import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessInstanceView;
 import io.milepost.engine.api.VariableFilter;
 import io.milepost.engine.api.VariableView;
+import io.milepost.host.step.StepOutcome;
 import io.milepost.host.step.StepRecord;
 import io.milepost.host.step.StepRecords;
 import java.util.Comparator;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Everything an instance's page shows, read from the engine's queries and the host's step records. */
 @Component
-final class InstanceDetails {
+public final class InstanceDetails {
 
   private static final int MAX_VARIABLES = 1000;
   private static final int MAX_INCIDENTS = 200;
@@ -34,12 +37,12 @@ final class InstanceDetails {
   }
 
   /** An incident with the step record of the job that failed (null when no host worker ran it). */
-  record IncidentRow(IncidentView incident, StepRecord step) {}
+  public record IncidentRow(IncidentView incident, StepRecord step) {}
 
   /** A variable with the element its scope belongs to ("process" for the instance's own scope). */
-  record VariableRow(VariableView variable, String scope) {}
+  public record VariableRow(VariableView variable, String scope) {}
 
-  record Details(ProcessInstanceView instance, String xml, Set<String> activeElements, Set<String> completedElements,
+  public record Details(ProcessInstanceView instance, String xml, Set<String> activeElements, Set<String> completedElements,
       Set<String> incidentElements, Set<String> takenFlows, List<IncidentRow> incidents, List<VariableRow> variables,
       List<EngineEvent> history, List<StepRecord> steps) {}
 
@@ -53,23 +56,25 @@ final class InstanceDetails {
       if ("PROCESS".equals(element.elementType())) {
         return;
       }
-      if ("COMPLETED".equals(element.state())) {
+      if (element.state() == ElementInstanceState.COMPLETED) {
         completed.add(element.elementId());
-      } else if (!"TERMINATED".equals(element.state())) {
+      } else if (element.state() == ElementInstanceState.ACTIVE) {
         active.add(element.elementId());
       }
     });
     List<StepRecord> steps = stepRecords.forProcessInstance(key);
-    Map<Long, StepRecord> lastStepOfJob = new LinkedHashMap<>();
-    steps.forEach(step -> lastStepOfJob.put(step.jobKey(), step));
+    // The record of the attempt that raised the incident: the job's last one that did not complete.
+    Map<Long, StepRecord> lastFailureOfJob = new LinkedHashMap<>();
+    steps.stream().filter(step -> step.outcome() != StepOutcome.COMPLETED)
+        .forEach(step -> lastFailureOfJob.put(step.jobKey(), step));
     List<IncidentRow> incidents = queries.searchIncidents(
             new IncidentFilter(null, key, null, null, null, null, null), new PageRequest(0, MAX_INCIDENTS, true))
         .items().stream()
         .map(incident -> new IncidentRow(incident,
-            incident.jobKey() == null ? null : lastStepOfJob.get(incident.jobKey())))
+            incident.jobKey() == null ? null : lastFailureOfJob.get(incident.jobKey())))
         .toList();
     Set<String> incidentElements = new LinkedHashSet<>();
-    incidents.stream().filter(row -> row.incident().state() == io.milepost.engine.api.IncidentState.ACTIVE)
+    incidents.stream().filter(row -> row.incident().state() == IncidentState.ACTIVE)
         .forEach(row -> incidentElements.add(row.incident().elementId()));
     List<EngineEvent> history = queries.events(key);
     Set<String> taken = new LinkedHashSet<>();

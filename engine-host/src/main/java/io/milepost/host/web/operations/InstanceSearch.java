@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and in the host's step records), which the engine's search cannot filter on, so this is one SQL statement.
  */
 @Component
-final class InstanceSearch {
+public final class InstanceSearch {
 
   /** Like the engine's searches: counting stops here so a page costs the same with a million instances. */
   static final int COUNT_LIMIT = 10_000;
@@ -30,7 +30,7 @@ final class InstanceSearch {
     this.businessIds = businessIds;
   }
 
-  record Result(List<InstanceRow> rows, long total, boolean moreThanTotal) {}
+  public record Result(List<InstanceRow> rows, long total, boolean moreThanTotal) {}
 
   Result find(InstanceSearchRequest request) {
     Map<String, Object> params = new LinkedHashMap<>();

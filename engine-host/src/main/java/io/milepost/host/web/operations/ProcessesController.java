@@ -29,13 +29,6 @@ final class ProcessesController {
     this.marks = marks;
   }
 
-  /** One process id with all its versions, newest first. */
-  record ProcessVersions(String bpmnProcessId, String name, List<ProcessDefinitionView> versions) {
-    ProcessDefinitionView latest() {
-      return versions.getFirst();
-    }
-  }
-
   @GetMapping("/operations/processes")
   String processes(Model model) {
     Map<String, List<ProcessDefinitionView>> byId = new LinkedHashMap<>();

@@ -75,7 +75,9 @@ final class OpenTasks {
 
   private String where(TaskListRequest request, PageUser user, Map<String, Object> params) {
     List<String> conditions = new ArrayList<>(List.of("t.state = 'CREATED'"));
-    if (!user.seesAllSites()) {
+    if (!user.seesAllSites() && user.siteIds().isEmpty()) {
+      conditions.add("1 = 0");
+    } else if (!user.seesAllSites()) {
       conditions.add("s.value_json IN (:sites)");
       params.put("sites", user.siteIds().stream().map(json::writeValueAsString).collect(Collectors.toList()));
     }

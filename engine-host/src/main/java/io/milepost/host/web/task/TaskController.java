@@ -7,6 +7,7 @@ import io.milepost.engine.api.UserTaskState;
 import io.milepost.engine.api.UserTaskView;
 import io.milepost.host.form.FormSchemas;
 import io.milepost.host.form.RequiredFields;
+import io.milepost.host.security.Permission;
 import io.milepost.host.web.PageNotFoundException;
 import io.milepost.host.web.PageUser;
 import io.milepost.host.web.PageUsers;
@@ -68,7 +69,7 @@ final class TaskController {
       HttpServletRequest request, Model model) {
     TaskListRequest query = new TaskListRequest(show, group, sort, page);
     model.addAttribute("query", query);
-    model.addAttribute("tasks", openTasks.find(query, users.current(request)));
+    model.addAttribute("tasks", openTasks.find(query, users.current()));
     model.addAttribute("groups", openTasks.candidateGroups());
     return htmx != null ? "tasks :: table" : "tasks";
   }
@@ -88,7 +89,7 @@ final class TaskController {
   String claim(@PathVariable long key, @RequestParam(defaultValue = "list") String back, HttpServletRequest request,
       RedirectAttributes redirect) {
     requireVisible(key, request);
-    PageUser user = users.current(request);
+    PageUser user = users.current();
     try {
       engine.assignUserTask(key, user.name(), false);
     } catch (RejectionException refused) {
@@ -101,8 +102,8 @@ final class TaskController {
   String unclaim(@PathVariable long key, @RequestParam(defaultValue = "list") String back,
       HttpServletRequest request, RedirectAttributes redirect) {
     UserTaskView task = requireVisible(key, request);
-    PageUser user = users.current(request);
-    if (task.assignee() != null && !task.assignee().equals(user.name()) && !user.may(PageUser.Role.ADMIN)) {
+    PageUser user = users.current();
+    if (task.assignee() != null && !task.assignee().equals(user.name()) && !user.may(Permission.OPERATE_INSTANCE)) {
       redirect.addFlashAttribute("error", text(request, "tasks.error.notYours", task.assignee()));
     } else {
       engine.unassignUserTask(key);
@@ -118,7 +119,7 @@ final class TaskController {
       return gone(key, found, request, redirect);
     }
     UserTaskView task = found.get();
-    PageUser user = users.current(request);
+    PageUser user = users.current();
     Map<String, Object> submitted;
     try {
       submitted = json.readValue(variables, OBJECT);
@@ -179,7 +180,7 @@ final class TaskController {
 
   /** A task of a site the user may not see is treated as not there at all. */
   private Optional<UserTaskView> visibleTask(long key, HttpServletRequest request) {
-    PageUser user = users.current(request);
+    PageUser user = users.current();
     return queries.userTask(key).filter(task -> user.seesAllSites()
         || user.seesSite(String.valueOf(queries.visibleVariables(task.elementInstanceKey()).get("siteId"))));
   }

@@ -1,5 +1,6 @@
 package io.milepost.engine.processing.element;
 
+import io.milepost.engine.expression.Expression;
 import io.milepost.engine.expression.ExpressionException;
 import io.milepost.engine.model.MultiInstanceProperties;
 import io.milepost.engine.processing.BpmnBehaviors;
@@ -63,6 +64,12 @@ public final class MultiInstanceBodyProcessor implements ElementProcessor {
     String inputElement = body.node().multiInstance().inputElement();
     if (inputElement != null) {
       locals.put(inputElement, items.get(loopCounter - 1));
+    }
+    // As in Camunda: an output element that reads a variable starts as a local of each inner instance, so what
+    // an iteration writes to it (e.g. a called process's result) stays with that iteration instead of being
+    // merged up to a scope all iterations share.
+    if (body.node().multiInstance().outputElement() instanceof Expression.Feel feel && feel.path() != null) {
+      locals.putIfAbsent(feel.path().getFirst(), null);
     }
     behaviors.activateInner(body.node(), body, loopCounter, locals);
   }

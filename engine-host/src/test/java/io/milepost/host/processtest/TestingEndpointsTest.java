@@ -1,0 +1,125 @@
+package io.milepost.host.processtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.milepost.host.testing.DemoUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The clock and purge endpoints Camunda Process Test drives, on a host with {@code milepost.testing.enabled=true};
+ * {@code TestingEndpointsOffTest} checks they are absent otherwise.
+ */
+class TestingEndpointsTest {
+
+  private static final RunningMilepost MILEPOST = RunningMilepost.shared();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private CamundaClient client;
+
+  @BeforeEach
+  void openClient() {
+    client = MILEPOST.clientBuilder().build();
+  }
+
+  @AfterEach
+  void resetClockAndCloseClient() {
+    send("DELETE", "/actuator/clock", null);
+    client.close();
+  }
+
+  @Test
+  void shouldMoveTheClockAndFireTheTimersThatFellDueBeforeAnswering() {
+    String processId = "wait-an-hour-" + Long.toHexString(System.nanoTime());
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .intermediateCatchEvent("wait").timerWithDuration("PT1H").endEvent().done());
+    long instance = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+        .getProcessInstanceKey();
+    long before = json(send("GET", "/actuator/clock", null)).get("epochMilli").asLong();
+
+    JsonNode moved = json(send("POST", "/actuator/clock/add", "{\"offsetMilli\": 7200000}"));
+
+    assertThat(moved.get("epochMilli").asLong()).isGreaterThanOrEqualTo(before + 7_200_000);
+    assertThat(Instant.parse(moved.get("instant").asString()).toEpochMilli())
+        .isEqualTo(moved.get("epochMilli").asLong());
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+        .isEqualTo(ProcessInstanceState.COMPLETED);
+
+    JsonNode reset = json(send("DELETE", "/actuator/clock", null));
+    assertThat(reset.get("epochMilli").asLong()).isLessThan(before + 3_600_000);
+  }
+
+  @Test
+  void shouldPurgeEveryDeploymentAndInstanceAndReportTheChangeInTheTopology() {
+    String processId = "purged-" + Long.toHexString(System.nanoTime());
+    BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent().userTask("task").zeebeUserTask()
+        .endEvent().done();
+    deploy(model);
+    long instance = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+        .getProcessInstanceKey();
+
+    long changeId = json(send("POST", "/actuator/cluster/purge", null)).get("changeId").asLong();
+
+    assertThat(Long.parseLong(json(send("GET", "/v2/topology", null)).get("lastCompletedChangeId").asString()))
+        .isGreaterThanOrEqualTo(changeId);
+    assertThat(client.newProcessInstanceSearchRequest().send().join().items()).isEmpty();
+    assertThat(client.newProcessDefinitionSearchRequest().send().join().items()).isEmpty();
+    assertThat(client.newUserTaskSearchRequest().send().join().items()).isEmpty();
+    assertThat(client.newElementInstanceSearchRequest().send().join().items()).isEmpty();
+    DeploymentEvent again = deploy(model);
+    assertThat(again.getProcesses().getFirst().getVersion()).as("a purged process starts again at version 1")
+        .isEqualTo(1);
+    assertThat(client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+        .getProcessInstanceKey()).as("keys are never reused").isGreaterThan(instance);
+  }
+
+  @Test
+  void shouldRefuseAClockMoveWithoutAnOffset() {
+    HttpResponse<String> response = send("POST", "/actuator/clock/add", "{}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("Expected 'offsetMilli'");
+  }
+
+  private DeploymentEvent deploy(BpmnModelInstance model) {
+    return client.newDeployResourceCommand().addProcessModel(model, "model.bpmn").send().join();
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(MILEPOST.address() + path))
+        .header("Authorization", DemoUser.AUTHORIZATION)
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .timeout(Duration.ofSeconds(30))
+        .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

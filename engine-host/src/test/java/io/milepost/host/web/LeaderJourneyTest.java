@@ -1,0 +1,84 @@
+package io.milepost.host.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.milepost.host.testing.TestPluginJar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A regional leader uploads a new version of the sort-center plugin, starts a canary rollout at sc-west-1, sees
+ * the chart of the step on the new version once an order went through, and rolls it back; the site runs the
+ * old version again and the audit log says who did what.
+ */
+class LeaderJourneyTest extends BrowserTestSupport {
+
+  @Test
+  void shouldUploadAVersionStartACanaryWatchItsChartAndRollBack() throws Exception {
+    Path jar = TestPluginJar.plugin("sort-center", "1.9.0")
+        .handler("fulfillment.sort", """
+            Map<String, Object> order = (Map<String, Object>) context.variables().get("order");
+            return StepResult.complete(Map.of("sort", Map.of("lane", "CANARY-" + order.get("destinationPostalCode"),
+                "sundaySchedule", false, "truckId", "T-1", "nextHopSiteId", "ds-west-1")))
+                .withMeasure("laneLookups", 1.0);""")
+        .writeTo(Files.createTempDirectory("leader-plugin"));
+
+    browser.login(LEADER, PASSWORD);
+    browser.get("/plugins");
+    browser.find(By.id("file")).sendKeys(jar.toAbsolutePath().toString());
+    browser.find(By.cssSelector("#upload-form button[type=submit]")).click();
+    assertThat(browser.find(By.id("uploaded")).getText()).startsWith("Uploaded sort-center 1.9.0 (SHA-256 ");
+    assertThat(browser.find(By.id("plugin-table")).getText()).contains("1.9.0", "fulfillment.sort", LEADER);
+    browser.screenshot("plugins");
+    browser.assertNoConsoleErrors();
+
+    browser.get("/rollouts");
+    new Select(browser.find(By.id("plugin"))).selectByValue("sort-center@1.9.0");
+    new Select(browser.find(By.id("canary"))).selectByValue("sc-west-1");
+    browser.find(By.id("percents")).clear();
+    browser.find(By.cssSelector("#start-rollout input[name=sites][value='sc-west-1']")).click();
+    browser.find(By.id("reason")).sendKeys("Lane lookup from the new routing table");
+    browser.screenshot("rollout-start");
+    browser.find(By.cssSelector("#start-rollout button[type=submit]")).click();
+
+    browser.waitFor(d -> browser.path().matches("/rollouts/[^/]+"));
+    assertThat(browser.find(By.id("rollout-state")).getText()).isEqualTo("RUNNING");
+    assertThat(browser.find(By.id("wave-table")).getText()).contains("sc-west-1");
+    String rolloutPath = browser.path();
+
+    String orderId = uniqueOrderId("o-canary");
+    Map<String, Object> result = client.newCreateInstanceCommand().bpmnProcessId("order-fulfillment").latestVersion()
+        .variables(Map.of("order", JSON.readValue("""
+            {"orderId": "%s", "customerRegion": "west", "destinationPostalCode": "94607", "items": [
+              {"sku": "BK-1001", "quantity": 1, "weightKg": 0.4, "lengthCm": 20, "widthCm": 13, "heightCm": 3}]}"""
+            .formatted(orderId), Map.class)))
+        .withResult().requestTimeout(java.time.Duration.ofSeconds(60)).send().join().getVariablesAsMap();
+    assertThat(result.get("sort")).asString().contains("CANARY-94607");
+
+    browser.get(rolloutPath);
+    WebElement charts = browser.find(By.cssSelector(".charts[data-rendered='true']"));
+    assertThat(charts.findElements(By.cssSelector("figure.chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(charts.getText()).contains("sort-center 1.9.0", "laneLookups");
+    browser.screenshot("rollout");
+    browser.assertNoConsoleErrors();
+
+    browser.find(By.id("rollback")).click();
+    browser.driver().switchTo().alert().accept();
+    browser.waitFor(d -> browser.find(By.id("rollout-state")).getText().equals("ROLLED_BACK"));
+
+    browser.get("/network");
+    WebElement west = browser.find(By.xpath("//tr[.//strong[text()='sc-west-1']]"));
+    assertThat(west.getText()).contains("sort-center 1.0.0").doesNotContain("1.9.0");
+    browser.screenshot("network");
+
+    browser.get("/audit?siteId=sc-west-1");
+    assertThat(browser.find(By.id("audit-table")).getText()).contains("ROLLBACK", LEADER, "1.9.0 → sort-center 1.0.0");
+    browser.screenshot("audit");
+    browser.assertNoConsoleErrors();
+  }
+}

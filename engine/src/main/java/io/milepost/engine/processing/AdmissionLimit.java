@@ -1,0 +1,39 @@
+package io.milepost.engine.processing;
+
+import io.milepost.engine.api.CommandAdmission;
+
+/**
+ * How many commands may wait for the writer before new work is refused: additive increase while commands
+ * wait less than the target, multiplicative decrease once they wait longer (AIMD, as Zeebe's back-pressure
+ * does on its in-flight requests). The writer updates it after every batch; callers read it to admit.
+ */
+final class AdmissionLimit {
+
+  private static final double DECREASE = 0.9;
+
+  private final CommandAdmission settings;
+  private volatile int limit;
+
+  AdmissionLimit(CommandAdmission settings) {
+    this.settings = settings;
+    this.limit = settings.initialLimit();
+  }
+
+  /** Whether a command that brings new work may join {@code queued} others. */
+  boolean admits(int queued) {
+    return queued < limit;
+  }
+
+  int limit() {
+    return limit;
+  }
+
+  /** The longest time a command of the batch just committed waited for the writer and its commit. */
+  void observed(long longestLatencyNanos, int queuedNow) {
+    if (longestLatencyNanos > settings.targetLatency().toNanos()) {
+      limit = Math.max(settings.minLimit(), (int) (limit * DECREASE));
+    } else if (queuedNow >= limit / 2) {
+      limit = Math.min(settings.maxLimit(), limit + 1); // only grow while the limit is what holds the queue
+    }
+  }
+}
