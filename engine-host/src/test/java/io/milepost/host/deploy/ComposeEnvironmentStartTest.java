@@ -84,7 +84,7 @@ class ComposeEnvironmentStartTest {
 
     int port = start(environment);
 
-    HttpResponse<String> health = get(port, "/actuator/health");
+    HttpResponse<String> health = awaitHealthy(port);
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
     HttpResponse<String> topology = get(port, "/v2/topology");
@@ -134,6 +134,20 @@ class ComposeEnvironmentStartTest {
     } catch (IOException | InterruptedException e) {
       started.completeExceptionally(e);
     }
+  }
+
+  /**
+   * Spring Boot logs "Started" just before it marks the application live, so the first health answer
+   * may still be 503: asks again, for a bounded time, as a container's health check does.
+   */
+  private static HttpResponse<String> awaitHealthy(int port) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    HttpResponse<String> health = get(port, "/actuator/health");
+    while (health.statusCode() != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      health = get(port, "/actuator/health");
+    }
+    return health;
   }
 
   private List<String> lastLines() {

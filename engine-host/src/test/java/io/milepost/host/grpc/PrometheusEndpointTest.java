@@ -48,6 +48,7 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
       ProcessInstanceResult order = runAnOrder(demo);
       assertThat(order.getVariablesAsMap()).containsKey("delivery");
       runAJobThroughAJobStream(demo);
+      runAJobThroughALongPoll(demo);
     }
 
     String scrape = scrape();
@@ -58,7 +59,7 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
         "milepost_engine_commit_seconds_bucket{",
         "milepost_engine_commit_seconds_count ",
         "milepost_engine_queue_commands ",
-        "milepost_engine_jobs_activated_total{jobType=\"fulfillment.pick\"}",
+        "milepost_engine_jobs_activated_total{jobType=\"metrics.polled\"} 1.0",
         "milepost_engine_jobs_pushed_total{jobType=\"metrics.streamed\"} 1.0",
         "milepost_engine_incidents_open ");
     assertThat(scrape).containsPattern("milepost_step_seconds_count\\{jobType=\"fulfillment\\.pick\",outcome=\"COMPLETED\","
@@ -92,6 +93,18 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
       // a gRPC connection takes seconds to set up on a loaded machine
       Awaitility.await("the worker's stream to be registered").atMost(Duration.ofSeconds(60))
           .until(() -> streams.openStreams("metrics.streamed") == 1);
+      demo.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().withResult()
+          .requestTimeout(Duration.ofSeconds(30)).send().join();
+    }
+  }
+
+  /** A worker without a stream activates jobs by long polls over REST. */
+  private static void runAJobThroughALongPoll(CamundaClient demo) {
+    String processId = unique("metrics-polled");
+    demo.newDeployResourceCommand().addProcessModel(oneTask(processId, "metrics.polled"), processId + ".bpmn")
+        .send().join();
+    try (JobWorker worker = demo.newWorker().jobType("metrics.polled")
+        .handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()).open()) {
       demo.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().withResult()
           .requestTimeout(Duration.ofSeconds(30)).send().join();
     }
