@@ -3,6 +3,7 @@ package io.milepost.host.rollout;
 import io.milepost.host.audit.AuditLog;
 import io.milepost.host.insight.StepSamples;
 import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.security.CurrentUser;
 import io.milepost.host.site.AssignmentChanges;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
@@ -30,9 +31,9 @@ class RolloutBeans {
 
   @Bean
   Rollouts rollouts(RolloutStore store, SiteDirectory sites, PluginCatalog catalog, AssignmentChanges changes,
-      AuditLog audit, PlatformTransactionManager transactions) {
+      AuditLog audit, PlatformTransactionManager transactions, CurrentUser currentUser) {
     return new Rollouts(store, new RolloutPlanner(sites, catalog, changes), changes, sites, audit,
-        new TransactionTemplate(transactions), CLOCK);
+        new TransactionTemplate(transactions), CLOCK, new LeaderRegions(currentUser, sites));
   }
 
   @Bean

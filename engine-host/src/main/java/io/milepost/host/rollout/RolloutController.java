@@ -95,6 +95,7 @@ final class RolloutController {
         case INVALID -> ApiException.invalidArgument(refused.getMessage());
         case NOT_FOUND -> ApiException.notFound(refused.getMessage());
         case CONFLICT -> new ApiException(HttpStatus.CONFLICT, "CONFLICT", refused.getMessage());
+        case FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", refused.getMessage());
       };
     }
   }

@@ -4,7 +4,7 @@ package io.milepost.host.rollout;
 public final class RolloutRefusedException extends RuntimeException {
 
   /** How the API answers it. */
-  public enum Kind { INVALID, NOT_FOUND, CONFLICT }
+  public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN }
 
   private final Kind kind;
 

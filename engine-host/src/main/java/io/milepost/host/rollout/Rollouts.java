@@ -29,9 +29,11 @@ public final class Rollouts {
   private final AuditLog audit;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final LeaderRegions leaderRegions;
 
   Rollouts(RolloutStore store, RolloutPlanner planner, AssignmentChanges changes, SiteDirectory sites, AuditLog audit,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, LeaderRegions leaderRegions) {
+    this.leaderRegions = leaderRegions;
     this.store = store;
     this.planner = planner;
     this.changes = changes;
@@ -57,6 +59,7 @@ public final class Rollouts {
     } catch (IllegalArgumentException e) {
       throw new RolloutRefusedException(Kind.INVALID, e.getMessage());
     }
+    leaderRegions.requireMaySteer(plan, "create");
     checkNoOtherActiveRollout(plan);
     transaction.executeWithoutResult(status -> {
       store.insert(plan);
@@ -202,6 +205,7 @@ public final class Rollouts {
 
   private Rollout requireState(String id, String action, RolloutState... allowed) {
     Rollout rollout = require(id);
+    leaderRegions.requireMaySteer(rollout, action);
     if (!List.of(allowed).contains(rollout.state())) {
       throw new RolloutRefusedException(Kind.CONFLICT, "Expected rollout " + id + " to be " + List.of(allowed)
           + " to " + action + " it, but it is " + rollout.state());

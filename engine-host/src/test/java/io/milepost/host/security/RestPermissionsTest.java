@@ -78,6 +78,19 @@ class RestPermissionsTest extends SecurityTestSupport {
   }
 
   @Test
+  void shouldLetALeaderRollOutOnlyToSitesOfTheirRegions() {
+    HttpResponse<String> east = postJson("/api/rollouts", authorization("lee", "lee-pass"),
+        "{\"pluginId\":\"sortable-fc\",\"version\":\"1.0.0\",\"sites\":[\"fc-east-1\"],\"reason\":\"try\"}");
+    HttpResponse<String> west = postJson("/api/rollouts", authorization("lee", "lee-pass"),
+        "{\"pluginId\":\"sortable-fc\",\"version\":\"1.0.0\",\"sites\":[\"fc-west-1\"],\"reason\":\"try\"}");
+
+    assertThat(east.statusCode()).as(east.body()).isEqualTo(403);
+    assertThat(east.body()).contains("to be in your regions [west], but [fc-east-1] are not");
+    assertThat(west.statusCode()).as(west.body()).isEqualTo(201);
+    assertThat(get("/api/audit?siteId=fc-east-1", authorization("demo", "demo")).body()).doesNotContain("\"lee\"");
+  }
+
+  @Test
   void shouldKeepAnAssociateToUserTasks() {
     CamundaClient associate = rest("ana", "ana-pass");
 

@@ -133,6 +133,13 @@ abstract class SecurityTestSupport {
     return send(request.build());
   }
 
+  /** A plain HTTP POST of a JSON body. */
+  HttpResponse<String> postJson(String path, String authorization, String json) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", authorization).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   static HttpResponse<String> send(HttpRequest request) {
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
