@@ -74,14 +74,16 @@ class OrderFulfillmentProcessTest {
     ProcessInstanceEvent order = start();
 
     assertThat(order).hasActiveElements("UserTask_ProblemSolveWeight");
-    processTestContext.completeUserTask("UserTask_ProblemSolveWeight", Map.of("resolution", "reweighed"));
+    // the form's required fields: the host checks them on completion
+    processTestContext.completeUserTask("UserTask_ProblemSolveWeight",
+        Map.of("problemResolution", "REPACKED", "correctedWeightKg", 0.8));
 
     assertThat(order)
         .isCompleted()
         .hasCompletedElementsInOrder("Task_AllocateInRegion", "Task_PickSortable", "Task_PackSortable", "Task_Slam",
             "UserTask_ProblemSolveWeight", "Task_Sort", "Task_Deliver", "EndEvent_OrderDelivered")
         .hasNotActivatedElements("Task_PickBulky", "Task_PickSpecialty", "UserTask_ExpediteLateOrder")
-        .hasVariable("resolution", "reweighed");
+        .hasVariable("problemResolution", "REPACKED");
   }
 
   @Test
@@ -93,7 +95,7 @@ class OrderFulfillmentProcessTest {
     processTestContext.increaseTime(Duration.ofHours(5));
 
     assertThat(order).hasActiveElements("Task_PickSortable", "UserTask_ExpediteLateOrder");
-    processTestContext.completeUserTask("UserTask_ExpediteLateOrder");
+    processTestContext.completeUserTask("UserTask_ExpediteLateOrder", Map.of("expediteAction", "PRIORITIZE"));
     assertThat(order)
         .isActive()
         .hasCompletedElements("Boundary_ShipByTime", "UserTask_ExpediteLateOrder", "EndEvent_LateOrderHandled");
