@@ -71,6 +71,8 @@ final class EndpointPermissions {
       rule(POST, "/v2/variables/**/search", READ_INSTANCES),
       rule(GET, "/v2/**", READ_ALL),
       rule(POST, "/v2/**/search", READ_ALL),
+      // A site's data (slotting, ...) is process configuration: who may deploy models may change it.
+      rule(HttpMethod.PUT, "/api/sites/*/data/*", DEPLOY),
       rule(GET, "/api/sites/**", READ_SITES),
       rule(GET, "/api/inventory/**", READ_SITES),
       rule(GET, "/api/step-records/**", READ_INSTANCES),

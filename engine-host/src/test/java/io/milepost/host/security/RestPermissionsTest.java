@@ -6,6 +6,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +90,23 @@ class RestPermissionsTest extends SecurityTestSupport {
     assertThat(east.body()).contains("to be in your regions [west], but [fc-east-1] are not");
     assertThat(west.statusCode()).as(west.body()).isEqualTo(201);
     assertThat(get("/api/audit?siteId=fc-east-1", authorization("demo", "demo")).body()).doesNotContain("\"lee\"");
+  }
+
+  @Test
+  void shouldLetAnEngineerButNotALeaderChangeASitesData() {
+    HttpResponse<String> engineer = putCsv("/api/sites/fc-west-1/data/slotting", authorization("eng", "eng-pass"));
+    HttpResponse<String> leader = putCsv("/api/sites/fc-west-1/data/slotting", authorization("lee", "lee-pass"));
+
+    // the engineer passes the permission check and reaches the file's validation (an unknown column)
+    assertThat(engineer.statusCode()).as(engineer.body()).isEqualTo(400);
+    assertThat(leader.statusCode()).isEqualTo(403);
+    assertThat(leader.body()).contains("Expected permission DEPLOY for PUT /api/sites/fc-west-1/data/slotting");
+  }
+
+  private HttpResponse<String> putCsv(String path, String authorization) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", authorization).header("Content-Type", "text/csv")
+        .PUT(HttpRequest.BodyPublishers.ofString("no_such_column\nx\n")).build());
   }
 
   @Test
