@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +23,13 @@ import org.springframework.stereotype.Component;
  * for it in the command that creates them (or makes them activatable) and hands them over after the
  * commit. A delivery that arrives after the caller gave up is refused, and the engine makes those
  * jobs activatable again. Callers run on virtual threads, so a held request costs no platform thread.
+ *
+ * <p>A lifecycle bean in the last phase: it stops first, so held requests answer (empty) before the web and gRPC
+ * servers wait for their requests to finish, and it serves again when the context is started again (Spring's test
+ * context cache pauses and restarts every cached context it switches away from).
  */
 @Component
-public final class JobLongPoll implements DisposableBean {
+public final class JobLongPoll implements SmartLifecycle {
 
   private final Engine engine;
   private final Set<CompletableFuture<List<ActivatedJob>>> waiting = ConcurrentHashMap.newKeySet();
@@ -62,10 +66,20 @@ public final class JobLongPoll implements DisposableBean {
     return answer.join();
   }
 
-  /** Lets held requests answer (empty) at shutdown instead of holding the server up. */
   @Override
-  public void destroy() {
+  public void start() {
+    closed = false;
+  }
+
+  /** Lets held requests answer (empty) instead of holding the servers' stop up; new ones answer empty until start. */
+  @Override
+  public void stop() {
     closed = true;
     waiting.forEach(answer -> answer.complete(List.of()));
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !closed;
   }
 }

@@ -63,8 +63,13 @@ final class JobStreamRegistry {
     return (int) open.stream().filter(stream -> stream.type().equals(jobType) && stream.isOpen()).count();
   }
 
+  /** Takes streams (again, after a stop). */
+  void start() {
+    closed = false;
+  }
+
   /** Ends every stream with UNAVAILABLE (clients re-open theirs after a back-off) and stops pushing. */
-  void close() {
+  void stop() {
     closed = true;
     open.forEach(stream -> stream.end(
         Status.UNAVAILABLE.withDescription("The server is shutting down; re-open the job stream")));

@@ -13,7 +13,6 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 class JobMessageAndFormSearchTest extends CamundaApiTestSupport {
 
   @Test
-  @Disabled("Passes alone; in the full CI run of stop 17 the activation right after the instance's creation returned"
-      + " no job although the search showed it CREATED (seen on gRPC too); a defect to find, open in the closing note")
   void shouldFindTheJobsACompletionCouldStillTakeAndTheCompletedOnes() {
     String processId = uniqueId("jobs");
     String type = processId + ".pick";

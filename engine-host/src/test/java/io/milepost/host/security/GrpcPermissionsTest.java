@@ -9,7 +9,6 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The same permissions over gRPC, with the official client preferring the gateway. */
@@ -34,9 +33,6 @@ class GrpcPermissionsTest extends SecurityTestSupport {
   }
 
   @Test
-  @Disabled("Passes alone; in the full CI run of stop 17 no activation returned the new instance's job within 20 s"
-      + " (the same defect as JobMessageAndFormSearchTest, open in the closing note); the worker role's REST"
-      + " permissions are covered by RestPermissionsTest")
   void shouldLetAWorkerCompleteJobsButNotDeploy() {
     String processId = unique("grpc-wes");
     grpc("demo", "demo").newDeployResourceCommand().addProcessModel(oneJob(processId, processId), "p.bpmn").send()
