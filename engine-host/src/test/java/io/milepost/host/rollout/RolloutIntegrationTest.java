@@ -150,7 +150,8 @@ class RolloutIntegrationTest {
           .jsonList();
       assertThat(records).singleElement().satisfies(record -> assertThat(record)
           .containsEntry("siteId", run.site()).containsEntry("pluginVersion", run.version())
-          .containsEntry("outcome", "COMPLETED"));
+          .containsEntry("outcome", "COMPLETED")
+          .containsEntry("measures", Map.of("voidFillLitres", run.version().equals("2.0.0") ? 0.8 : 1.0)));
     }
     assertThat(api.get("/api/sites/ro-fc-1").body())
         .contains("\"test.pick\":{\"pluginId\":\"picker\",\"pluginVersion\":\"1.0.0\"}");
@@ -222,6 +223,35 @@ class RolloutIntegrationTest {
       assertThat(entry).containsEntry("action", "ROLLOUT_ROLLED_BACK")
           .containsEntry("figure", "measure:voidFillLitres:increase").containsEntry("threshold", 0.2);
       assertThat(((Number) entry.get("observed")).doubleValue()).isGreaterThan(1.0);
+    });
+  }
+
+  @Test
+  void shouldRollBackByItselfWhenTheCanaryIsSlower() throws Exception {
+    upload(TestPluginJar.plugin("scanner", "1.0.0").handler("test.scan", "return StepResult.complete(Map.of());"));
+    upload(TestPluginJar.plugin("scanner", "2.0.0").handler("test.scan",
+        "Thread.sleep(400); return StepResult.complete(Map.of());"));
+    api.post("/api/rollouts", Map.of("pluginId", "scanner", "version", "1.0.0", "sites", SITES));
+    String rolloutId = (String) api.post("/api/rollouts", Map.of("pluginId", "scanner", "version", "2.0.0",
+        "sites", SITES, "reason", "second scan pass",
+        "waves", List.of(Map.of("percent", 33, "bakeMinutes", 60)),
+        "guardrails", Map.of("minJobs", 10, "maxP95IncreasePercent", 50, "action", "rollback"))).json()
+        .get("rolloutId");
+
+    String processId = deploy("test.scan", "1");
+    for (int i = 0; i < 12; i++) {
+      for (String site : SITES) {
+        start(processId, site);
+      }
+    }
+
+    await("rollout " + rolloutId + " rolled back",
+        () -> "ROLLED_BACK".equals(api.get("/api/rollouts/" + rolloutId).json().get("state")) ? true : null);
+    assertThat(audit("rolloutId=" + rolloutId)).anySatisfy(entry -> {
+      assertThat(entry).containsEntry("action", "ROLLOUT_ROLLED_BACK").containsEntry("actor", "guardrail")
+          .containsEntry("figure", "p95IncreasePercent").containsEntry("threshold", 50.0);
+      assertThat(((Number) entry.get("observed")).doubleValue()).isGreaterThan(50.0);
+      assertThat((String) entry.get("reason")).contains("canary jobs took longer than");
     });
   }
 
