@@ -14,6 +14,11 @@ class InsightBeans {
   }
 
   @Bean
+  StepRollups stepRollups(JdbcClient jdbc, HostSchema schema) {
+    return new StepRollups(jdbc);
+  }
+
+  @Bean
   StepInsights stepInsights(JdbcClient jdbc, HostSchema schema) {
     return new StepInsights(jdbc, schema);
   }

@@ -1,7 +1,6 @@
 package io.milepost.host.insight;
 
 import io.milepost.host.insight.InsightQuery.Bucket;
-import io.milepost.host.insight.SampleStats.MeasureStats;
 import io.milepost.host.site.HostSchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,20 +8,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Per site, job type and plugin version: count, failure and BPMN-error rates, p50/p95 duration,
- * throughput and the measures, as two grouped aggregates over {@code step_record} and {@code step_measure}.
+ * throughput and the measures. Whole hours of the window come from the hourly rollups ({@link StepRollups},
+ * kept in the transaction of each record, so they are current); the parts of an hour at either end of the
+ * window, and minute buckets, from the step records themselves. Counts, rates, sums and means are exact;
+ * p50 and p95 are read from logarithmic buckets and are within {@link LogBuckets#RELATIVE_ERROR} (9.1 %) of
+ * the nearest-rank percentile.
  */
 public final class StepInsights {
 
-  private static final String GROUP = "r.site_id, r.job_type, r.plugin_id, r.plugin_version";
+  private static final String KEY = "job_type, site_id, plugin_id, plugin_version";
+  private static final Comparator<Key> ORDER = Comparator.comparing(Key::bucket,
+          Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+      .thenComparing(Key::siteId).thenComparing(Key::jobType).thenComparing(Key::pluginId)
+      .thenComparing(Key::pluginVersion);
 
   private final JdbcClient jdbc;
 
@@ -31,52 +39,94 @@ public final class StepInsights {
   }
 
   public List<StepInsight> query(InsightQuery query) {
-    List<Object> params = new ArrayList<>();
-    String where = where(query, params);
-    String bucket = query.bucket() == null ? "CAST(NULL AS TIMESTAMP WITH TIME ZONE)"
-        : "DATE_TRUNC('" + query.bucket().name() + "', r.started_at)";
-    String groupBy = query.bucket() == null ? GROUP : bucket + ", " + GROUP;
-    Map<Key, Map<String, MeasureStats>> measures = measures(bucket, groupBy, where, params);
-    return jdbc.sql("SELECT " + bucket + " AS bucket, " + GROUP + ", COUNT(*) AS n,"
-            + " SUM(CASE WHEN r." + StepSamples.FAILED + " THEN 1 ELSE 0 END) AS failures,"
-            + " SUM(CASE WHEN r.outcome = 'BPMN_ERROR' THEN 1 ELSE 0 END) AS bpmn_errors,"
-            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.duration_ms) AS p50,"
-            + " PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY r.duration_ms) AS p95,"
-            + " MIN(r.started_at) AS first_at, MAX(r.started_at) AS last_at"
-            + " FROM step_record r WHERE " + where + " GROUP BY " + groupBy + " ORDER BY " + groupBy)
-        .params(params)
-        .query((rs, rowNum) -> insight(rs, query, measures))
-        .list();
+    Map<Key, StepTally> tallies = new TreeMap<>(ORDER);
+    Instant from = query.from();
+    Instant to = query.to();
+    Instant wholeFrom = from == null ? null : ceilHour(from);
+    Instant wholeTo = to == null ? null : to.truncatedTo(ChronoUnit.HOURS);
+    if (query.bucket() == Bucket.MINUTE || (wholeFrom != null && wholeTo != null && !wholeFrom.isBefore(wholeTo))) {
+      fromRecords(query, from, to, tallies);
+    } else {
+      fromRollups(query, wholeFrom, wholeTo, tallies);
+      if (from != null && from.isBefore(wholeFrom)) {
+        fromRecords(query, from, wholeFrom, tallies);
+      }
+      if (to != null && wholeTo.isBefore(to)) {
+        fromRecords(query, wholeTo, to, tallies);
+      }
+    }
+    List<StepInsight> insights = new ArrayList<>();
+    tallies.forEach((key, tally) -> insights.add(insight(key, tally, query)));
+    return insights;
   }
 
-  private Map<Key, Map<String, MeasureStats>> measures(String bucket, String groupBy, String where,
-      List<Object> params) {
-    Map<Key, Map<String, MeasureStats>> byKey = new HashMap<>();
-    jdbc.sql("SELECT " + bucket + " AS bucket, " + GROUP + ", m.name, COUNT(*) AS n, SUM(m.measure_value) AS total,"
-            + " AVG(m.measure_value) AS mean, VAR_SAMP(m.measure_value) AS variance,"
-            + " PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY m.measure_value) AS p95"
-            + " FROM step_measure m JOIN step_record r ON r.id = m.step_record_id WHERE " + where
-            + " GROUP BY " + groupBy + ", m.name ORDER BY m.name")
+  private void fromRollups(InsightQuery query, Instant from, Instant to, Map<Key, StepTally> tallies) {
+    List<Object> params = new ArrayList<>();
+    String where = where(query, "hour_start", from, to, params);
+    String group = query.bucket() == null ? KEY : "hour_start, " + KEY;
+    jdbc.sql("SELECT " + group + ", SUM(jobs) AS jobs, SUM(failures) AS failures,"
+            + " SUM(bpmn_errors) AS bpmn_errors, MIN(first_at) AS first_at, MAX(last_at) AS last_at"
+            + " FROM step_rollup WHERE " + where + " GROUP BY " + group)
         .params(params)
         .query(rs -> {
-          Double variance = Rows.nullableDouble(rs, "variance");
-          byKey.computeIfAbsent(Key.of(rs), key -> new LinkedHashMap<>()).put(rs.getString("name"),
-              new MeasureStats(rs.getLong("n"), rs.getDouble("total"), rs.getDouble("mean"),
-                  variance == null ? 0 : variance, Rows.nullableDouble(rs, "p95")));
+          tally(tallies, rs, query, "hour_start").addCounts(rs.getLong("jobs"), rs.getLong("failures"),
+              rs.getLong("bpmn_errors"), instant(rs, "first_at"), instant(rs, "last_at"));
         });
-    return byKey;
+    jdbc.sql("SELECT " + group + ", series, bucket, SUM(n) AS n FROM step_rollup_bucket WHERE " + where
+            + " GROUP BY " + group + ", series, bucket")
+        .params(params)
+        .query(rs -> {
+          tally(tallies, rs, query, "hour_start").addBucket(rs.getString("series"), rs.getInt("bucket"),
+              rs.getLong("n"));
+        });
+    jdbc.sql("SELECT " + group + ", name, SUM(value_count) AS value_count, SUM(total) AS total,"
+            + " SUM(total_squares) AS total_squares FROM step_rollup_measure WHERE " + where
+            + " GROUP BY " + group + ", name")
+        .params(params)
+        .query(rs -> {
+          tally(tallies, rs, query, "hour_start").addMeasureSums(rs.getString("name"), rs.getLong("value_count"),
+              rs.getDouble("total"), rs.getDouble("total_squares"));
+        });
   }
 
-  private static StepInsight insight(ResultSet rs, InsightQuery query, Map<Key, Map<String, MeasureStats>> measures)
+  private void fromRecords(InsightQuery query, Instant from, Instant to, Map<Key, StepTally> tallies) {
+    List<Object> params = new ArrayList<>();
+    String where = "site_id IS NOT NULL AND plugin_id IS NOT NULL AND " + where(query, "started_at", from, to, params);
+    jdbc.sql("SELECT " + KEY + ", started_at, outcome, duration_ms FROM step_record WHERE " + where)
+        .params(params)
+        .query(rs -> {
+          tally(tallies, rs, query, "started_at").addStep(rs.getString("outcome"), rs.getLong("duration_ms"),
+              instant(rs, "started_at"));
+        });
+    jdbc.sql("SELECT " + KEY + ", started_at, m.name, m.measure_value FROM step_measure m"
+            + " JOIN step_record r ON r.id = m.step_record_id WHERE " + where)
+        .params(params)
+        .query(rs -> {
+          tally(tallies, rs, query, "started_at").addMeasure(rs.getString("name"), rs.getDouble("measure_value"));
+        });
+  }
+
+  private static StepTally tally(Map<Key, StepTally> tallies, ResultSet rs, InsightQuery query, String timeColumn)
       throws SQLException {
-    Key key = Key.of(rs);
-    long count = rs.getLong("n");
-    Instant first = rs.getObject("first_at", OffsetDateTime.class).toInstant();
-    Instant last = rs.getObject("last_at", OffsetDateTime.class).toInstant();
+    Instant bucket = query.bucket() == null ? null : bucketStart(query.bucket(), instant(rs, timeColumn));
+    return tallies.computeIfAbsent(new Key(bucket, rs.getString("site_id"), rs.getString("job_type"),
+        rs.getString("plugin_id"), rs.getString("plugin_version")), key -> new StepTally());
+  }
+
+  /** Buckets in UTC, like the rollup hours. */
+  private static Instant bucketStart(Bucket bucket, Instant at) {
+    return switch (bucket) {
+      case MINUTE -> at.truncatedTo(ChronoUnit.MINUTES);
+      case HOUR -> at.truncatedTo(ChronoUnit.HOURS);
+      case DAY -> at.truncatedTo(ChronoUnit.DAYS);
+    };
+  }
+
+  private static StepInsight insight(Key key, StepTally tally, InsightQuery query) {
+    long count = tally.jobs();
     return new StepInsight(key.bucket(), key.siteId(), key.jobType(), key.pluginId(), key.pluginVersion(), count,
-        (double) rs.getLong("failures") / count, (double) rs.getLong("bpmn_errors") / count,
-        Rows.nullableDouble(rs, "p50"), Rows.nullableDouble(rs, "p95"),
-        count / hours(query, first, last), measures.getOrDefault(key, Map.of()));
+        (double) tally.failures() / count, (double) tally.bpmnErrors() / count, tally.durations().percentile(0.5),
+        tally.durations().percentile(0.95), count / hours(query, tally.first(), tally.last()), tally.measureStats());
   }
 
   /** The window the count is spread over, at least a minute so one record is no infinite rate. */
@@ -86,15 +136,13 @@ public final class StepInsights {
     return Math.max(window.toMillis(), 60_000) / 3_600_000.0;
   }
 
-  private static String where(InsightQuery query, List<Object> params) {
-    StringBuilder where = new StringBuilder("r.site_id IS NOT NULL AND r.plugin_id IS NOT NULL");
-    add(where, params, "r.job_type = ?", query.jobType());
-    add(where, params, "r.site_id = ?", query.siteId());
-    add(where, params, "r.plugin_version = ?", query.pluginVersion());
-    add(where, params, "r.started_at >= ?", query.from() == null ? null : OffsetDateTime.ofInstant(query.from(),
-        ZoneOffset.UTC));
-    add(where, params, "r.started_at < ?", query.to() == null ? null : OffsetDateTime.ofInstant(query.to(),
-        ZoneOffset.UTC));
+  private static String where(InsightQuery query, String timeColumn, Instant from, Instant to, List<Object> params) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    add(where, params, "job_type = ?", query.jobType());
+    add(where, params, "site_id = ?", query.siteId());
+    add(where, params, "plugin_version = ?", query.pluginVersion());
+    add(where, params, timeColumn + " >= ?", from == null ? null : OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+    add(where, params, timeColumn + " < ?", to == null ? null : OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
     return where.toString();
   }
 
@@ -105,12 +153,14 @@ public final class StepInsights {
     }
   }
 
-  private record Key(Instant bucket, String siteId, String jobType, String pluginId, String pluginVersion) {
-
-    static Key of(ResultSet rs) throws SQLException {
-      OffsetDateTime bucket = rs.getObject("bucket", OffsetDateTime.class);
-      return new Key(bucket == null ? null : bucket.toInstant(), rs.getString("site_id"), rs.getString("job_type"),
-          rs.getString("plugin_id"), rs.getString("plugin_version"));
-    }
+  private static Instant ceilHour(Instant at) {
+    Instant hour = at.truncatedTo(ChronoUnit.HOURS);
+    return hour.equals(at) ? hour : hour.plus(Duration.ofHours(1));
   }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private record Key(Instant bucket, String siteId, String jobType, String pluginId, String pluginVersion) {}
 }

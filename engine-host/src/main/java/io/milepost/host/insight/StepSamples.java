@@ -47,6 +47,20 @@ public final class StepSamples {
         measures(where, params));
   }
 
+  /** How many of the sample's jobs took longer than {@code durationMs}. */
+  public long countLongerThan(StepSample sample, double durationMs) {
+    if (sample.siteIds().isEmpty()) {
+      return 0;
+    }
+    List<Object> params = new ArrayList<>();
+    String where = where(sample, params, "r.");
+    params.add(durationMs);
+    return jdbc.sql("SELECT COUNT(*) FROM step_record r WHERE " + where + " AND r.duration_ms > ?")
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
   private Map<String, MeasureStats> measures(String where, List<Object> params) {
     Map<String, MeasureStats> measures = new LinkedHashMap<>();
     jdbc.sql("SELECT m.name, COUNT(*) AS n, SUM(m.measure_value) AS total, AVG(m.measure_value) AS mean,"

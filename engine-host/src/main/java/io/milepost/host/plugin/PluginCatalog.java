@@ -1,5 +1,6 @@
 package io.milepost.host.plugin;
 
+import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,7 @@ public final class PluginCatalog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
 
   private final Map<PluginCoordinates, PluginVersion> versions = new ConcurrentHashMap<>();
+  private final Map<PluginCoordinates, Resting> resting = new ConcurrentHashMap<>();
   private final List<Consumer<PluginVersion>> listeners = new CopyOnWriteArrayList<>();
   private final VersionManager versionOrder = new DefaultVersionManager();
   private final PluginSignatures signatures;
@@ -118,8 +120,64 @@ public final class PluginCatalog implements AutoCloseable {
     }
   }
 
+  /**
+   * A version that was loaded and rested unused ({@link #rest}): what it was, without its class loader.
+   *
+   * @param jar where it loads from again
+   */
+  public record Resting(PluginCoordinates coordinates, Path jar, Set<String> jobTypes,
+      Set<BuildingType> buildingTypes) {}
+
+  /** The loaded version; a resting one is loaded again first (on demand: a site was assigned to it again). */
   public Optional<PluginVersion> find(PluginCoordinates coordinates) {
-    return Optional.ofNullable(versions.get(coordinates));
+    PluginVersion loaded = versions.get(coordinates);
+    return loaded != null || !resting.containsKey(coordinates) ? Optional.ofNullable(loaded) : wake(coordinates);
+  }
+
+  /** The versions unloaded because nothing used them; they load again when {@link #find} asks for one. */
+  public List<Resting> resting() {
+    return resting.values().stream().sorted(Comparator.comparing((Resting r) -> r.coordinates().pluginId())
+        .thenComparing(r -> r.coordinates().version(), versionOrder::compareVersions)).toList();
+  }
+
+  /** The resting version, without loading it. */
+  public Optional<Resting> findResting(PluginCoordinates coordinates) {
+    return Optional.ofNullable(resting.get(coordinates));
+  }
+
+  /**
+   * Unloads a version nothing uses (the caller checked that no site runs it and no rollout targets it) and
+   * frees its class loader, but remembers its jar so that {@link #find} loads it again when it is needed.
+   *
+   * @return false if it is not loaded or a call of its handlers is still running
+   */
+  public synchronized boolean rest(PluginCoordinates coordinates) {
+    PluginVersion version = versions.get(coordinates);
+    if (version == null || version.running() > 0) {
+      return false;
+    }
+    resting.put(coordinates, new Resting(coordinates, version.jar(), Set.copyOf(version.jobTypes()),
+        version.buildingTypes()));
+    versions.remove(coordinates);
+    version.unload();
+    LOG.info("Unloaded plugin {}: no site runs it, no rollout targets it, no job holds it", coordinates);
+    return true;
+  }
+
+  private synchronized Optional<PluginVersion> wake(PluginCoordinates coordinates) {
+    PluginVersion loaded = versions.get(coordinates);
+    Resting rested = resting.get(coordinates);
+    if (loaded != null || rested == null) {
+      return Optional.ofNullable(loaded);
+    }
+    try {
+      PluginVersion version = load(rested.jar());
+      resting.remove(coordinates);
+      return Optional.of(version);
+    } catch (PluginLoadException e) {
+      LOG.error("Could not load resting plugin {} again from {}: {}", coordinates, rested.jar(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** The highest loaded version of a plugin (semantic version order). */
@@ -141,6 +199,7 @@ public final class PluginCatalog implements AutoCloseable {
   public Set<String> jobTypes() {
     Set<String> jobTypes = new TreeSet<>();
     versions.values().forEach(version -> jobTypes.addAll(version.jobTypes()));
+    resting.values().forEach(version -> jobTypes.addAll(version.jobTypes()));
     return jobTypes;
   }
 
@@ -176,6 +235,7 @@ public final class PluginCatalog implements AutoCloseable {
       }
     });
     versions.clear();
+    resting.clear();
   }
 
   private static void start(SingleJarPluginManager manager, PluginWrapper wrapper, PluginCoordinates coordinates,

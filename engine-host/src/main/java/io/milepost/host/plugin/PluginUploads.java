@@ -60,7 +60,7 @@ public final class PluginUploads {
     PluginCoordinates coordinates = new PluginCoordinates(descriptor.pluginId(), descriptor.version());
     Optional<PluginVersion> loaded = catalog.find(coordinates);
     if (loaded.isPresent()) {
-      String stored = storedSha256(loaded.get());
+      String stored = storedSha256(coordinates, loaded.get().jar());
       if (stored.equals(sha256)) {
         return new Uploaded(loaded.get(), sha256, false);
       }
@@ -100,12 +100,12 @@ public final class PluginUploads {
   }
 
   /** The SHA-256 of a loaded version's jar: recorded at upload, or read from a bundled jar. */
-  public String storedSha256(PluginVersion version) {
-    return registry.upload(version.coordinates()).map(UploadRecord::sha256).orElseGet(() -> {
+  public String storedSha256(PluginCoordinates coordinates, Path jar) {
+    return registry.upload(coordinates).map(UploadRecord::sha256).orElseGet(() -> {
       try {
-        return Sha256.of(Files.readAllBytes(version.jar()));
+        return Sha256.of(Files.readAllBytes(jar));
       } catch (IOException e) {
-        throw new UncheckedIOException("Expected to read the jar of " + version.coordinates() + " at " + version.jar()
+        throw new UncheckedIOException("Expected to read the jar of " + coordinates + " at " + jar
             + ", but could not", e);
       }
     });

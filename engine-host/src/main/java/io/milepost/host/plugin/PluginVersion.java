@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pf4j.PluginManager;
 
 /**
@@ -22,6 +23,7 @@ public final class PluginVersion {
   private final Map<String, StepHandler> handlersByJobType;
   private final ClassLoader classLoader;
   private final PluginManager manager;
+  private final AtomicInteger running = new AtomicInteger();
 
   PluginVersion(PluginCoordinates coordinates, Path jar, Map<String, StepHandler> handlersByJobType,
       ClassLoader classLoader, PluginManager manager) {
@@ -84,6 +86,21 @@ public final class PluginVersion {
   /** The plugin's class loader: the context class loader while its handlers run. */
   public ClassLoader classLoader() {
     return classLoader;
+  }
+
+  /** A handler of this version starts running a job. */
+  public void enter() {
+    running.incrementAndGet();
+  }
+
+  /** A handler of this version returned (or threw). */
+  public void exit() {
+    running.decrementAndGet();
+  }
+
+  /** How many calls of its handlers are running now; a version is not unloaded under them. */
+  public int running() {
+    return running.get();
   }
 
   void unload() {

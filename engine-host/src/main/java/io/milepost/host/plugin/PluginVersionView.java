@@ -11,7 +11,8 @@ import java.util.List;
  * @param sites every site and job type that runs it now
  */
 public record PluginVersionView(String pluginId, String version, String sha256, List<String> jobTypes,
-    List<BuildingType> buildingTypes, String uploadedBy, Instant uploadedAt, boolean withdrawn, List<SiteStep> sites) {
+    List<BuildingType> buildingTypes, String uploadedBy, Instant uploadedAt, boolean withdrawn, List<SiteStep> sites,
+    boolean loaded) {
 
   public record SiteStep(String siteId, String jobType) {}
 }

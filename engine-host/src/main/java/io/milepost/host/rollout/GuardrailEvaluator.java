@@ -31,6 +31,10 @@ final class GuardrailEvaluator {
 
   /** How far back "before the change" reaches when there is no control. */
   static final Duration BEFORE_WINDOW = Duration.ofHours(24);
+  /** A p95 line at least this far above the baseline's: a few milliseconds apart is timing noise. */
+  static final double P95_NOISE_MS = 5;
+  /** The share of jobs above a p95. */
+  private static final double TAIL_SHARE = 0.05;
 
   private final StepSamples samples;
   private final SiteDirectory sites;
@@ -54,8 +58,8 @@ final class GuardrailEvaluator {
     for (String jobType : rollout.targetsOf(wave.index()).stream().map(Target::jobType).distinct().sorted().toList()) {
       List<String> canarySites = rollout.targetsOf(wave.index()).stream()
           .filter(target -> target.jobType().equals(jobType)).map(Target::siteId).toList();
-      SampleStats canary = samples.stats(new StepSample(jobType, canarySites, rollout.plugin(), true, wave.startedAt(),
-          now));
+      StepSample canarySample = new StepSample(jobType, canarySites, rollout.plugin(), true, wave.startedAt(), now);
+      SampleStats canary = samples.stats(canarySample);
       Baseline baseline = baseline(rollout.plugin(), jobType, canarySites, wave.startedAt(), now, minJobs);
       summary.add(jobType + ": canary " + canary.count() + " jobs, " + baseline.name() + " "
           + baseline.stats().count() + " jobs");
@@ -63,7 +67,7 @@ final class GuardrailEvaluator {
         enough = false;
         continue;
       }
-      Optional<Breach> breach = firstBreach(guardrails, jobType, canary, baseline);
+      Optional<Breach> breach = firstBreach(guardrails, jobType, canary, canarySample, baseline);
       if (breach.isPresent()) {
         return new GuardrailVerdict(breach, true, String.join("; ", summary));
       }
@@ -91,8 +95,8 @@ final class GuardrailEvaluator {
     return new Baseline("before the change", before);
   }
 
-  private static Optional<Breach> firstBreach(Guardrails guardrails, String jobType, SampleStats canary,
-      Baseline baseline) {
+  private Optional<Breach> firstBreach(Guardrails guardrails, String jobType, SampleStats canary,
+      StepSample canarySample, Baseline baseline) {
     SampleStats base = baseline.stats();
     double alpha = guardrails.alphaOrDefault();
     if (guardrails.maxFailureRateIncrease() != null) {
@@ -106,11 +110,10 @@ final class GuardrailEvaluator {
       }
     }
     if (guardrails.maxP95IncreasePercent() != null && canary.p95Ms() != null && base.p95Ms() != null) {
-      double percent = (canary.p95Ms() - base.p95Ms()) / Math.max(base.p95Ms(), 1) * 100;
-      if (percent > guardrails.maxP95IncreasePercent()) {
-        return Optional.of(new Breach(jobType, "p95IncreasePercent", percent, guardrails.maxP95IncreasePercent(),
-            String.format(Locale.ROOT, "'%s' p95 duration %.0f ms against %s %.0f ms: up %.1f%%, limit %.1f%%",
-                jobType, canary.p95Ms(), baseline.name(), base.p95Ms(), percent, guardrails.maxP95IncreasePercent())));
+      Optional<Breach> breach = p95Breach(jobType, guardrails.maxP95IncreasePercent(), canary, canarySample, baseline,
+          alpha);
+      if (breach.isPresent()) {
+        return breach;
       }
     }
     for (MeasureLimit limit : guardrails.measures()) {
@@ -121,6 +124,26 @@ final class GuardrailEvaluator {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The p95 as a sequential test, not a bare comparison of two noisy percentiles: the line is the baseline's
+   * p95 raised by the limit (and by at least {@link #P95_NOISE_MS}); the canary's p95 is past it when more
+   * than 5 % of its jobs took longer, which {@link SequentialTest#shareAboveExceeds} tests anytime-validly.
+   */
+  private Optional<Breach> p95Breach(String jobType, double limitPercent, SampleStats canary, StepSample canarySample,
+      Baseline baseline, double alpha) {
+    SampleStats base = baseline.stats();
+    double line = Math.max(base.p95Ms() * (1 + limitPercent / 100), base.p95Ms() + P95_NOISE_MS);
+    long slower = samples.countLongerThan(canarySample, line);
+    if (!SequentialTest.shareAboveExceeds(slower, canary.count(), TAIL_SHARE, base.count(), alpha)) {
+      return Optional.empty();
+    }
+    double percent = (canary.p95Ms() - base.p95Ms()) / Math.max(base.p95Ms(), 1) * 100;
+    return Optional.of(new Breach(jobType, "p95IncreasePercent", percent, limitPercent,
+        String.format(Locale.ROOT, "'%s' p95 duration %.0f ms against %s %.0f ms: up %.1f%%, limit %.1f%%"
+                + " (%d of %d canary jobs took longer than %.0f ms, more than 5 %%)", jobType, canary.p95Ms(),
+            baseline.name(), base.p95Ms(), percent, limitPercent, slower, canary.count(), line)));
   }
 
   private static Optional<Breach> measureBreach(String jobType, MeasureLimit limit, MeasureStats canary,

@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * @param minJobs the fewest jobs the canary and the baseline each need before anything is judged (default 20)
  * @param maxFailureRateIncrease the largest tolerated rise in failure rate, as a fraction (0.05 = 5 points)
- * @param maxP95IncreasePercent the largest tolerated rise of the p95 duration, in percent
+ * @param maxP95IncreasePercent the largest tolerated rise of the p95 duration, in percent: breached when a
+ *     sequential test finds more than 5 % of the canary's jobs slower than the baseline's p95 raised by it
  * @param measures limits on the mean of reported measures
  * @param action {@code pause} (default) or {@code rollback} when a limit is breached
  * @param alpha the false-alarm rate of the sequential test (default 0.05), however often it is checked

@@ -3,6 +3,8 @@ package io.milepost.host.rollout;
 import io.milepost.host.audit.AuditLog;
 import io.milepost.host.insight.StepSamples;
 import io.milepost.host.plugin.PluginCatalog;
+import io.milepost.host.plugin.UnusedVersionSweeper;
+import io.milepost.host.plugin.UnusedVersions;
 import io.milepost.host.security.CurrentUser;
 import io.milepost.host.site.AssignmentChanges;
 import io.milepost.host.site.HostSchema;
@@ -50,6 +52,22 @@ class RolloutBeans {
   GuardrailMonitor guardrailMonitor(RolloutStore store, Rollouts rollouts, StepSamples samples, SiteDirectory sites,
       SiteAssignments assignments) {
     return new GuardrailMonitor(store, rollouts, new GuardrailEvaluator(samples, sites, assignments));
+  }
+
+  /** Unused: no site runs it, no active rollout moves sites to it or would roll them back to it. */
+  @Bean
+  UnusedVersions unusedVersions(PluginCatalog catalog, SiteAssignments assignments, RolloutStore store,
+      RolloutProperties properties) {
+    return new UnusedVersions(catalog, version -> !assignments.runningOn(version).isEmpty()
+        || store.all().stream().filter(rollout -> rollout.state().active()).anyMatch(rollout ->
+            rollout.plugin().equals(version)
+                || rollout.targets().stream().anyMatch(target -> version.equals(target.from()))),
+        properties.unloadUnusedAfter());
+  }
+
+  @Bean
+  UnusedVersionSweeper unusedVersionSweeper(UnusedVersions unused, RolloutProperties properties) {
+    return new UnusedVersionSweeper(unused, properties.unloadUnusedAfter(), CLOCK);
   }
 
   @Bean

@@ -56,4 +56,18 @@ final class SequentialTest {
     double tau2 = Math.max(margin * margin, Math.max((var1 + var0) / 2, 1e-6));
     return rejects(mean1 - mean0 - margin, variance, tau2, alpha);
   }
+
+  /**
+   * A tail share: do more than {@code share} of the canary's values lie above a line that only {@code share}
+   * of the baseline's values (estimated from {@code n0} of them) lie above? {@code x1} of the canary's
+   * {@code n1} values do. For a p95 guardrail the line is the baseline's p95 raised by the practical
+   * threshold, and {@code share} is 0.05: the canary's p95 is past the line exactly when more than 5 % of its
+   * jobs are. The baseline's share is uncertain too, so its binomial variance is added. The mixture spreads
+   * over rises of about 10 points.
+   */
+  static boolean shareAboveExceeds(long x1, long n1, double share, long n0, double alpha) {
+    double s1 = (x1 + 1.0) / (n1 + 2.0);
+    double variance = s1 * (1 - s1) / n1 + share * (1 - share) / n0;
+    return rejects((double) x1 / n1 - share, variance, 0.01, alpha);
+  }
 }

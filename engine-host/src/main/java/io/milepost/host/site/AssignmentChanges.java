@@ -98,17 +98,19 @@ public final class AssignmentChanges {
   }
 
   /**
-   * Moves every site that runs {@code plugin} back to its previous version, e.g. after a withdrawal or
-   * when the version's jar did not load at start.
+   * Moves every site that runs {@code plugin} back to the latest version it ran before that it can still
+   * run (loaded, not withdrawn), e.g. after a withdrawal or when the version's jar did not load at start.
    *
    * @return how many site job types moved
    */
   public int revertAllFrom(PluginCoordinates plugin, AuditEntry why) {
     int moved = 0;
     for (SiteAssignment running : assignments.runningOn(plugin)) {
-      Optional<PluginCoordinates> previous = assignments.previous(running.siteId(), running.jobType());
+      Optional<PluginCoordinates> previous = assignments.history(running.siteId(), running.jobType()).stream()
+          .filter(version -> !version.equals(plugin) && catalog.find(version).isPresent() && !registry.withdrawn(version))
+          .findFirst();
       if (previous.isEmpty()) {
-        LOG.warn("Site {} runs {} for '{}' and has no previous version to go back to", running.siteId(), plugin,
+        LOG.warn("Site {} runs {} for '{}' and has no earlier version it can go back to", running.siteId(), plugin,
             running.jobType());
         continue;
       }

@@ -1,5 +1,6 @@
 package io.milepost.host.site;
 
+import io.milepost.host.insight.StepRollupRebuild;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -25,6 +26,8 @@ public final class HostSchema {
         // The schema already holds the engine's tables, which Flyway would otherwise refuse to touch.
         .baselineOnMigrate(true)
         .baselineVersion("0")
+        // 5.1 fills the hourly step rollups of V5 from the records already stored, in Java (its bucketing).
+        .javaMigrations(new StepRollupRebuild())
         .load()
         .migrate();
     return new HostSchema();

@@ -55,42 +55,62 @@ public final class SiteAssignments {
   }
 
   /**
-   * Points the site's job type at {@code plugin}, effective for the next job, and remembers the version
-   * it ran until now as its previous one. This store does not check that the plugin fits the site:
+   * Points the site's job type at {@code plugin}, effective for the next job, and puts the version it ran
+   * until now on top of its history. This store does not check that the plugin fits the site:
    * {@link AssignmentChanges} does, and writes the audit entry.
    */
   public void assign(String siteId, String jobType, PluginCoordinates plugin) {
-    int updated = update(siteId, jobType, plugin);
-    if (updated == 0) {
+    Optional<SiteAssignment> current = find(siteId, jobType);
+    if (current.isEmpty()) {
       try {
         insert(siteId, jobType, plugin);
+        return;
       } catch (DuplicateKeyException insertedMeanwhile) {
-        update(siteId, jobType, plugin);
+        current = find(siteId, jobType);
       }
     }
+    PluginCoordinates before = current.orElseThrow().plugin();
+    if (before.equals(plugin)) {
+      return;
+    }
+    jdbc.sql("INSERT INTO site_plugin_history (site_id, job_type, depth, plugin_id, plugin_version)"
+            + " SELECT ?, ?, COALESCE(MAX(depth), 0) + 1, ?, ? FROM site_plugin_history WHERE site_id = ? AND job_type = ?")
+        .params(siteId, jobType, before.pluginId(), before.version(), siteId, jobType)
+        .update();
+    jdbc.sql("UPDATE site_plugin_assignment SET plugin_id = ?, plugin_version = ?, assigned_at = ?"
+            + " WHERE site_id = ? AND job_type = ?")
+        .params(plugin.pluginId(), plugin.version(), now(), siteId, jobType)
+        .update();
   }
 
-  /** The version a site ran for a job type before its current one, if any. */
-  public Optional<PluginCoordinates> previous(String siteId, String jobType) {
-    return jdbc.sql("SELECT previous_plugin_id, previous_plugin_version FROM site_plugin_assignment"
-            + " WHERE site_id = ? AND job_type = ? AND previous_plugin_id IS NOT NULL")
+  /** The versions a site ran for a job type before its current one, the latest first. */
+  public List<PluginCoordinates> history(String siteId, String jobType) {
+    return jdbc.sql("SELECT plugin_id, plugin_version FROM site_plugin_history WHERE site_id = ? AND job_type = ?"
+            + " ORDER BY depth DESC")
         .params(siteId, jobType)
         .query((rs, rowNum) -> new PluginCoordinates(rs.getString(1), rs.getString(2)))
-        .optional();
+        .list();
   }
 
   /**
-   * Points the site's job type back at {@code previous} (a pointer flip) if it still runs {@code current};
-   * afterwards it has no previous version, so a second rollback does not flip forward again.
+   * Points the site's job type back at {@code previous} (a pointer flip) if it still runs {@code current},
+   * and takes the history back to where it was when the site last ran {@code previous}: a second rollback
+   * goes one level further back, never forward again.
    *
    * @return false if the site no longer runs {@code current} (someone moved it meanwhile)
    */
   public boolean revert(String siteId, String jobType, PluginCoordinates current, PluginCoordinates previous) {
-    return jdbc.sql("UPDATE site_plugin_assignment SET plugin_id = ?, plugin_version = ?, assigned_at = ?,"
-            + " previous_plugin_id = NULL, previous_plugin_version = NULL"
+    boolean flipped = jdbc.sql("UPDATE site_plugin_assignment SET plugin_id = ?, plugin_version = ?, assigned_at = ?"
             + " WHERE site_id = ? AND job_type = ? AND plugin_id = ? AND plugin_version = ?")
         .params(previous.pluginId(), previous.version(), now(), siteId, jobType, current.pluginId(), current.version())
         .update() > 0;
+    if (flipped) {
+      jdbc.sql("DELETE FROM site_plugin_history WHERE site_id = ? AND job_type = ? AND depth >= (SELECT MAX(depth)"
+              + " FROM site_plugin_history WHERE site_id = ? AND job_type = ? AND plugin_id = ? AND plugin_version = ?)")
+          .params(siteId, jobType, siteId, jobType, previous.pluginId(), previous.version())
+          .update();
+    }
+    return flipped;
   }
 
   /** Every site and job type that runs {@code plugin} now. */
@@ -106,18 +126,6 @@ public final class SiteAssignments {
     jdbc.sql("INSERT INTO site_plugin_assignment (site_id, job_type, plugin_id, plugin_version, assigned_at)"
             + " VALUES (?, ?, ?, ?, ?)")
         .params(siteId, jobType, plugin.pluginId(), plugin.version(), now())
-        .update();
-  }
-
-  private int update(String siteId, String jobType, PluginCoordinates plugin) {
-    // A re-assignment of the version it already runs keeps the previous version it had.
-    return jdbc.sql("UPDATE site_plugin_assignment SET"
-            + " previous_plugin_id = CASE WHEN plugin_id = ? AND plugin_version = ? THEN previous_plugin_id ELSE plugin_id END,"
-            + " previous_plugin_version = CASE WHEN plugin_id = ? AND plugin_version = ? THEN previous_plugin_version"
-            + " ELSE plugin_version END,"
-            + " plugin_id = ?, plugin_version = ?, assigned_at = ? WHERE site_id = ? AND job_type = ?")
-        .params(plugin.pluginId(), plugin.version(), plugin.pluginId(), plugin.version(), plugin.pluginId(),
-            plugin.version(), now(), siteId, jobType)
         .update();
   }
 

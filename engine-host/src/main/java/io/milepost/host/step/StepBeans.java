@@ -3,6 +3,7 @@ package io.milepost.host.step;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.engine.api.Engine;
 import io.milepost.host.MilepostProperties;
+import io.milepost.host.insight.StepRollups;
 import io.milepost.host.inventory.JobInventories;
 import io.milepost.host.plugin.PluginCatalog;
 import io.milepost.host.security.WorkerCredentials;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 class StepBeans {
 
   @Bean
-  StepRecords stepRecords(JdbcClient jdbc, HostSchema schema) {
-    return new StepRecords(jdbc, schema);
+  StepRecords stepRecords(JdbcClient jdbc, HostSchema schema, StepRollups rollups,
+      PlatformTransactionManager transactions) {
+    return new StepRecords(jdbc, schema, rollups, new TransactionTemplate(transactions));
   }
 
   @Bean(destroyMethod = "close")

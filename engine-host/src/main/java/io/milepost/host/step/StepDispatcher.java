@@ -132,9 +132,7 @@ final class StepDispatcher {
 
   private Long store(StepRecord record, Map<String, Double> measures) {
     try {
-      long id = records.add(record);
-      records.addMeasures(id, measures);
-      return id;
+      return records.add(record, measures);
     } catch (RuntimeException e) {
       LOG.error("Could not store the step record of job {}: {}", record.jobKey(), record, e);
       return null;

@@ -65,9 +65,11 @@ final class StepInvoker implements AutoCloseable {
       }
       // Libraries inside a plugin (ServiceLoader, JAXB, Jackson modules) look classes up here.
       Thread.currentThread().setContextClassLoader(plugin.classLoader());
+      plugin.enter(); // held until the call returns, even past its budget: the version stays loaded
       try {
         return handler.handle(context);
       } finally {
+        plugin.exit();
         if (state.getAndSet(DONE) == STUCK) {
           bulkhead.stuck.decrementAndGet();
         }

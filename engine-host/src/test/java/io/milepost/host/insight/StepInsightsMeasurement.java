@@ -24,13 +24,15 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Not a test: how long the insight and guardrail queries take over many step records, run on demand with
  * {@code -Dmilepost.measure.steps=1000000} (H2 file under {@code -Dmilepost.measure.dir}, default
  * /tmp/insight-measure; add {@code -Dmilepost.measure.pg=jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
  * for PostgreSQL, in a schema of its own). It fills the store once per size with records spread over 20
- * sites, 6 job types, 2 plugin versions and 30 days, a measure on every pack step, then prints the median
+ * sites, 6 job types, 2 plugin versions and 30 days, a measure on every pack step, rolls them up (as
+ * migration 5.1 does), then prints the median
  * of 5 runs (or -Dmilepost.measure.runs) of each query. Results: benchmarks/RESULTS.md, "Insights over step records".
  */
 class StepInsightsMeasurement {
@@ -47,7 +49,9 @@ class StepInsightsMeasurement {
     int count = Integer.parseInt(steps);
     Path dir = Files.createDirectories(Path.of(System.getProperty("milepost.measure.dir", "/tmp/insight-measure")));
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + dir.resolve("steps-" + count) + ";QUERY_CACHE_SIZE=0");
+    // Open while the measurement runs (DB_CLOSE_DELAY): each query opens a connection of its own, and H2
+    // would otherwise close and reopen the whole file between them.
+    h2.setURL("jdbc:h2:file:" + dir.resolve("steps-" + count) + ";QUERY_CACHE_SIZE=0;DB_CLOSE_DELAY=-1");
     run("H2", h2, count);
     String pg = System.getProperty("milepost.measure.pg");
     if (pg != null) {
@@ -66,14 +70,30 @@ class StepInsightsMeasurement {
     HostSchema schema = HostSchema.migrate(dataSource);
     long filled = fillIfEmpty(dataSource, count);
     JdbcClient jdbc = JdbcClient.create(dataSource);
+    long rolledUp = 0;
+    if (filled > 0) {
+      // Loaded in bulk past StepRecords, so rolled up here as migration 5.1 rolls up older records: on one
+      // connection, in one transaction, as Flyway runs it.
+      long started = System.nanoTime();
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        StepRollupRebuild.rebuild(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+        connection.commit();
+      }
+      rolledUp = (System.nanoTime() - started) / 1_000_000;
+    }
     StepInsights insights = new StepInsights(jdbc, schema);
     StepSamples samples = new StepSamples(jdbc, schema);
     Instant day = START.plusSeconds(20 * 86400L);
-    System.out.printf("%s, %,d step records (filled in %,d ms)%n", store, count, filled);
+    System.out.printf("%s, %,d step records (filled in %,d ms, rolled up in %,d ms)%n", store, count, filled,
+        rolledUp);
     time("all sites and versions of one job type, 30 days", () -> insights.query(
         new InsightQuery("fulfillment.pack", null, null, null, null, null)).size());
     time("one job type per day (bucket=day), 30 days", () -> insights.query(
         new InsightQuery("fulfillment.pack", null, null, null, null, Bucket.DAY)).size());
+    time("one job type, 7 days from and to mid-hour (rollups plus records at both ends)", () -> insights.query(
+        new InsightQuery("fulfillment.pack", null, null, day.plusSeconds(1800), day.plusSeconds(7 * 86400 + 1800),
+            null)).size());
     time("one site, one job type, one day", () -> insights.query(
         new InsightQuery("fulfillment.pack", "site-7", null, day, day.plusSeconds(86400), null)).size());
     time("everything, 30 days (no filter)", () -> insights.query(

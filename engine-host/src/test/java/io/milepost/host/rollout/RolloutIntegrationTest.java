@@ -150,7 +150,8 @@ class RolloutIntegrationTest {
           .jsonList();
       assertThat(records).singleElement().satisfies(record -> assertThat(record)
           .containsEntry("siteId", run.site()).containsEntry("pluginVersion", run.version())
-          .containsEntry("outcome", "COMPLETED"));
+          .containsEntry("outcome", "COMPLETED")
+          .containsEntry("measures", Map.of("voidFillLitres", run.version().equals("2.0.0") ? 0.8 : 1.0)));
     }
     assertThat(api.get("/api/sites/ro-fc-1").body())
         .contains("\"test.pick\":{\"pluginId\":\"picker\",\"pluginVersion\":\"1.0.0\"}");
@@ -226,6 +227,35 @@ class RolloutIntegrationTest {
   }
 
   @Test
+  void shouldRollBackByItselfWhenTheCanaryIsSlower() throws Exception {
+    upload(TestPluginJar.plugin("scanner", "1.0.0").handler("test.scan", "return StepResult.complete(Map.of());"));
+    upload(TestPluginJar.plugin("scanner", "2.0.0").handler("test.scan",
+        "Thread.sleep(400); return StepResult.complete(Map.of());"));
+    api.post("/api/rollouts", Map.of("pluginId", "scanner", "version", "1.0.0", "sites", SITES));
+    String rolloutId = (String) api.post("/api/rollouts", Map.of("pluginId", "scanner", "version", "2.0.0",
+        "sites", SITES, "reason", "second scan pass",
+        "waves", List.of(Map.of("percent", 33, "bakeMinutes", 60)),
+        "guardrails", Map.of("minJobs", 10, "maxP95IncreasePercent", 50, "action", "rollback"))).json()
+        .get("rolloutId");
+
+    String processId = deploy("test.scan", "1");
+    for (int i = 0; i < 12; i++) {
+      for (String site : SITES) {
+        start(processId, site);
+      }
+    }
+
+    await("rollout " + rolloutId + " rolled back",
+        () -> "ROLLED_BACK".equals(api.get("/api/rollouts/" + rolloutId).json().get("state")) ? true : null);
+    assertThat(audit("rolloutId=" + rolloutId)).anySatisfy(entry -> {
+      assertThat(entry).containsEntry("action", "ROLLOUT_ROLLED_BACK").containsEntry("actor", "guardrail")
+          .containsEntry("figure", "p95IncreasePercent").containsEntry("threshold", 50.0);
+      assertThat(((Number) entry.get("observed")).doubleValue()).isGreaterThan(50.0);
+      assertThat((String) entry.get("reason")).contains("canary jobs took longer than");
+    });
+  }
+
+  @Test
   void shouldPauseWhenTooLittleDataAfterTheBakeTimeAndGoOnWhenTheLeaderAdvances() throws Exception {
     upload(TestPluginJar.plugin("quiet", "1.0.0").handler("test.quiet", "return StepResult.complete(Map.of());"));
     upload(TestPluginJar.plugin("quiet", "2.0.0").handler("test.quiet", "return StepResult.complete(Map.of());"));
@@ -254,6 +284,56 @@ class RolloutIntegrationTest {
     }
     assertThat(api.post("/api/rollouts/" + rolloutId + "/advance", null).json()).containsEntry("state", "COMPLETED");
     assertThat(api.post("/api/rollouts/" + rolloutId + "/advance", null).status()).isEqualTo(409);
+  }
+
+  @Test
+  void shouldGoBackToWhatEachSiteRanBeforeAcrossThreeVersions() throws Exception {
+    for (String version : List.of("1.0.0", "2.0.0", "3.0.0")) {
+      upload(TestPluginJar.plugin("labeler", version).handler("test.label", "return StepResult.complete(Map.of());"));
+      upload(TestPluginJar.plugin("stacker", version).handler("test.stack", "return StepResult.complete(Map.of());"));
+    }
+    rollOut("labeler", "1.0.0", SITES);
+    rollOut("labeler", "2.0.0", SITES);
+    String toThree = rollOut("labeler", "3.0.0", List.of("ro-fc-1", "ro-fc-2"));
+
+    // when the latest rollout is rolled back
+    assertThat(api.post("/api/rollouts/" + toThree + "/rollback", Map.of("reason", "labels smudge")).json())
+        .containsEntry("state", "ROLLED_BACK");
+
+    // then its sites run what they ran before it
+    assertRun("test.label", "labeler", "2.0.0", SITES);
+
+    // when the version before it is withdrawn with rollBack
+    assertThat(api.post("/api/plugins/labeler/versions/2.0.0/withdrawal", Map.of("rollBack", true)).json())
+        .containsEntry("sitesRolledBack", 3);
+
+    // then every site goes back one more level, also those that were rolled back once already
+    assertRun("test.label", "labeler", "1.0.0", SITES);
+    assertThat(audit("siteId=ro-fc-1&pluginId=labeler")).anySatisfy(entry -> assertThat(entry)
+        .containsEntry("action", "ROLLBACK").containsEntry("fromVersion", "2.0.0").containsEntry("toVersion", "1.0.0"));
+
+    // and three versions in turn, withdrawn newest first, go back one level each time
+    rollOut("stacker", "1.0.0", SITES);
+    rollOut("stacker", "2.0.0", SITES);
+    rollOut("stacker", "3.0.0", SITES);
+    api.post("/api/plugins/stacker/versions/3.0.0/withdrawal", Map.of("rollBack", true));
+    assertRun("test.stack", "stacker", "2.0.0", SITES);
+    api.post("/api/plugins/stacker/versions/2.0.0/withdrawal", Map.of("rollBack", true));
+    assertRun("test.stack", "stacker", "1.0.0", SITES);
+  }
+
+  private String rollOut(String pluginId, String version, List<String> sites) {
+    Answer created = api.post("/api/rollouts", Map.of("pluginId", pluginId, "version", version, "sites", sites));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json()).containsEntry("state", "COMPLETED");
+    return (String) created.json().get("rolloutId");
+  }
+
+  private void assertRun(String jobType, String pluginId, String version, List<String> sites) {
+    for (String site : sites) {
+      assertThat(api.get("/api/sites/" + site).body()).as(site)
+          .contains("\"" + jobType + "\":{\"pluginId\":\"" + pluginId + "\",\"pluginVersion\":\"" + version + "\"}");
+    }
   }
 
   private void upload(TestPluginJar plugin) throws IOException {

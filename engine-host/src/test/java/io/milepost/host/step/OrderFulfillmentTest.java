@@ -173,6 +173,23 @@ class OrderFulfillmentTest {
         "fulfillment.pack@sp-west-1", "fulfillment.slam@sp-west-1", "fulfillment.sort@sc-west-1",
         "fulfillment.deliver@ds-west-1"));
     assertThat(sortable.getVariablesAsMap()).containsKeys("package", "slam", "sort", "delivery");
+    // the steps with a natural business number report it as a measure with their step record
+    assertThat(measuresByJobType(sortable)).satisfies(measures -> {
+      assertThat(measures.get("fulfillment.allocate")).containsEntry("crossRegion", 0.0);
+      assertThat(measures.get("fulfillment.pack")).containsKey("voidFillLitres");
+      assertThat(measures.get("fulfillment.slam")).containsKey("weightMismatchKg");
+      assertThat(measures.get("fulfillment.sort")).containsKey("minutesToTruckDeparture");
+    });
+    assertThat(measuresByJobType(bulky).get("fulfillment.slam")).containsKey("weightMismatchKg");
+    assertThat(measuresByJobType(hazmat).get("fulfillment.slam")).containsKey("weightMismatchKg");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Map<String, Object>> measuresByJobType(ProcessInstanceResult result) {
+    Map<String, Map<String, Object>> byJobType = new java.util.HashMap<>();
+    stepRecords(result.getProcessInstanceKey()).forEach(record -> byJobType.put((String) record.get("jobType"),
+        (Map<String, Object>) record.get("measures")));
+    return byJobType;
   }
 
   private ProcessInstanceResult fulfil(String orderJson) {

@@ -55,7 +55,8 @@ public final class BulkySlamHandler implements StepHandler {
     slam.put("measuredWeightKg", Rounding.round2(measured));
     slam.put("toleranceKg", Rounding.round2(tolerance));
     slam.put("carrierService", measured > LTL_OVER_KG ? "LTL_FREIGHT" : "OVERSIZE_PARCEL");
-    return StepResult.complete(Map.of("weightMismatch", Math.abs(measured - expected) > tolerance, "slam", slam));
+    return StepResult.complete(Map.of("weightMismatch", Math.abs(measured - expected) > tolerance, "slam", slam))
+        .withMeasure("weightMismatchKg", Rounding.round2(Math.abs(measured - expected)));
   }
 
   private static double number(Map<String, Object> variables, String field) {

@@ -95,7 +95,7 @@ public final class AllocateHandler implements StepHandler {
     out.put("sortCenterSiteId", network.regional(BuildingType.SORT_CENTER, order.customerRegion()).siteId());
     out.put("deliveryStationSiteId", network.regional(BuildingType.DELIVERY_STATION, order.customerRegion()).siteId());
     out.put("allocation", reasons);
-    return StepResult.complete(out);
+    return StepResult.complete(out).withMeasure("crossRegion", allocation.crossRegion() ? 1 : 0);
   }
 
   private static void requireWhereTo(Order order) {

@@ -69,7 +69,8 @@ public final class SortHandler implements StepHandler {
     sort.put("truckId", laneName + "-" + departure.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
     sort.put("truckDeparture", departure.toOffsetDateTime().toString());
     sort.put("nextHopSiteId", lane.nextHopSiteId());
-    return StepResult.complete(Map.of("sort", sort));
+    return StepResult.complete(Map.of("sort", sort))
+        .withMeasure("minutesToTruckDeparture", Duration.between(arrived, departure).toMinutes());
   }
 
   private static ZonedDateTime nextDeparture(Lanes.Lane lane, ZonedDateTime arrived) {

@@ -51,6 +51,7 @@ public final class PackHandler implements StepHandler {
     PackedPackage parcel = new PackedPackage(box.code(), box.lengthCm(), box.widthCm(), box.heightCm(),
         Rounding.round2(itemsKg), Rounding.round2(packagingKg), Rounding.round2(itemsKg + packagingKg),
         dunnage.name(), Rounding.round2(voidLitres), units);
-    return StepResult.complete(Map.of(PackageVariable.NAME, parcel.toVariable()));
+    return StepResult.complete(Map.of(PackageVariable.NAME, parcel.toVariable()))
+        .withMeasure("voidFillLitres", Rounding.round2(voidLitres));
   }
 }

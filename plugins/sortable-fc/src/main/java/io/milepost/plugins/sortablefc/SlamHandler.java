@@ -65,7 +65,8 @@ public final class SlamHandler implements StepHandler {
     slam.put("measuredWeightKg", Rounding.round2(measured));
     slam.put("toleranceKg", Rounding.round2(tolerance));
     slam.put("carrierService", "GROUND");
-    return StepResult.complete(Map.of("weightMismatch", mismatch, "slam", slam));
+    return StepResult.complete(Map.of("weightMismatch", mismatch, "slam", slam))
+        .withMeasure("weightMismatchKg", Rounding.round2(Math.abs(measured - expected)));
   }
 
   /** Same site and order, same tracking id: a re-run SLAM reprints the label instead of making a new one. */

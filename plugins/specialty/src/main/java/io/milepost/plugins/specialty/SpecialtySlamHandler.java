@@ -58,6 +58,7 @@ public final class SpecialtySlamHandler implements StepHandler {
     slam.put("measuredWeightKg", Rounding.round2(measured));
     slam.put("toleranceKg", Rounding.round2(tolerance));
     slam.put("carrierService", Boolean.TRUE.equals(parcel.get("groundOnly")) ? "GROUND_ONLY" : "STANDARD");
-    return StepResult.complete(Map.of("weightMismatch", Math.abs(measured - expected) > tolerance, "slam", slam));
+    return StepResult.complete(Map.of("weightMismatch", Math.abs(measured - expected) > tolerance, "slam", slam))
+        .withMeasure("weightMismatchKg", Rounding.round2(Math.abs(measured - expected)));
   }
 }
