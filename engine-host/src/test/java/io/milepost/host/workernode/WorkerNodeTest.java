@@ -13,7 +13,14 @@ import io.milepost.host.testing.HostApi.Answer;
 import io.milepost.host.testing.TestPluginJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -141,6 +148,26 @@ class WorkerNodeTest {
     HttpResponse<String> health = get(workerNode, "/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void shouldLinkNoTaskListOrOperationsPagesAtTheWorkerNode() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    String base = "http://localhost:" + port(workerNode);
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), BodyHandlers.ofString()).body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(BodyPublishers.ofString("username=demo&password=demo&_csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+        .build(), BodyHandlers.ofString());
+
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("href=\"/rollouts\"", "href=\"/plugins\"", "href=\"/network\"")
+        .doesNotContain("href=\"/tasks\"", "href=\"/operations/processes\"", "href=\"/operations/instances\"",
+            "href=\"/operations/deploy\"");
   }
 
   @Test
