@@ -102,7 +102,8 @@ final class EndpointPermissions {
       rule(GET, "/rollouts/**", READ_ROLLOUTS),
       rule(null, "/rollouts/**", STEER_ROLLOUTS),
       rule(GET, "/network/**", READ_SITES),
-      rule(GET, "/audit/**", READ_AUDIT));
+      rule(GET, "/audit/**", READ_AUDIT),
+      rule(GET, "/insights/**", READ_INSIGHTS));
 
   private EndpointPermissions() {}
 

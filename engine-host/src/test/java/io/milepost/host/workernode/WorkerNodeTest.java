@@ -10,17 +10,11 @@ import io.milepost.engine.api.Engine;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.testing.HostApi;
 import io.milepost.host.testing.HostApi.Answer;
+import io.milepost.host.testing.PageSession;
 import io.milepost.host.testing.TestPluginJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -151,18 +145,8 @@ class WorkerNodeTest {
   }
 
   @Test
-  void shouldLinkNoTaskListOrOperationsPagesAtTheWorkerNode() throws Exception {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    String base = "http://localhost:" + port(workerNode);
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(
-        browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), BodyHandlers.ofString()).body());
-    assertThat(csrf.find()).isTrue();
-    HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(BodyPublishers.ofString("username=demo&password=demo&_csrf="
-            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-        .build(), BodyHandlers.ofString());
+  void shouldLinkNoTaskListOrOperationsPagesAtTheWorkerNode() {
+    HttpResponse<String> home = PageSession.signIn(port(workerNode), "demo", "demo").get("/");
 
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("href=\"/rollouts\"", "href=\"/plugins\"", "href=\"/network\"")
