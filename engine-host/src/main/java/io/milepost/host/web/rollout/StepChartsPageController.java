@@ -4,7 +4,7 @@ import io.milepost.host.insight.InsightQuery;
 import io.milepost.host.insight.StepInsight;
 import io.milepost.host.insight.StepInsights;
 import io.milepost.host.rollout.Rollouts;
-import io.milepost.host.site.Site;
+import io.milepost.plugin.api.Site;
 import io.milepost.host.site.SiteAssignment;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
