@@ -11,7 +11,9 @@
           return;
         }
         const charts = [['count', text.count], ['failureRate', text.failureRate], ['p95Ms', text.p95]];
-        Object.keys(series.groups[0].measures || {}).forEach((name) => charts.push(['measure:' + name, text.measure + ' ' + name]));
+        // every measure either group reported (a new version may report one the old did not)
+        [...new Set(series.groups.flatMap((group) => Object.keys(group.measures || {})))].sort()
+          .forEach((name) => charts.push(['measure:' + name, text.measure + ' ' + name]));
         charts.forEach(([figure, title]) => {
           const values = series.groups.map((group) => figure.startsWith('measure:')
             ? (group.measures[figure.substring(8)] || series.x.map(() => null)) : group[figure]);

@@ -4,7 +4,10 @@ import io.milepost.engine.api.EngineQueries;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.UserTaskView;
+import io.milepost.engine.expression.ExpressionException;
+import io.milepost.engine.expression.ExpressionLanguage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -15,14 +18,16 @@ import tools.jackson.databind.JsonNode;
  * must have a value, either in the completion's variables or already in the task's scope (the form was
  * prefilled from those). A browser can skip the form's own validation; this cannot be skipped.
  *
- * <p>A field shown only under a condition ({@code conditional}) is not enforced: whether it is visible
- * depends on a FEEL expression the form evaluates in the browser.
+ * <p>A field (or group) with a {@code conditional.hide} FEEL expression is hidden, and so not required, when the
+ * expression is true for the form's data (the task's variables with the submitted values over them), as form-js
+ * decides in the browser; an expression that fails to evaluate hides nothing, as in form-js.
  */
 @Component
 public final class RequiredFields {
 
   private final FormSchemas forms;
   private final EngineQueries queries;
+  private final ExpressionLanguage feel = new ExpressionLanguage();
 
   public RequiredFields(FormSchemas forms, EngineQueries queries) {
     this.forms = forms;
@@ -39,14 +44,12 @@ public final class RequiredFields {
     if (schema == null) {
       return;
     }
+    Map<String, Object> data = new LinkedHashMap<>(queries.visibleVariables(task.elementInstanceKey()));
+    data.putAll(submitted);
     List<RequiredField> required = new ArrayList<>();
-    collect(schema.path("components"), "", required);
-    if (required.isEmpty()) {
-      return;
-    }
-    Map<String, Object> existing = queries.visibleVariables(task.elementInstanceKey());
+    collect(schema.path("components"), "", data, required);
     List<String> missing = required.stream()
-        .filter(field -> !hasValue(submitted, field.path()) && !hasValue(existing, field.path()))
+        .filter(field -> !hasValue(data, field.path()))
         .map(RequiredField::describe)
         .toList();
     if (!missing.isEmpty()) {
@@ -57,17 +60,29 @@ public final class RequiredFields {
   }
 
   /** Required fields by their variable path; groups with a {@code path} nest their fields under it. */
-  private static void collect(JsonNode components, String prefix, List<RequiredField> into) {
+  private void collect(JsonNode components, String prefix, Map<String, Object> data, List<RequiredField> into) {
     for (JsonNode component : components) {
-      if (component.has("conditional")) {
+      if (hidden(component, data)) {
         continue;
       }
       if (component.has("components")) {
         String path = component.path("path").asString("");
-        collect(component.path("components"), path.isEmpty() ? prefix : prefix + path + ".", into);
+        collect(component.path("components"), path.isEmpty() ? prefix : prefix + path + ".", data, into);
       } else if (component.path("validate").path("required").asBoolean(false) && component.hasNonNull("key")) {
         into.add(new RequiredField(prefix + component.path("key").asString(), component.path("label").asString("")));
       }
+    }
+  }
+
+  private boolean hidden(JsonNode component, Map<String, Object> data) {
+    String hide = component.path("conditional").path("hide").asString("");
+    if (!hide.startsWith("=")) {
+      return false;
+    }
+    try {
+      return Boolean.TRUE.equals(feel.evaluate(feel.parse(hide), data));
+    } catch (ExpressionException unevaluable) {
+      return false;
     }
   }
 

@@ -84,20 +84,26 @@ final class EndpointPermissions {
       rule(GET, "/api/audit/**", READ_AUDIT),
       rule(GET, "/api/actions/**", READ_AUDIT));
 
-  /** The pages that act: the same permission as the API call they stand for. Other pages need a signed-in user. */
+  /**
+   * The one place that decides which page needs which permission: the same permission as the API call the page
+   * stands for. The first rule that matches decides; a page no rule names needs only a signed-in user.
+   */
   private static final List<Rule> PAGE_RULES = List.of(
-      rule(GET, "/operations/**", READ_INSTANCES),
-      rule(POST, "/operations/deploy", DEPLOY),
+      rule(null, "/operations/deploy", DEPLOY),
       rule(POST, "/operations/instances/*/incidents/*/retry", RESOLVE_INCIDENT),
       rule(POST, "/operations/instances/*/variables", OPERATE_INSTANCE),
       rule(POST, "/operations/instances/*/cancel", OPERATE_INSTANCE),
+      rule(GET, "/operations/**", READ_INSTANCES),
       rule(null, "/operations/**", ADMINISTER),
       rule(GET, "/tasks/**", READ_USER_TASKS),
       rule(null, "/tasks/**", WORK_USER_TASKS),
       rule(GET, "/plugins/**", READ_PLUGINS),
       rule(null, "/plugins/**", UPLOAD_PLUGIN),
       rule(GET, "/rollouts/**", READ_ROLLOUTS),
-      rule(null, "/rollouts/**", STEER_ROLLOUTS));
+      rule(null, "/rollouts/**", STEER_ROLLOUTS),
+      rule(GET, "/network/**", READ_SITES),
+      rule(GET, "/audit/**", READ_AUDIT),
+      rule(GET, "/insights/**", READ_INSIGHTS));
 
   private EndpointPermissions() {}
 

@@ -109,6 +109,7 @@ class SecurityConfiguration {
           requests.anyRequest().access(EndpointAuthorization.pages());
         })
         .authenticationManager(passwords)
+        .exceptionHandling(errors -> errors.accessDeniedHandler(new PageDenials()))
         .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
     if (open) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -24,14 +25,18 @@ final class PageAdvice {
   private static final Logger LOG = LoggerFactory.getLogger(PageAdvice.class);
 
   private final PageUsers users;
+  /** False on a worker node: no embedded engine, so no task list and no operations pages to link to. */
+  private final boolean engineHere;
 
-  PageAdvice(PageUsers users) {
+  PageAdvice(PageUsers users, @Value("${milepost.engine.enabled:true}") boolean engineHere) {
     this.users = users;
+    this.engineHere = engineHere;
   }
 
   @ModelAttribute
   void common(HttpServletRequest request, Model model) {
     model.addAttribute("user", users.current());
+    model.addAttribute("engineHere", engineHere);
     model.addAttribute("path", request.getRequestURI());
     model.addAttribute("authenticated", request.getUserPrincipal() != null);
   }
@@ -41,14 +46,6 @@ final class PageAdvice {
       Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     return error(missing.getMessage(), request, model);
-  }
-
-  @ExceptionHandler(PageForbiddenException.class)
-  String forbidden(PageForbiddenException refused, HttpServletRequest request, HttpServletResponse response,
-      Model model) {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    model.addAttribute("forbidden", refused.permission().name());
-    return error(null, request, model);
   }
 
   @ExceptionHandler(RejectionException.class)

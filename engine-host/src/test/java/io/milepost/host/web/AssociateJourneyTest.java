@@ -26,6 +26,7 @@ class AssociateJourneyTest extends BrowserTestSupport {
     browser.get("/");
     browser.screenshot("home");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
 
     browser.get("/tasks");
     WebElement row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
@@ -35,6 +36,7 @@ class AssociateJourneyTest extends BrowserTestSupport {
     browser.screenshot("tasks-tablet");
     browser.resize(1280, 900);
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
 
     row.findElement(By.xpath(".//button[text()='Claim']")).click();
     row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
@@ -63,6 +65,7 @@ class AssociateJourneyTest extends BrowserTestSupport {
         .isEqualTo("Completed: Problem-solve weight mismatch");
     assertThat(browser.findAll(By.xpath("//span[text()='" + orderId + "']"))).isEmpty();
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
 
     eventually("order " + orderId + " to be delivered", () -> "COMPLETED".equals(state(instanceKey)));
     Map<String, Object> variables = variables(instanceKey);

@@ -111,6 +111,8 @@ final class Browser implements AutoCloseable {
 
   <T> T waitFor(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+        // live pages swap parts of themselves (live.js): an element found a moment ago may have been replaced
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition);
   }
 
@@ -141,6 +143,29 @@ final class Browser implements AutoCloseable {
         .map(LogEntry::getMessage)
         .toList();
     assertThat(errors).as("errors in the browser console").isEmpty();
+  }
+
+  /**
+   * Fails when a visible form control has no label (a {@code <label for>}, an enclosing label, {@code aria-label}
+   * or {@code aria-labelledby}), or when a visible link, button or control is taken out of the keyboard's reach
+   * ({@code tabindex="-1"}).
+   */
+  void assertLabelledAndKeyboardReachable() {
+    @SuppressWarnings("unchecked")
+    List<String> problems = (List<String>) driver.executeScript("""
+        const visible = (e) => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden';
+        const name = (e) => e.outerHTML.substring(0, 120);
+        const problems = [];
+        document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach((e) => {
+          const labelled = (e.id && document.querySelector('label[for="' + CSS.escape(e.id) + '"]'))
+            || e.closest('label') || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby');
+          if (visible(e) && !labelled) problems.push('no label: ' + name(e));
+        });
+        document.querySelectorAll('a[href], button, input, select, textarea').forEach((e) => {
+          if (visible(e) && e.getAttribute('tabindex') === '-1') problems.push('not keyboard reachable: ' + name(e));
+        });
+        return problems;""");
+    assertThat(problems).as("controls without a label or out of the keyboard's reach on " + path()).isEmpty();
   }
 
   @Override

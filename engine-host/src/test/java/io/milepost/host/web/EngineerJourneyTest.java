@@ -34,6 +34,7 @@ class EngineerJourneyTest extends BrowserTestSupport {
     assertThat(browser.findAll(By.cssSelector("#diagram .badge.incident"))).isNotEmpty();
     browser.screenshot("process-diagram");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
 
     browser.get("/operations/instances");
     browser.find(By.id("businessId")).sendKeys(orderId);
@@ -53,6 +54,7 @@ class EngineerJourneyTest extends BrowserTestSupport {
     assertThat(incident.findElement(By.className("step-version")).getText()).isEqualTo("1.0.0");
     browser.screenshot("instance-incident");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
 
     // Fix the order: give it the postal code the receive center allocates by.
     WebElement orderRow = browser.find(By.cssSelector("#variables tr[data-variable='order']"));
@@ -80,6 +82,7 @@ class EngineerJourneyTest extends BrowserTestSupport {
     browser.find(By.cssSelector("#diagram[data-rendered='true']"));
     browser.screenshot("instance-completed");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
   }
 
   @Test
@@ -114,6 +117,7 @@ class EngineerJourneyTest extends BrowserTestSupport {
     assertThat(elements.size()).isGreaterThanOrEqualTo(2);
     browser.screenshot("deploy-rejected");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
     assertThat(client.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId("broken-process"))
         .send().join().items()).isEmpty();
   }

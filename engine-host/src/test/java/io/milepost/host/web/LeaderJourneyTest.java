@@ -36,6 +36,7 @@ class LeaderJourneyTest extends BrowserTestSupport {
     assertThat(browser.find(By.id("plugin-table")).getText()).contains("1.9.0", "fulfillment.sort", LEADER);
     browser.screenshot("plugins");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
 
     browser.get("/rollouts");
     new Select(browser.find(By.id("plugin"))).selectByValue("sort-center@1.9.0");
@@ -66,6 +67,7 @@ class LeaderJourneyTest extends BrowserTestSupport {
     assertThat(charts.getText()).contains("sort-center 1.9.0", "laneLookups");
     browser.screenshot("rollout");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
 
     browser.find(By.id("rollback")).click();
     browser.driver().switchTo().alert().accept();
@@ -76,9 +78,20 @@ class LeaderJourneyTest extends BrowserTestSupport {
     assertThat(west.getText()).contains("sort-center 1.0.0").doesNotContain("1.9.0");
     browser.screenshot("network");
 
+    // Charts for any site and step: sc-west-1's sort step, now on 1.0.0 again, against the canary's 1.9.0 runs.
+    west.findElement(By.linkText("sort-center 1.0.0")).click();
+    WebElement stepCharts = browser.find(By.cssSelector(".charts[data-rendered='true']"));
+    assertThat(stepCharts.findElements(By.cssSelector("figure.chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(stepCharts.getText()).contains("sort-center 1.0.0", "Earlier versions", "laneLookups");
+    assertThat(browser.find(By.id("step-compare")).getText()).containsIgnoringCase("Now: sort-center 1.0.0");
+    browser.screenshot("step-charts");
+    browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
+
     browser.get("/audit?siteId=sc-west-1");
     assertThat(browser.find(By.id("audit-table")).getText()).contains("ROLLBACK", LEADER, "1.9.0 → sort-center 1.0.0");
     browser.screenshot("audit");
     browser.assertNoConsoleErrors();
+    browser.assertLabelledAndKeyboardReachable();
   }
 }

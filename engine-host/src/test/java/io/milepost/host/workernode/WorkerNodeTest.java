@@ -10,6 +10,7 @@ import io.milepost.engine.api.Engine;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.testing.HostApi;
 import io.milepost.host.testing.HostApi.Answer;
+import io.milepost.host.testing.PageSession;
 import io.milepost.host.testing.TestPluginJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,6 +142,16 @@ class WorkerNodeTest {
     HttpResponse<String> health = get(workerNode, "/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void shouldLinkNoTaskListOrOperationsPagesAtTheWorkerNode() {
+    HttpResponse<String> home = PageSession.signIn(port(workerNode), "demo", "demo").get("/");
+
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("href=\"/rollouts\"", "href=\"/plugins\"", "href=\"/network\"")
+        .doesNotContain("href=\"/tasks\"", "href=\"/operations/processes\"", "href=\"/operations/instances\"",
+            "href=\"/operations/deploy\"");
   }
 
   @Test

@@ -24,6 +24,12 @@ public interface EngineQueries {
 
   Page<UserTaskView> searchUserTasks(UserTaskFilter filter, PageRequest page);
 
+  /** Sorted by {@code sort}, then by key (ascending). */
+  Page<UserTaskView> searchUserTasks(UserTaskFilter filter, List<UserTaskSort> sort, PageRequest page);
+
+  /** The distinct candidate groups of the user tasks in a state, sorted. */
+  List<String> userTaskCandidateGroups(UserTaskState state);
+
   Optional<UserTaskView> userTask(long userTaskKey);
 
   Page<JobView> searchJobs(JobFilter filter, PageRequest page);

@@ -20,6 +20,8 @@ import io.milepost.engine.api.ProcessDefinitionView;
 import io.milepost.engine.api.ProcessInstanceFilter;
 import io.milepost.engine.api.ProcessInstanceView;
 import io.milepost.engine.api.UserTaskFilter;
+import io.milepost.engine.api.UserTaskSort;
+import io.milepost.engine.api.UserTaskState;
 import io.milepost.engine.api.UserTaskView;
 import io.milepost.engine.api.VariableFilter;
 import io.milepost.engine.api.VariableView;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +64,7 @@ public final class JdbcEngineQueries implements EngineQueries {
   private final Rows rows;
   private final int maxTotalItems;
   private final ElementInstanceQueries elementInstances;
+  private final VariableMatches variableMatches;
 
   public JdbcEngineQueries(DataSource dataSource, JsonMapper jsonMapper) {
     this(dataSource, jsonMapper, MAX_TOTAL_ITEMS);
@@ -76,6 +80,7 @@ public final class JdbcEngineQueries implements EngineQueries {
     this.rows = new Rows(Objects.requireNonNull(jsonMapper, "jsonMapper"));
     this.maxTotalItems = maxTotalItems;
     this.elementInstances = new ElementInstanceQueries(jdbc, this::search);
+    this.variableMatches = new VariableMatches(rows);
   }
 
   @Override
@@ -87,7 +92,11 @@ public final class JdbcEngineQueries implements EngineQueries {
         .equal("version", filter.version())
         .equal("state", filter.state())
         .equal("parent_process_instance_key", filter.parentProcessInstanceKey())
-        .when(filter.hasIncident(), Boolean.TRUE.equals(filter.hasIncident()) ? "incident_count > 0" : "incident_count = 0");
+        .when(filter.hasIncident(), Boolean.TRUE.equals(filter.hasIncident()) ? "incident_count > 0" : "incident_count = 0")
+        .whenTrue(filter.rootOnly(), "parent_process_instance_key IS NULL")
+        .when(filter.startedFrom(), "start_time >= ?", epochMillis(filter.startedFrom()))
+        .when(filter.startedBefore(), "start_time < ?", epochMillis(filter.startedBefore()));
+    variableMatches.add(where, "process_instance_key = process_instance.process_instance_key", filter.variables());
     return search("process_instance", where.equalityPrefix(PROCESS_INSTANCE_INDEXES), "process_instance_key", where,
         page, rows::processInstance);
   }
@@ -145,6 +154,25 @@ public final class JdbcEngineQueries implements EngineQueries {
 
   @Override
   public Page<UserTaskView> searchUserTasks(UserTaskFilter filter, PageRequest page) {
+    Where where = userTaskWhere(filter);
+    return search("user_task", where.equalityPrefix(USER_TASK_INDEXES), "user_task_key", where, page,
+        rows::userTask);
+  }
+
+  @Override
+  public Page<UserTaskView> searchUserTasks(UserTaskFilter filter, List<UserTaskSort> sort, PageRequest page) {
+    return search("*", "user_task", UserTaskOrder.of(sort), userTaskWhere(filter), page, rows::userTask);
+  }
+
+  @Override
+  public List<String> userTaskCandidateGroups(UserTaskState state) {
+    Set<String> groups = new TreeSet<>();
+    jdbc.list("SELECT DISTINCT candidate_groups FROM user_task WHERE state = ?", List.of(state.name()),
+        row -> rows.strings(row.getString(1))).forEach(groups::addAll);
+    return List.copyOf(groups);
+  }
+
+  private Where userTaskWhere(UserTaskFilter filter) {
     Where where = new Where()
         .equal("user_task_key", filter.key())
         .equal("state", filter.state())
@@ -153,9 +181,10 @@ public final class JdbcEngineQueries implements EngineQueries {
         .jsonArrayContains("candidate_users", filter.candidateUser(), jsonString(filter.candidateUser()))
         .equal("process_instance_key", filter.processInstanceKey())
         .equal("bpmn_process_id", filter.bpmnProcessId())
-        .equal("element_id", filter.elementId());
-    return search("user_task", where.equalityPrefix(USER_TASK_INDEXES), "user_task_key", where, page,
-        rows::userTask);
+        .equal("element_id", filter.elementId())
+        .when(filter.assigned(), Boolean.TRUE.equals(filter.assigned()) ? "assignee IS NOT NULL" : "assignee IS NULL");
+    variableMatches.add(where, "scope_key = user_task.element_instance_key", filter.localVariables());
+    return where;
   }
 
   @Override
@@ -290,6 +319,10 @@ public final class JdbcEngineQueries implements EngineQueries {
   private <T> Page<T> search(String columns, String from, String order, Where where, PageRequest page,
       Jdbc.RowMapper<T> mapper) {
     return new PagedSearch(jdbc, maxTotalItems).search(columns, from, order, where, page, mapper);
+  }
+
+  private static Long epochMillis(java.time.Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
   }
 
   private String jsonString(String value) {

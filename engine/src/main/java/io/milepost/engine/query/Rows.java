@@ -177,6 +177,16 @@ final class Rows {
     return json.writeValueAsString(value);
   }
 
+  /** Any value as the JSON a variable's value is stored as. */
+  String jsonValue(Object value) {
+    return json.writeValueAsString(value);
+  }
+
+  /** A JSON array of strings (candidate groups, candidate users). */
+  List<String> strings(String arrayJson) {
+    return arrayJson == null ? List.of() : json.readValue(arrayJson, STRING_LIST);
+  }
+
   private <T> T parse(ResultSet row, String column, TypeReference<T> type, T whenEmpty) throws SQLException {
     String text = row.getString(column);
     if (text == null || text.isBlank()) {

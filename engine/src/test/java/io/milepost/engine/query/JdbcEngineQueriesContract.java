@@ -25,6 +25,8 @@ import io.milepost.engine.api.ProcessInstanceFilter;
 import io.milepost.engine.api.ProcessInstanceState;
 import io.milepost.engine.api.ProcessInstanceView;
 import io.milepost.engine.api.UserTaskFilter;
+import io.milepost.engine.api.UserTaskSort;
+import io.milepost.engine.api.VariableMatch;
 import io.milepost.engine.api.UserTaskState;
 import io.milepost.engine.api.UserTaskView;
 import io.milepost.engine.api.VariableFilter;
@@ -202,6 +204,73 @@ abstract class JdbcEngineQueriesContract {
         .containsExactly(20L);
     assertThat(userTaskKeys(new UserTaskFilter(null, null, null, null, "ana", 100L, "order", "check")))
         .containsExactly(10L, 20L, 30L);
+  }
+
+  @Test
+  void shouldFindUserTasksByTheirOwnVariablesAndAssignmentSortedByDueDateOrPriority() {
+    // given: tasks 10, 20, 30 at site fc-1 or fc-2 (their element's siteId), with due dates and priorities
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.userTask(10, 100, "CREATED", null, "[]");
+    given.userTask(20, 100, "CREATED", "bob", "[\"ops\",\"leads\"]");
+    given.userTask(30, 100, "CREATED", null, "[\"ops\"]");
+    given.userTask(40, 100, "COMPLETED", null, "[\"done\"]");
+    given.variable(1, 11, 100, "siteId", "\"fc-1\"");
+    given.variable(2, 21, 100, "siteId", "\"fc-2\"");
+    given.variable(3, 31, 100, "siteId", "\"fc-1\"");
+    given.variable(4, 100, 100, "siteId", "\"fc-2\"");
+    given.userTaskDueAndPriority(10, null, 90);
+    given.userTaskDueAndPriority(20, "2026-01-02T10:00:00Z", 10);
+    given.userTaskDueAndPriority(30, "2026-01-01T10:00:00Z", 50);
+    UserTaskFilter open = UserTaskFilter.all();
+    UserTaskFilter atFc1 = new UserTaskFilter(null, UserTaskState.CREATED, null, null, null, null, null, null, null,
+        List.of(VariableMatch.oneOf("siteId", List.of("fc-1"))));
+    UserTaskFilter unassigned = new UserTaskFilter(null, UserTaskState.CREATED, null, null, null, null, null, null,
+        false, List.of(VariableMatch.oneOf("siteId", List.of("fc-1", "fc-2"))));
+
+    // then: the task's own siteId decides, not the instance's
+    assertThat(userTaskKeys(atFc1)).containsExactly(10L, 30L);
+    assertThat(userTaskKeys(unassigned)).containsExactly(10L, 30L);
+    assertThat(userTaskKeys(new UserTaskFilter(null, null, null, null, null, null, null, null, null,
+        List.of(VariableMatch.oneOf("siteId", List.of()))))).isEmpty();
+    assertThat(sortedKeys(open, UserTaskSort.ascending(UserTaskSort.Field.DUE_DATE))).containsExactly(30L, 20L, 10L, 40L);
+    assertThat(sortedKeys(open, UserTaskSort.descending(UserTaskSort.Field.PRIORITY))).containsExactly(10L, 40L, 30L, 20L);
+    assertThat(queries.userTaskCandidateGroups(UserTaskState.CREATED)).containsExactly("leads", "ops");
+  }
+
+  @Test
+  void shouldFindProcessInstancesByVariablesHeldAnywhereRootOnlyAndStartTime() {
+    // given: an order o-1 at fc-1 (a step's local siteId), o-10 at fc-2, and a child instance of the first
+    given.processInstance(100, 1, "order", "ACTIVE", 0);
+    given.processInstance(200, 1, "order", "ACTIVE", 0);
+    given.processInstance(300, 1, "order", "ACTIVE", 0);
+    given.childOf(300, 100);
+    given.variable(1, 100, 100, "order", "{\"orderId\":\"o-1\",\"items\":[]}");
+    given.variable(2, 200, 200, "order", "{\"orderId\":\"o-10\"}");
+    given.variable(3, 150, 100, "siteId", "\"fc-1\"");
+    given.variable(4, 250, 200, "siteId", "\"fc-2\"");
+    given.variable(5, 300, 300, "note", "\"o-1\"");
+
+    // then
+    assertThat(keys(queries.searchProcessInstances(instances(null, null, null,
+        VariableMatch.holding(List.of("order", "shipment"), "o-1")), PageRequest.defaults()))).containsExactly(100L);
+    assertThat(keys(queries.searchProcessInstances(instances(null, null, null,
+        VariableMatch.oneOf("siteId", List.of("fc-2"))), PageRequest.defaults()))).containsExactly(200L);
+    assertThat(keys(queries.searchProcessInstances(instances(true, null, null), PageRequest.defaults())))
+        .containsExactly(100L, 200L);
+    assertThat(keys(queries.searchProcessInstances(instances(null, StoreFixture.T0 + 200, StoreFixture.T0 + 300),
+        PageRequest.defaults()))).containsExactly(200L);
+  }
+
+  private static ProcessInstanceFilter instances(Boolean rootOnly, Long fromMillis, Long beforeMillis,
+      VariableMatch... variables) {
+    return new ProcessInstanceFilter(null, null, null, null, null, null, null, rootOnly,
+        fromMillis == null ? null : Instant.ofEpochMilli(fromMillis),
+        beforeMillis == null ? null : Instant.ofEpochMilli(beforeMillis), List.of(variables));
+  }
+
+  private List<Long> sortedKeys(UserTaskFilter filter, UserTaskSort sort) {
+    return queries.searchUserTasks(filter, List.of(sort), PageRequest.defaults()).items().stream()
+        .map(UserTaskView::key).toList();
   }
 
   @Test

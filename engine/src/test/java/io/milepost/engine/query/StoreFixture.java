@@ -96,6 +96,15 @@ final class StoreFixture {
         key, state, assignee, candidateGroupsJson, key + 1, processInstanceKey, T0 + key);
   }
 
+  void userTaskDueAndPriority(long key, String dueDate, int priority) {
+    insert("UPDATE user_task SET due_date = ?, priority = ? WHERE user_task_key = ?", dueDate, priority, key);
+  }
+
+  void childOf(long processInstanceKey, long parentKey) {
+    insert("UPDATE process_instance SET parent_process_instance_key = ? WHERE process_instance_key = ?", parentKey,
+        processInstanceKey);
+  }
+
   void event(long recordKey, String valueType, String intent, long processInstanceKey) {
     insert("INSERT INTO event_log (record_key, value_type, intent, process_instance_key, element_id, element_type,"
             + " created_at, payload_json) VALUES (?, ?, ?, ?, 'task', 'SERVICE_TASK', ?, '{}')",

@@ -12,17 +12,21 @@ import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.UpdateJob;
 import io.milepost.host.site.SiteDirectory;
 import io.milepost.host.web.PageNotFoundException;
+import io.milepost.host.web.PageWatches;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.core.JacksonException;
@@ -44,9 +48,10 @@ final class InstancesController {
   private final DiagramMarks marks;
   private final MessageSource messages;
   private final JsonMapper json;
+  private final PageWatches watches;
 
   InstancesController(Engine engine, EngineQueries queries, InstanceSearch search, InstanceDetails details,
-      SiteDirectory sites, DiagramMarks marks, MessageSource messages, JsonMapper json) {
+      SiteDirectory sites, DiagramMarks marks, MessageSource messages, JsonMapper json, PageWatches watches) {
     this.engine = engine;
     this.queries = queries;
     this.search = search;
@@ -55,6 +60,7 @@ final class InstancesController {
     this.marks = marks;
     this.messages = messages;
     this.json = json;
+    this.watches = watches;
   }
 
   @GetMapping("/operations/instances")
@@ -84,6 +90,14 @@ final class InstancesController {
     model.addAttribute("marks", marks.json(Map.of("activeElements", d.activeElements(), "completedElements",
         d.completedElements(), "incidentElements", d.incidentElements(), "takenFlows", d.takenFlows())));
     return "operations/instance";
+  }
+
+  /** Server-sent events: {@code changed} when the instance moves on (an element, its state, an incident). */
+  @GetMapping(path = "/operations/instances/{key}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(@PathVariable long key) {
+    find(key);
+    return watches.watch("instance:" + key, () -> List.of(queries.processInstance(key),
+        queries.elementInstances(key)));
   }
 
   @PostMapping("/operations/instances/{key}/incidents/{incidentKey}/retry")

@@ -1,5 +1,8 @@
 package io.milepost.host.web.rollout;
 
+import io.milepost.host.web.PageWatches;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.milepost.host.plugin.PluginVersionView;
 import io.milepost.host.plugin.PluginVersionViews;
 import io.milepost.host.rollout.Rollout;
@@ -39,9 +42,11 @@ final class RolloutsPageController {
   private final PluginVersionViews plugins;
   private final SiteDirectory sites;
   private final PageUsers users;
+  private final PageWatches watches;
 
   RolloutsPageController(Rollouts rollouts, RolloutViews views, RolloutInsights insights, InsightSeries series,
-      PluginVersionViews plugins, SiteDirectory sites, PageUsers users) {
+      PluginVersionViews plugins, SiteDirectory sites, PageUsers users, PageWatches watches) {
+    this.watches = watches;
     this.rollouts = rollouts;
     this.views = views;
     this.insights = insights;
@@ -86,6 +91,13 @@ final class RolloutsPageController {
     return series.of(jobType, null, from, now, newVersion,
         row -> rollout.plugin().pluginId().equals(row.pluginId()) && rollout.plugin().version().equals(row.pluginVersion()),
         "other versions");
+  }
+
+  /** Server-sent events: {@code changed} when the rollout's state, wave or figures change. */
+  @GetMapping(path = "/rollouts/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(@PathVariable String id) {
+    find(id);
+    return watches.watch("rollout:" + id, () -> views.view(find(id), rollouts.clock().instant()));
   }
 
   @PostMapping("/rollouts/{id}/{action:advance|pause|resume|rollback}")

@@ -1,118 +1,91 @@
 package io.milepost.host.web.task;
 
+import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.Page;
+import io.milepost.engine.api.PageRequest;
+import io.milepost.engine.api.UserTaskFilter;
+import io.milepost.engine.api.UserTaskSort;
+import io.milepost.engine.api.UserTaskState;
+import io.milepost.engine.api.UserTaskView;
+import io.milepost.engine.api.VariableFilter;
+import io.milepost.engine.api.VariableMatch;
 import io.milepost.host.web.PageUser;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The open user tasks of the user's sites, filtered, sorted and paged in one SQL statement on the engine's
- * {@code user_task} table. The engine's query API has no filter by site (the site is the task's local
- * {@code siteId} variable) and sorts by key only; a list of 10,000 open tasks needs both done by the store.
+ * The open user tasks of the user's sites, filtered, sorted and paged by the engine's user task search. A task's
+ * site is its own {@code siteId} variable (the model maps the step's site into it), so "my sites" is a filter on
+ * that variable.
  */
 @Component
 final class OpenTasks {
 
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final String SITE_VARIABLE = "siteId";
+  private static final UserTaskSort DUE_FIRST = UserTaskSort.ascending(UserTaskSort.Field.DUE_DATE);
+  private static final UserTaskSort HIGH_PRIORITY_FIRST = UserTaskSort.descending(UserTaskSort.Field.PRIORITY);
+  private static final UserTaskSort OLDEST_FIRST = UserTaskSort.ascending(UserTaskSort.Field.CREATION_DATE);
 
-  private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final EngineQueries queries;
   private final BusinessIds businessIds;
+  private final JsonMapper json;
   private final Clock clock = Clock.systemUTC();
 
-  OpenTasks(JdbcClient jdbc, JsonMapper json, BusinessIds businessIds) {
-    this.jdbc = jdbc;
-    this.json = json;
+  OpenTasks(EngineQueries queries, BusinessIds businessIds, JsonMapper json) {
+    this.queries = queries;
     this.businessIds = businessIds;
+    this.json = json;
   }
 
   TaskPage find(TaskListRequest request, PageUser user) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    String where = where(request, user, params);
-    long total = jdbc.sql("SELECT COUNT(*) FROM user_task t LEFT JOIN variable s"
-            + " ON s.scope_key = t.element_instance_key AND s.name = 'siteId' WHERE " + where)
-        .params(params).query(Long.class).single();
-    params.put("from", request.page() * TaskListRequest.PAGE_SIZE);
-    params.put("size", TaskListRequest.PAGE_SIZE);
-    List<TaskRow> rows = jdbc.sql("SELECT t.user_task_key, t.name, t.bpmn_process_id, t.process_instance_key,"
-            + " t.created_at, t.due_date, t.assignee, t.priority, t.candidate_groups, s.value_json AS site_json"
-            + " FROM user_task t LEFT JOIN variable s ON s.scope_key = t.element_instance_key AND s.name = 'siteId'"
-            + " WHERE " + where + " ORDER BY " + order(request.sort())
-            + " OFFSET :from ROWS FETCH NEXT :size ROWS ONLY")
-        .params(params).query(this::row).list();
-    Map<Long, String> ids = businessIds.of(rows.stream().map(TaskRow::processInstanceKey).distinct().toList());
-    List<TaskRow> withIds = new ArrayList<>(rows.size());
-    for (TaskRow row : rows) {
-      withIds.add(new TaskRow(row.key(), row.name(), row.bpmnProcessId(), row.processInstanceKey(),
-          ids.get(row.processInstanceKey()), row.siteId(), row.created(), row.dueDate(), row.overdue(),
-          row.assignee(), row.priority(), row.candidateGroups()));
+    Page<UserTaskView> page = queries.searchUserTasks(filter(request, user), sort(request.sort()),
+        new PageRequest(request.page() * TaskListRequest.PAGE_SIZE, TaskListRequest.PAGE_SIZE, false));
+    Map<Long, String> ids = businessIds.of(page.items().stream().map(UserTaskView::processInstanceKey).distinct()
+        .toList());
+    List<TaskRow> rows = new ArrayList<>(page.items().size());
+    for (UserTaskView task : page.items()) {
+      rows.add(new TaskRow(task.key(), task.name(), task.bpmnProcessId(), task.processInstanceKey(),
+          ids.get(task.processInstanceKey()), siteOf(task), task.creationDate(), task.dueDate(),
+          isPast(task.dueDate()), task.assignee(), task.priority() == null ? 0 : task.priority(),
+          task.candidateGroups()));
     }
-    return new TaskPage(withIds, request.page(), total);
+    return new TaskPage(rows, request.page(), page.totalItems());
   }
 
   /** The candidate groups of the open tasks, for the filter. */
   List<String> candidateGroups() {
-    TreeSet<String> groups = new TreeSet<>();
-    jdbc.sql("SELECT DISTINCT candidate_groups FROM user_task WHERE state = 'CREATED'")
-        .query(String.class).list()
-        .forEach(text -> groups.addAll(json.readValue(text, STRINGS)));
-    return List.copyOf(groups);
+    return queries.userTaskCandidateGroups(UserTaskState.CREATED);
   }
 
-  private String where(TaskListRequest request, PageUser user, Map<String, Object> params) {
-    List<String> conditions = new ArrayList<>(List.of("t.state = 'CREATED'"));
-    if (!user.seesAllSites() && user.siteIds().isEmpty()) {
-      conditions.add("1 = 0");
-    } else if (!user.seesAllSites()) {
-      conditions.add("s.value_json IN (:sites)");
-      params.put("sites", user.siteIds().stream().map(json::writeValueAsString).collect(Collectors.toList()));
-    }
-    switch (request.show()) {
-      case MINE -> {
-        conditions.add("t.assignee = :me");
-        params.put("me", user.name());
-      }
-      case UNASSIGNED -> conditions.add("t.assignee IS NULL");
-      case ALL -> { }
-    }
-    if (request.candidateGroup() != null) {
-      conditions.add("t.candidate_groups LIKE :group ESCAPE '\\'");
-      params.put("group", "%" + json.writeValueAsString(request.candidateGroup())
-          .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-    }
-    return String.join(" AND ", conditions);
+  private static UserTaskFilter filter(TaskListRequest request, PageUser user) {
+    String assignee = request.show() == TaskListRequest.Show.MINE ? user.name() : null;
+    Boolean assigned = request.show() == TaskListRequest.Show.UNASSIGNED ? false : null;
+    List<VariableMatch> sites = user.seesAllSites() ? List.of()
+        : List.of(VariableMatch.oneOf(SITE_VARIABLE, List.copyOf(user.siteIds())));
+    return new UserTaskFilter(null, UserTaskState.CREATED, assignee, request.candidateGroup(), null, null, null,
+        null, assigned, sites);
   }
 
   /** Tasks without a due date after those with one; ties by priority (high first), then age. */
-  private static String order(TaskListRequest.Sort sort) {
-    String due = "CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date";
+  private static List<UserTaskSort> sort(TaskListRequest.Sort sort) {
     return switch (sort) {
-      case DUE -> due + ", t.priority DESC, t.user_task_key";
-      case PRIORITY -> "t.priority DESC, " + due + ", t.user_task_key";
+      case DUE -> List.of(DUE_FIRST, HIGH_PRIORITY_FIRST, OLDEST_FIRST);
+      case PRIORITY -> List.of(HIGH_PRIORITY_FIRST, DUE_FIRST, OLDEST_FIRST);
     };
   }
 
-  private TaskRow row(ResultSet rs, int rowNum) throws SQLException {
-    String site = rs.getString("site_json");
-    String dueDate = rs.getString("due_date");
-    return new TaskRow(rs.getLong("user_task_key"), rs.getString("name"), rs.getString("bpmn_process_id"),
-        rs.getLong("process_instance_key"), null, site == null ? null : json.readTree(site).asString(),
-        Instant.ofEpochMilli(rs.getLong("created_at")), dueDate, isPast(dueDate), rs.getString("assignee"),
-        rs.getInt("priority"), json.readValue(rs.getString("candidate_groups"), STRINGS));
+  private String siteOf(UserTaskView task) {
+    return queries.searchVariables(new VariableFilter(null, task.elementInstanceKey(), SITE_VARIABLE),
+            PageRequest.first(1)).items().stream()
+        .map(variable -> json.readTree(variable.valueJson()).asString())
+        .findFirst().orElse(null);
   }
 
   private boolean isPast(String dueDate) {
