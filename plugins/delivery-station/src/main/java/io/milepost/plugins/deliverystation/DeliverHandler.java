@@ -1,12 +1,15 @@
 package io.milepost.plugins.deliverystation;
 
+import io.milepost.network.SiteTimeZones;
 import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,12 +43,17 @@ public final class DeliverHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(Routes.DATA_SET, Waves.DATA_SET, SiteTimeZones.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
     Destination order = Objects.requireNonNull(context.variables(Variables.class).order(),
         "Expected the variable 'order', but the job has none");
-    String route = Routes.routeFor(context.site().id(), Objects.requireNonNull(order.destinationPostalCode(),
+    String route = Routes.of(context.siteData(Routes.DATA_SET)).routeFor(Objects.requireNonNull(order.destinationPostalCode(),
         "Expected order.destinationPostalCode, but it was missing"));
-    Waves.Assignment wave = Waves.waveFor(route, StepTime.atSite(context));
+    Waves.Assignment wave = Waves.of(context.siteData(Waves.DATA_SET)).waveFor(route, StepTime.atSite(context));
 
     Map<String, Object> delivery = new LinkedHashMap<>();
     delivery.put("routeCode", route);
