@@ -172,6 +172,32 @@ class PluginHostIntegrationTest {
     assertThat(result.getVariablesAsMap()).containsEntry("late", "west");
   }
 
+  /**
+   * The engine holds a FEEL number as a Long and a FEEL date-time as a ZonedDateTime; a handler written
+   * against the plugin testkit (where a JSON number is an Integer and a date-time is text) used to fail in
+   * the host on such variables. Both hand a plugin the same plain JSON values now (JsonStepContext).
+   */
+  @Test
+  void shouldHandThePluginVariablesInTheShapeThePluginTestkitHandsThem() {
+    catalog.load(TestPluginJar.plugin("shapes", "1.0.0")
+        .handler("test.shape", """
+            Map<?, ?> order = (Map<?, ?>) context.variables().get("order");
+            int quantity = (Integer) order.get("quantity");
+            String stepTime = (String) context.variables().get("stepTime");
+            return StepResult.complete(Map.of("doubled", quantity * 2, "stepTimeKnown", !stepTime.isBlank()));""")
+        .writeTo(HOME.resolve("uploads")));
+    assignments.assign("test-west-1", "test.shape", new PluginCoordinates("shapes", "1.0.0"));
+    String processId = "p-" + UUID.randomUUID();
+    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("step", t -> t.zeebeJobType("test.shape").zeebeInputExpression("site", "siteId")
+            .zeebeInputExpression("{orderId: \"o-1\", quantity: 1 + 1}", "order").zeebeInputExpression("now()", "stepTime"))
+        .endEvent().done(), processId + ".bpmn").send().join();
+
+    ProcessInstanceResult result = runToCompletion(processId, "test-west-1");
+
+    assertThat(result.getVariablesAsMap()).containsEntry("doubled", 4).containsEntry("stepTimeKnown", true);
+  }
+
   @Test
   void shouldThrowTheBpmnErrorAPluginReturnsForTheProcessToCatch() {
     String processId = "p-" + UUID.randomUUID();

@@ -2,6 +2,8 @@ package io.milepost.plugin.context;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reads from the variables' JSON. The engine in process holds whole numbers as {@code Long}, the Camunda
  * client hands {@code Integer}, a test hands records; a plugin gets {@code Integer} for a whole number that
  * fits (else {@code Long}, else {@code BigInteger}), {@code Double} for any other number, {@code String},
- * {@code Boolean}, {@code null}, {@code List} and {@code Map} with string keys, and nothing else.
+ * {@code Boolean}, {@code null}, {@code List} and {@code Map} with string keys, and nothing else. Dates,
+ * times and durations (FEEL's temporal values) are their ISO text, as the engine stores them.
  */
 public final class JsonValues {
 
@@ -73,7 +76,10 @@ public final class JsonValues {
         list.forEach(entry -> copy.add(plainValue(entry)));
         yield copy;
       }
-      // Records, dates and anything else: what their JSON reads back as (a date becomes its ISO text).
+      // As the engine stores them, so a job brought in process reads as one brought over the API.
+      case TemporalAccessor time -> time.toString();
+      case TemporalAmount amount -> amount.toString();
+      // Records and anything else: what their JSON reads back as.
       default -> MAPPER.readValue(MAPPER.writeValueAsString(value), Object.class);
     };
   }
