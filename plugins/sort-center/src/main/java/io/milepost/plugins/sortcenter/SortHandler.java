@@ -1,6 +1,7 @@
 package io.milepost.plugins.sortcenter;
 
 import io.milepost.network.SiteTimeZones;
+import io.milepost.network.OrderDestination;
 import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.DataSet;
@@ -16,7 +17,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -33,12 +33,6 @@ import org.pf4j.Extension;
 public final class SortHandler implements StepHandler {
 
   static final int CUT_OFF_MINUTES = 45;
-
-  /** The variables this step reads. */
-  record Variables(Destination order) {}
-
-  /** The part of {@code order} a sort center needs. */
-  record Destination(String orderId, String destinationPostalCode) {}
 
   @Override
   public String jobType() {
@@ -57,10 +51,7 @@ public final class SortHandler implements StepHandler {
 
   @Override
   public StepResult handle(StepContext context) {
-    Destination order = Objects.requireNonNull(context.variables(Variables.class).order(),
-        "Expected the variable 'order', but the job has none");
-    String postalCode = Objects.requireNonNull(order.destinationPostalCode(),
-        "Expected order.destinationPostalCode, but it was missing");
+    String postalCode = OrderDestination.of(context).destinationPostalCode();
     ZonedDateTime arrived = StepTime.atSite(context);
     Lanes.Lane lane = Lanes.of(context.site().id(), context.siteData(Lanes.DATA_SET)).laneFor(postalCode);
     Departures departures = Departures.of(context.siteData(Departures.DATA_SET));
