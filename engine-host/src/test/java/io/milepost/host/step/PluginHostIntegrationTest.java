@@ -173,9 +173,11 @@ class PluginHostIntegrationTest {
   }
 
   /**
-   * The engine holds a FEEL number as a Long and a FEEL date-time as a ZonedDateTime; a handler written
-   * against the plugin testkit (where a JSON number is an Integer and a date-time is text) used to fail in
-   * the host on such variables. Both hand a plugin the same plain JSON values now (JsonStepContext).
+   * A handler written against the plugin testkit, which hands a whole number as an Integer and a date-time
+   * as text, runs unchanged in the host on values FEEL computed (FEEL holds them as BigDecimal and
+   * ZonedDateTime), on either transport: host and testkit build the context with one class,
+   * JsonStepContext. (A guard: the engine already hands JSON-decoded values, so this passed before the
+   * two contexts became one too; JsonStepContextTest shows what the one context does to other shapes.)
    */
   @Test
   void shouldHandThePluginVariablesInTheShapeThePluginTestkitHandsThem() {
