@@ -53,13 +53,14 @@ public final class SiteDataVersions {
     Map<String, Integer> versions = new HashMap<>();
     jdbc.sql("SELECT data_set, MAX(version) AS version FROM site_data_version WHERE site_id = ? GROUP BY data_set")
         .param(siteId)
+        // A block: the row callback returns nothing, which tells it from the result set extractor.
         .query(rs -> {
           versions.put(rs.getString("data_set"), rs.getInt("version"));
         });
     return versions;
   }
 
-  /** The content of one version; versions never change, so a job reads each at most once from the store. */
+  /** The content of one version; versions never change, so the store is read again only once it fell out of memory. */
   String content(String siteId, String dataSet, int version) {
     VersionKey key = new VersionKey(siteId, dataSet, version);
     synchronized (contents) {
