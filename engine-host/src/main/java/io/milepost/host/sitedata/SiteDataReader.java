@@ -4,11 +4,11 @@ import io.milepost.plugin.api.DataSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The site data one job reads: the site's latest own copy of a data set, else the plugin's bundled copy;
- * it remembers which version each data set was read in, for the step's record.
+ * it remembers which version each data set was read in, for the step's record. Which versions are the
+ * latest is read once per job, at its first read, so one job never mixes versions of a data set.
  */
 public final class SiteDataReader {
 
@@ -17,6 +17,7 @@ public final class SiteDataReader {
   private final SiteDataVersions versions;
   private final String siteId;
   private final List<String> used = new ArrayList<>();
+  private Map<String, Integer> latest;
 
   SiteDataReader(SiteDataVersions versions, String siteId) {
     this.versions = versions;
@@ -25,22 +26,24 @@ public final class SiteDataReader {
 
   /** The rows of the data set as the site uses it now. */
   public synchronized List<Map<String, String>> rows(DataSet dataSet) {
-    Optional<SiteDataVersion> own = versions.latest(siteId, dataSet.name());
-    String version = own.map(v -> Integer.toString(v.version())).orElse(BUNDLED);
-    note(dataSet.name() + "@" + version);
-    if (own.isEmpty()) {
+    if (latest == null) {
+      latest = versions.latestVersions(siteId);
+    }
+    Integer own = latest.get(dataSet.name());
+    note(dataSet.name() + "@" + (own == null ? BUNDLED : own));
+    if (own == null) {
       return dataSet.rows(dataSet.defaultCsv().apply(siteId));
     }
-    DataSet.Parsed parsed = dataSet.parse(own.get().content());
+    DataSet.Parsed parsed = dataSet.parse(versions.content(siteId, dataSet.name(), own));
     if (!parsed.problems().isEmpty()) {
       // The plugin now declares other columns than the ones the site's copy was checked against.
-      throw new IllegalStateException("Expected " + siteId + "'s " + dataSet.name() + " version " + version
+      throw new IllegalStateException("Expected " + siteId + "'s " + dataSet.name() + " version " + own
           + " to fit the plugin's columns, but: " + String.join("; ", parsed.problems()));
     }
     return parsed.rows();
   }
 
-  /** The versions read so far, e.g. {@code slotting@3}; null when the job read no site data. */
+  /** The versions read so far, e.g. {@code slotting@3,time-zone@bundled}; null when the job read no site data. */
   public synchronized String versionsUsed() {
     return used.isEmpty() ? null : String.join(",", used);
   }

@@ -41,8 +41,8 @@ class StepBeans {
   StepDispatcher stepDispatcher(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
       SiteAssignments assignments, StepRecords records, StepInvoker invoker, MeterRegistry meterRegistry,
       JobInventories inventories, SiteDataReaders siteData) {
-    // A mapper of our own: plugins see variables mapped leniently (unknown variables ignored), whatever
-    // the API's JSON settings are.
+    // A mapper of our own for the variables plugins return, whatever the API's JSON settings are (what
+    // plugins read is mapped by JsonStepContext, the same in the host and in the plugin testkit).
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     return new StepDispatcher(new StepRouter(sites, assignments, catalog), invoker, records,
         new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json, inventories, siteData);

@@ -6,6 +6,7 @@ import io.milepost.host.sitedata.SiteDataReaders;
 import io.milepost.host.step.StepInvoker.Invocation;
 import io.milepost.host.step.StepRouter.Route;
 import io.milepost.plugin.api.StepResult;
+import io.milepost.plugin.context.JsonStepContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +78,8 @@ final class StepDispatcher {
           pluginVersion = routed.plugin().version();
           started = System.nanoTime();
           SiteDataReader data = siteData.forSite(siteId);
-          JobStepContext context = new JobStepContext(routed.site(), variables, job.customHeaders(),
-              job.retries(), json, inventories.forJob(job.processInstanceKey(), job.key(), job.type()), data);
+          JsonStepContext context = new JsonStepContext(routed.site(), variables, job.customHeaders(),
+              job.retries(), inventories.forJob(job.processInstanceKey(), job.key(), job.type()), data::rows);
           Invocation invocation = invoker.invoke(routed.handler(), context, routed.plugin(), stepTimeout);
           decision = decide(invocation, job, routed);
           dataVersions = data.versionsUsed();

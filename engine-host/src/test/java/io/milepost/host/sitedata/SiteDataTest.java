@@ -82,6 +82,54 @@ class SiteDataTest {
         .satisfies(record -> assertThat(record).containsEntry("dataVersions", "slotting@1"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldPackIntoTheSitesBoxesAndSortInTheSitesTimeZoneFromTheNextOrderOn() {
+    DemoUserApi api = new DemoUserApi(port);
+    // every bundled table is a data set the site's plugins declare, with its columns
+    Map<String, Object> fcSets = api.json(api.get("/api/sites/fc-west-1/data"));
+    assertThat(fcSets).containsKeys("slotting", "box-catalogue", "item-master");
+    assertThat((Map<String, Object>) fcSets.get("box-catalogue")).containsEntry("version", "bundled")
+        .containsEntry("columns", List.of("code:TEXT", "lengthCm:DECIMAL", "widthCm:DECIMAL", "heightCm:DECIMAL",
+            "tareKg:DECIMAL", "maxWeightKg:DECIMAL"));
+    assertThat(api.json(api.get("/api/sites/sc-west-1/data"))).containsKeys("sort-lanes", "truck-departures", "time-zone");
+    assertThat(api.get("/api/sites/sc-west-1/data/time-zone").body()).isEqualTo("timeZone\nAmerica/Los_Angeles");
+
+    // wrong types are refused with their line, and change nothing
+    var badBox = api.putCsv("/api/sites/fc-west-1/data/box-catalogue?reason=new%20boxes",
+        "code,lengthCm,widthCm,heightCm,tareKg,maxWeightKg\nB1,40,30,twenty,0.40,15\n");
+    var badZone = api.putCsv("/api/sites/sc-west-1/data/time-zone?reason=moved", "timeZone\nAsia/Atlantis\n");
+    assertThat(badBox.statusCode()).isEqualTo(400);
+    assertThat(badBox.body()).contains("line 2: expected heightCm to be a number, but found 'twenty'");
+    assertThat(badZone.body()).contains("line 2: expected timeZone to be a time zone id");
+    assertThat(api.get("/api/sites/fc-west-1/data/box-catalogue").headers().firstValue("Milepost-Data-Version"))
+        .hasValue("bundled");
+
+    // the FC stocks only B1 boxes now; the sort center keeps Tokyo time (an exercise, not geography)
+    assertThat(api.putCsv("/api/sites/fc-west-1/data/box-catalogue?reason=A%20boxes%20out%20of%20stock",
+        "code,lengthCm,widthCm,heightCm,tareKg,maxWeightKg\nB1,40,30,20,0.40,15\n").statusCode()).isEqualTo(200);
+    assertThat(api.putCsv("/api/sites/sc-west-1/data/time-zone?reason=night%20shift%20drill", "timeZone\nAsia/Tokyo\n")
+        .statusCode()).isEqualTo(200);
+
+    // the next order uses both, and its step records say so
+    ProcessInstanceResult order;
+    try (CamundaClient client = api.client()) {
+      order = client.newCreateInstanceCommand().bpmnProcessId("order-fulfillment").latestVersion()
+          .variables(Map.of("order", Map.of("orderId", "o-sd-2", "customerRegion", "west", "destinationPostalCode", "94607",
+              "items", List.of(Map.of("sku", "BK-1001", "quantity", 1, "weightKg", 0.4, "lengthCm", 20, "widthCm", 13,
+                  "heightCm", 3, "category", "books")))))
+          .withResult().requestTimeout(Duration.ofSeconds(60)).send().join();
+    }
+    Map<String, Object> variables = order.getVariablesAsMap();
+    assertThat((Map<String, Object>) variables.get("package")).containsEntry("boxCode", "B1");
+    assertThat((String) ((Map<String, Object>) variables.get("sort")).get("truckDeparture")).endsWith("+09:00");
+    List<Map<String, Object>> records = api.list("/api/step-records?processInstanceKey=" + order.getProcessInstanceKey());
+    assertThat(records).filteredOn(record -> record.get("jobType").equals("fulfillment.pack")).singleElement()
+        .satisfies(record -> assertThat(record).containsEntry("dataVersions", "box-catalogue@1"));
+    assertThat(records).filteredOn(record -> record.get("jobType").equals("fulfillment.sort")).singleElement()
+        .satisfies(record -> assertThat((String) record.get("dataVersions")).contains("time-zone@1", "sort-lanes@bundled"));
+  }
+
   private static Path createHome() {
     try {
       return Files.createTempDirectory("milepost-site-data-test");

@@ -172,6 +172,34 @@ class PluginHostIntegrationTest {
     assertThat(result.getVariablesAsMap()).containsEntry("late", "west");
   }
 
+  /**
+   * A handler written against the plugin testkit, which hands a whole number as an Integer and a date-time
+   * as text, runs unchanged in the host on values FEEL computed (FEEL holds them as BigDecimal and
+   * ZonedDateTime), on either transport: host and testkit build the context with one class,
+   * JsonStepContext. (A guard: the engine already hands JSON-decoded values, so this passed before the
+   * two contexts became one too; JsonStepContextTest shows what the one context does to other shapes.)
+   */
+  @Test
+  void shouldHandThePluginVariablesInTheShapeThePluginTestkitHandsThem() {
+    catalog.load(TestPluginJar.plugin("shapes", "1.0.0")
+        .handler("test.shape", """
+            Map<?, ?> order = (Map<?, ?>) context.variables().get("order");
+            int quantity = (Integer) order.get("quantity");
+            String stepTime = (String) context.variables().get("stepTime");
+            return StepResult.complete(Map.of("doubled", quantity * 2, "stepTimeKnown", !stepTime.isBlank()));""")
+        .writeTo(HOME.resolve("uploads")));
+    assignments.assign("test-west-1", "test.shape", new PluginCoordinates("shapes", "1.0.0"));
+    String processId = "p-" + UUID.randomUUID();
+    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("step", t -> t.zeebeJobType("test.shape").zeebeInputExpression("site", "siteId")
+            .zeebeInputExpression("{orderId: \"o-1\", quantity: 1 + 1}", "order").zeebeInputExpression("now()", "stepTime"))
+        .endEvent().done(), processId + ".bpmn").send().join();
+
+    ProcessInstanceResult result = runToCompletion(processId, "test-west-1");
+
+    assertThat(result.getVariablesAsMap()).containsEntry("doubled", 4).containsEntry("stepTimeKnown", true);
+  }
+
   @Test
   void shouldThrowTheBpmnErrorAPluginReturnsForTheProcessToCatch() {
     String processId = "p-" + UUID.randomUUID();

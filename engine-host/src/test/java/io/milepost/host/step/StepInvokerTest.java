@@ -9,9 +9,11 @@ import io.milepost.host.testing.TestPluginJar;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.Site;
 import io.milepost.plugin.api.StepResult;
+import io.milepost.plugin.context.JsonStepContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 class StepInvokerTest {
 
@@ -154,8 +155,8 @@ class StepInvokerTest {
     return INVOKER.invoke(plugin.handler(jobType).orElseThrow(), context(variables), plugin, BUDGET);
   }
 
-  private static JobStepContext context(Map<String, Object> variables) {
-    return new JobStepContext(SITE, variables, Map.of("zone", "A"), 2, JsonMapper.builder()
-        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(), null, null);
+  private static JsonStepContext context(Map<String, Object> variables) {
+    return new JsonStepContext(SITE, variables, Map.of("zone", "A"), 2, null,
+        dataSet -> List.of());
   }
 }

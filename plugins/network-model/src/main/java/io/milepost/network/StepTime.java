@@ -19,9 +19,12 @@ public final class StepTime {
 
   private StepTime() {}
 
-  /** The step's time in the local zone of the site it runs at ({@link SiteTimeZones}). */
+  /**
+   * The step's time in the local zone of the site it runs at ({@link SiteTimeZones}, site data: the
+   * handler lists {@link SiteTimeZones#DATA_SET} in its {@code dataSets()}).
+   */
   public static ZonedDateTime atSite(StepContext context) {
-    return of(context, SiteTimeZones.of(context.site().id()));
+    return of(context, SiteTimeZones.of(context));
   }
 
   /** The step's time in {@code siteZone}. */

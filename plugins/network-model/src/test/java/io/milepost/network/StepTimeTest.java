@@ -29,12 +29,29 @@ class StepTimeTest {
 
   @Test
   void shouldTakeASitesZoneFromDataNotFromItsRegion() {
-    assertThat(SiteTimeZones.of("sc-east-1")).isEqualTo(ZoneId.of("America/New_York"));
+    assertThat(SiteTimeZones.of(TestStepContext.at("sc-east-1").build())).isEqualTo(ZoneId.of("America/New_York"));
     var unknown = TestStepContext.at(new Site("ds-north-1", null, BuildingType.DELIVERY_STATION, "west"))
         .variable("stepTime", "2025-11-30T16:15:00Z").build();
 
     assertThatThrownBy(() -> StepTime.atSite(unknown))
-        .hasMessageStartingWith("Expected a site with a time zone in site-time-zones.csv, but found 'ds-north-1'");
+        .hasMessage("Expected site ds-north-1 to have a time zone (data set time-zone: "
+            + "PUT /api/sites/ds-north-1/data/time-zone), but it has none");
+  }
+
+  @Test
+  void shouldReadTheStepTimeInTheZoneTheSitesOwnDataGivesIt() {
+    var moved = TestStepContext.at("ds-west-1").siteData(SiteTimeZones.NAME, "timeZone\nAmerica/Chicago")
+        .variable("stepTime", "2025-11-30T16:15:00Z").build();
+
+    assertThat(StepTime.atSite(moved).toLocalTime()).hasToString("10:15");
+  }
+
+  @Test
+  void shouldRefuseATimeZoneFileWithAnUnknownZoneOrTwoRows() {
+    assertThat(SiteTimeZones.DATA_SET.parse("timeZone\nAmerica/Tracy").problems())
+        .containsExactly("line 2: expected timeZone to be a time zone id such as America/Los_Angeles, but found 'America/Tracy'");
+    assertThat(SiteTimeZones.DATA_SET.parse("timeZone\nAmerica/Chicago\nAmerica/Denver").problems())
+        .containsExactly("line 3: expected one row in data set time-zone, but found a second one");
   }
 
   @Test

@@ -1,14 +1,17 @@
 package io.milepost.plugins.deliverystation;
 
+import io.milepost.network.SiteTimeZones;
+import io.milepost.network.OrderDestination;
 import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -23,12 +26,6 @@ import org.pf4j.Extension;
 @Extension
 public final class DeliverHandler implements StepHandler {
 
-  /** The variables this step reads. */
-  record Variables(Destination order) {}
-
-  /** The part of {@code order} the station needs. */
-  record Destination(String orderId, String destinationPostalCode) {}
-
   @Override
   public String jobType() {
     return "fulfillment.deliver";
@@ -40,12 +37,14 @@ public final class DeliverHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(Routes.DATA_SET, Waves.DATA_SET, SiteTimeZones.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
-    Destination order = Objects.requireNonNull(context.variables(Variables.class).order(),
-        "Expected the variable 'order', but the job has none");
-    String route = Routes.routeFor(context.site().id(), Objects.requireNonNull(order.destinationPostalCode(),
-        "Expected order.destinationPostalCode, but it was missing"));
-    Waves.Assignment wave = Waves.waveFor(route, StepTime.atSite(context));
+    String route = Routes.of(context.siteData(Routes.DATA_SET)).routeFor(OrderDestination.of(context).destinationPostalCode());
+    Waves.Assignment wave = Waves.of(context.siteData(Waves.DATA_SET)).waveFor(route, StepTime.atSite(context));
 
     Map<String, Object> delivery = new LinkedHashMap<>();
     delivery.put("routeCode", route);

@@ -1,10 +1,12 @@
 package io.milepost.plugins.deliverystation;
 
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
@@ -32,9 +34,14 @@ public final class InductHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(Routes.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
     Parcel parcel = context.variables(Parcel.Variables.class).requireParcel();
-    String route = Routes.routeFor(context.site().id(), parcel.destinationPostalCode());
+    String route = Routes.of(context.siteData(Routes.DATA_SET)).routeFor(parcel.destinationPostalCode());
     boolean conveyable = parcel.weightKg() == null || parcel.weightKg() <= CONVEYABLE_MAX_KG;
     return StepResult.complete(Map.of("induction", Map.of(
         "routeCode", route,

@@ -1,12 +1,15 @@
 package io.milepost.plugins.deliverystation;
 
+import io.milepost.network.SiteTimeZones;
 import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
@@ -32,10 +35,15 @@ public final class SortToRouteHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(Routes.DATA_SET, Waves.DATA_SET, SiteTimeZones.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
     Parcel parcel = context.variables(Parcel.Variables.class).requireParcel();
-    String route = Routes.routeFor(context.site().id(), parcel.destinationPostalCode());
-    Waves.Assignment wave = Waves.waveFor(route, StepTime.atSite(context));
+    String route = Routes.of(context.siteData(Routes.DATA_SET)).routeFor(parcel.destinationPostalCode());
+    Waves.Assignment wave = Waves.of(context.siteData(Waves.DATA_SET)).waveFor(route, StepTime.atSite(context));
 
     Map<String, Object> assignment = new LinkedHashMap<>();
     assignment.put("routeCode", route);

@@ -32,6 +32,26 @@ class DeliverHandlerTest {
   }
 
   @Test
+  void shouldRouteAndWaveByTheStationsOwnDataAndTimeZone() {
+    // given ds-west-1 with a new route for 94611, a later first wave, and (for the test) Chicago time
+    var context = TestStepContext.at("ds-west-1")
+        .variable("order", Map.of("orderId", "o-1", "destinationPostalCode", "94611"))
+        .variable("stepTime", "2025-11-26T09:00:00-08:00")
+        .siteData("delivery-routes", "prefix,route\n94611,OAK-09")
+        .siteData("delivery-waves", "wave,carrier,cutOff,departure\nW9,OWN,11:30,12:00\nP,PARTNER,15:00,16:00")
+        .siteData("time-zone", "timeZone\nAmerica/Chicago")
+        .build();
+
+    // when
+    @SuppressWarnings("unchecked")
+    var delivery = (Map<String, Object>) StepResults.completed(new DeliverHandler().handle(context)).get("delivery");
+
+    // then: 09:00 Pacific is 11:00 in Chicago, before W9's cut-off
+    assertThat(delivery).containsEntry("routeCode", "OAK-09").containsEntry("wave", "W9")
+        .containsEntry("waveDeparture", "2025-11-26T12:00-06:00");
+  }
+
+  @Test
   void shouldWaitForTomorrowsFirstWaveAfterTheLastCutOff() {
     assertThat(delivery("ds-east-1", "11201", "2025-11-26T13:31:00-05:00"))
         .containsEntry("routeCode", "BK-01")

@@ -1,5 +1,8 @@
 package io.milepost.plugin.api;
 
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,14 +21,19 @@ import java.util.function.Function;
  * lines starting with '#' are skipped; values are not quoted.
  *
  * @param defaultCsv the bundled copy for a site id
+ * @param oneRow     whether a site's copy holds at most one row: a value of the site, such as its time zone
  */
-public record DataSet(String name, List<Column> columns, List<String> key, Function<String, String> defaultCsv) {
+public record DataSet(String name, List<Column> columns, List<String> key, Function<String, String> defaultCsv,
+    boolean oneRow) {
 
   /** A column and the type its values must have. */
   public record Column(String name, Type type) {}
 
-  /** The types a value can have. */
-  public enum Type { TEXT, INTEGER, DECIMAL }
+  /**
+   * The types a value can have: {@code BOOLEAN} is {@code true} or {@code false}, {@code TIME} a local
+   * time such as {@code 07:30}, {@code TIME_ZONE} an IANA zone id such as {@code America/Los_Angeles}.
+   */
+  public enum Type { TEXT, INTEGER, DECIMAL, BOOLEAN, TIME, TIME_ZONE }
 
   /** The rows of a file, each a map from column to value, or every problem found in it. */
   public record Parsed(List<Map<String, String>> rows, List<String> problems) {}
@@ -40,6 +48,11 @@ public record DataSet(String name, List<Column> columns, List<String> key, Funct
       throw new IllegalArgumentException("Expected the key of data set " + name + " to be some of its columns "
           + names + ", but it was " + key);
     }
+  }
+
+  /** A data set of any number of rows (the constructor of plugin-api 0.2, kept so plugins built on it link). */
+  public DataSet(String name, List<Column> columns, List<String> key, Function<String, String> defaultCsv) {
+    this(name, columns, key, defaultCsv, false);
   }
 
   /** Reads a file of this data set, checking its header, every value's type and that no key repeats. */
@@ -87,6 +100,9 @@ public record DataSet(String name, List<Column> columns, List<String> key, Funct
             + " is already on line " + earlier);
       }
       rows.add(row);
+      if (oneRow && rows.size() == 2) {
+        problems.add("line " + lineNumber + ": expected one row in data set " + name + ", but found a second one");
+      }
     }
     if (!headerSeen) {
       problems.add("line 1: expected the columns " + String.join(",", expectedHeader) + ", but the file is empty");
@@ -115,8 +131,17 @@ public record DataSet(String name, List<Column> columns, List<String> key, Funct
           Double.parseDouble(value);
           yield true;
         }
+        case BOOLEAN -> value.equals("true") || value.equals("false");
+        case TIME -> {
+          LocalTime.parse(value);
+          yield true;
+        }
+        case TIME_ZONE -> {
+          ZoneId.of(value);
+          yield true;
+        }
       };
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | DateTimeException e) {
       return false;
     }
   }
@@ -126,6 +151,9 @@ public record DataSet(String name, List<Column> columns, List<String> key, Funct
       case TEXT -> "a non-empty text";
       case INTEGER -> "a whole number";
       case DECIMAL -> "a number";
+      case BOOLEAN -> "true or false";
+      case TIME -> "a time of day such as 07:30";
+      case TIME_ZONE -> "a time zone id such as America/Los_Angeles";
     };
   }
 }

@@ -1,49 +1,33 @@
 package io.milepost.plugin.testkit;
 
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.Inventory;
 import io.milepost.plugin.api.Site;
 import io.milepost.plugin.api.StepContext;
-import java.util.Collections;
+import io.milepost.plugin.context.JsonStepContext;
+import io.milepost.plugin.context.JsonValues;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link StepContext} for unit tests of a {@link io.milepost.plugin.api.StepHandler}.
- *
- * <p>Variables go through a JSON round trip on the way in, so a handler sees what it would see in the
- * host: maps, lists, strings, numbers ({@code Integer}, {@code Long}, {@code Double}...), booleans and
- * nulls, never the test's own objects. {@link #variables(Class)} maps them with Jackson as the host does.
+ * {@link StepContext}s for unit tests of a {@link io.milepost.plugin.api.StepHandler}: the very
+ * implementation engine-host gives a handler ({@link JsonStepContext}), so variables arrive as they do in
+ * the host (plain JSON values: a whole number is an {@code Integer}, never the test's {@code Long}; a record
+ * becomes a map) and {@link StepContext#variables(Class)} maps them the same way.
  *
  * <pre>{@code
  * var context = TestStepContext.at(DemoNetwork.FC_WEST_1)
  *     .variablesFromJson("{\"order\": {\"orderId\": \"o-1\", \"items\": []}}")
+ *     .siteData("slotting", "sku,location\nMG-4001,P099-Z-09")
  *     .build();
  * StepResult result = new PickHandler().handle(context);
  * }</pre>
  */
-public final class TestStepContext implements StepContext {
+public final class TestStepContext {
 
-  static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-  private final Site site;
-  private final Map<String, Object> variables;
-  private final Map<String, String> headers;
-  private final int retriesLeft;
-  private final Inventory inventory;
-
-  private TestStepContext(Builder builder) {
-    this.site = builder.site;
-    this.variables = Collections.unmodifiableMap(jsonRoundTrip(builder.variables));
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
-    this.retriesLeft = builder.retriesLeft;
-    this.inventory = builder.inventory;
-  }
+  private TestStepContext() {}
 
   /** Starts a context for a job at {@code site}, with no variables, no headers, 3 retries left and no stock. */
   public static Builder at(Site site) {
@@ -55,51 +39,12 @@ public final class TestStepContext implements StepContext {
     return new Builder(DemoNetwork.site(demoSiteId));
   }
 
-  @Override
-  public Site site() {
-    return site;
-  }
-
-  @Override
-  public Map<String, Object> variables() {
-    return variables;
-  }
-
-  @Override
-  public <T> T variables(Class<T> type) {
-    try {
-      return JSON.convertValue(variables, type);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "Expected the variables to fit " + type.getName() + ", but: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  @Override
-  public Map<String, String> headers() {
-    return headers;
-  }
-
-  @Override
-  public int retriesLeft() {
-    return retriesLeft;
-  }
-
-  @Override
-  public Inventory inventory() {
-    return inventory;
-  }
-
-  private static Map<String, Object> jsonRoundTrip(Map<String, Object> variables) {
-    String json = JSON.writeValueAsString(variables);
-    return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
-  }
-
-  /** Collects the variables, headers and retries of a {@link TestStepContext}. */
+  /** Collects the variables, headers, retries, stock and site data of a test's step context. */
   public static final class Builder {
     private final Site site;
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> siteData = new LinkedHashMap<>();
     private int retriesLeft = 3;
     private Inventory inventory = new TestInventory();
 
@@ -121,7 +66,7 @@ public final class TestStepContext implements StepContext {
 
     /** Sets the variables of a JSON object, e.g. an {@code order} copied from the README. */
     public Builder variablesFromJson(String jsonObject) {
-      variables.putAll(JSON.readValue(jsonObject, new TypeReference<LinkedHashMap<String, Object>>() {}));
+      variables.putAll(JsonValues.parseObject(jsonObject));
       return this;
     }
 
@@ -143,8 +88,31 @@ public final class TestStepContext implements StepContext {
       return this;
     }
 
-    public TestStepContext build() {
-      return new TestStepContext(this);
+    /**
+     * The site's own copy of a data set, as {@code PUT /api/sites/{siteId}/data/{dataSet}} would store it;
+     * data sets not given here are the plugin's bundled copy.
+     */
+    public Builder siteData(String dataSet, String csv) {
+      siteData.put(dataSet, csv);
+      return this;
+    }
+
+    public StepContext build() {
+      Map<String, String> ownCopies = Map.copyOf(siteData);
+      return new JsonStepContext(site, variables, headers, retriesLeft, inventory,
+          dataSet -> rows(dataSet, ownCopies.get(dataSet.name())));
+    }
+
+    private List<Map<String, String>> rows(DataSet dataSet, String ownCopy) {
+      if (ownCopy == null) {
+        return dataSet.rows(dataSet.defaultCsv().apply(site.id()));
+      }
+      DataSet.Parsed parsed = dataSet.parse(ownCopy);
+      if (!parsed.problems().isEmpty()) {
+        throw new IllegalArgumentException("Expected a " + dataSet.name() + " file the host would accept, but: "
+            + String.join("; ", parsed.problems()));
+      }
+      return parsed.rows();
     }
   }
 }

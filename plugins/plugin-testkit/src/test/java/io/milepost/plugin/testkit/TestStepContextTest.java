@@ -3,6 +3,7 @@ package io.milepost.plugin.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepResult;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,27 @@ class TestStepContextTest {
     assertThatThrownBy(() -> context.variables(OrderVariables.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(OrderVariables.class.getName());
+  }
+
+  @Test
+  void shouldHandAWholeNumberAsTheHostDoesEvenWhenTheTestGivesALong() {
+    // The engine in process holds whole numbers as Long; the host and the testkit both hand Integer.
+    var context = TestStepContext.at("fc-west-1").variable("quantity", 2L).build();
+
+    assertThat(context.variables().get("quantity")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReadTheSitesOwnCopyOfADataSetAndRefuseOneTheHostWouldRefuse() {
+    var slotting = new DataSet("slotting", List.of(new DataSet.Column("sku", DataSet.Type.TEXT),
+        new DataSet.Column("location", DataSet.Type.TEXT)), List.of("sku"), site -> "sku,location\nMG-4001,P031-B-01");
+
+    assertThat(TestStepContext.at("fc-west-1").build().siteData(slotting))
+        .containsExactly(Map.of("sku", "MG-4001", "location", "P031-B-01"));
+    assertThat(TestStepContext.at("fc-west-1").siteData("slotting", "sku,location\nMG-4001,P099-Z-09").build()
+        .siteData(slotting)).containsExactly(Map.of("sku", "MG-4001", "location", "P099-Z-09"));
+    assertThatThrownBy(() -> TestStepContext.at("fc-west-1").siteData("slotting", "sku,aisle\nMG-4001,9").build()
+        .siteData(slotting)).hasMessageContaining("line 1: expected the columns sku,location");
   }
 
   @Test

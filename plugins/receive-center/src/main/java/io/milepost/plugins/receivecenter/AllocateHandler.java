@@ -3,6 +3,7 @@ package io.milepost.plugins.receivecenter;
 import io.milepost.network.Order;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.Inventory;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
@@ -39,10 +40,6 @@ public final class AllocateHandler implements StepHandler {
   /** The one field of {@code receipt} the inbound allocation needs. */
   record AcceptedUnits(Integer acceptedQuantity) {}
 
-  private final Network network = Network.load();
-  private final OrderAllocator orders = new OrderAllocator(network);
-  private final InboundAllocator inbound = new InboundAllocator(network);
-
   @Override
   public String jobType() {
     return "fulfillment.allocate";
@@ -54,16 +51,22 @@ public final class AllocateHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return Network.DATA_SETS;
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
     Variables variables = context.variables(Variables.class);
+    Network network = Network.of(context);
     if (variables.order() != null) {
       requireWhereTo(variables.order());
-      return allocateOrder(variables.order(), scope(variables.allocationScope()), context.inventory());
+      return allocateOrder(network, variables.order(), scope(variables.allocationScope()), context.inventory());
     }
     if (variables.shipment() != null && variables.receipt() != null && variables.receipt().acceptedQuantity() != null) {
       Shipment shipment = variables.shipment();
       List<InboundAllocator.Transfer> plan =
-          inbound.allocate(shipment, variables.receipt().acceptedQuantity(), context.site().id());
+          new InboundAllocator(network).allocate(shipment, variables.receipt().acceptedQuantity(), context.site().id());
       plan.forEach(transfer -> context.inventory()
           .addInTransit(transfer.destinationSiteId(), transfer.sku(), transfer.quantity(), shipment.shipmentId()));
       return StepResult.complete(Map.of("transferPlan", plan.stream().map(InboundAllocator.Transfer::toVariable).toList()));
@@ -72,8 +75,8 @@ public final class AllocateHandler implements StepHandler {
         "Expected the variable 'order', or 'shipment' with 'receipt.acceptedQuantity', but the job has neither");
   }
 
-  private StepResult allocateOrder(Order order, OrderAllocator.Scope scope, Inventory stock) {
-    var found = orders.allocate(order, scope, stock);
+  private static StepResult allocateOrder(Network network, Order order, OrderAllocator.Scope scope, Inventory stock) {
+    var found = new OrderAllocator(network).allocate(order, scope, stock);
     if (found.isEmpty()) {
       String lines = order.items().stream().map(item -> item.sku() + " x" + item.quantity()).collect(Collectors.joining(", "));
       String where = scope == OrderAllocator.Scope.REGION ? "in region " + order.customerRegion() : "in the network";

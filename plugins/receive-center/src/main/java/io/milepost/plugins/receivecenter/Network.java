@@ -1,18 +1,38 @@
 package io.milepost.plugins.receivecenter;
 
-import io.milepost.network.Csv;
+import io.milepost.network.BundledCsv;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
+import io.milepost.plugin.api.DataSet.Column;
+import io.milepost.plugin.api.DataSet.Type;
+import io.milepost.plugin.api.StepContext;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The demo network as the receive centers plan with it: buildings with coordinates, regional demand, and
- * where a postal code roughly is. Loaded from the CSV files next to this class. Stock is not here: it
+ * The network as the receive centers plan with it: buildings with coordinates, regional demand, and
+ * where a postal code roughly is. Site data (data sets network-buildings, regional-demand and
+ * postal-zones), so a receive center plans with a new building or forecast without a plugin build; the
+ * bundled copies are the CSV files next to this class, the same for every site. Stock is not here: it
  * changes with every receipt and order, so the host keeps it ({@link io.milepost.plugin.api.Inventory}).
  */
 final class Network {
+
+  static final DataSet BUILDINGS = new DataSet("network-buildings",
+      List.of(new Column("site", Type.TEXT), new Column("buildingType", Type.TEXT), new Column("region", Type.TEXT),
+          new Column("latitude", Type.DECIMAL), new Column("longitude", Type.DECIMAL)),
+      List.of("site"), BundledCsv.sameForEverySite(Network.class, "network.csv"));
+  static final DataSet DEMAND = new DataSet("regional-demand",
+      List.of(new Column("region", Type.TEXT), new Column("sku", Type.TEXT), new Column("weeklyUnits", Type.INTEGER)),
+      List.of("region", "sku"), BundledCsv.sameForEverySite(Network.class, "demand.csv"));
+  static final DataSet POSTAL_ZONES = new DataSet("postal-zones",
+      List.of(new Column("prefix", Type.TEXT), new Column("latitude", Type.DECIMAL), new Column("longitude", Type.DECIMAL)),
+      List.of("prefix"), BundledCsv.sameForEverySite(Network.class, "postal-zones.csv"));
+
+  /** The data sets a handler planning with the network declares. */
+  static final List<DataSet> DATA_SETS = List.of(BUILDINGS, DEMAND, POSTAL_ZONES);
 
   /** A building and where it is. */
   record Building(String siteId, BuildingType type, String region, double latitude, double longitude) {}
@@ -27,17 +47,28 @@ final class Network {
     this.postalZones = Map.copyOf(postalZones);
   }
 
-  static Network load() {
-    List<Building> buildings = Csv.rows(Network.class, "network.csv").stream()
-        .map(row -> new Building(row[0], BuildingType.valueOf(row[1]), row[2],
-            Double.parseDouble(row[3]), Double.parseDouble(row[4])))
+  /** The network as the job's site sees it, from its three data sets. */
+  static Network of(StepContext context) {
+    List<Building> buildings = context.siteData(BUILDINGS).stream()
+        .map(row -> new Building(row.get("site"), buildingType(row.get("buildingType")), row.get("region"),
+            Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude"))))
         .toList();
     Map<String, Integer> demand = new HashMap<>();
-    Csv.rows(Network.class, "demand.csv").forEach(row -> demand.put(row[0] + "/" + row[1], Integer.parseInt(row[2])));
+    context.siteData(DEMAND).forEach(row ->
+        demand.put(row.get("region") + "/" + row.get("sku"), Integer.parseInt(row.get("weeklyUnits"))));
     Map<String, double[]> zones = new HashMap<>();
-    Csv.rows(Network.class, "postal-zones.csv").forEach(row ->
-        zones.put(row[0], new double[] {Double.parseDouble(row[1]), Double.parseDouble(row[2])}));
+    context.siteData(POSTAL_ZONES).forEach(row -> zones.put(row.get("prefix"),
+        new double[] {Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude"))}));
     return new Network(buildings, demand, zones);
+  }
+
+  private static BuildingType buildingType(String name) {
+    try {
+      return BuildingType.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Expected a building type of " + List.of(BuildingType.values()) + " in data set "
+          + BUILDINGS.name() + ", but found '" + name + "'", e);
+    }
   }
 
   List<String> regions() {

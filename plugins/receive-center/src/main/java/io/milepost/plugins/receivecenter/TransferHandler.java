@@ -1,11 +1,13 @@
 package io.milepost.plugins.receivecenter;
 
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,8 +38,6 @@ public final class TransferHandler implements StepHandler {
   /** The variables this step reads. */
   record Variables(Transfer transfer, Shipment shipment) {}
 
-  private final Network network = Network.load();
-
   @Override
   public String jobType() {
     return "fulfillment.transfer";
@@ -46,6 +46,11 @@ public final class TransferHandler implements StepHandler {
   @Override
   public Set<BuildingType> buildingTypes() {
     return EnumSet.of(BuildingType.RECEIVE_CENTER);
+  }
+
+  @Override
+  public List<DataSet> dataSets() {
+    return Network.DATA_SETS;
   }
 
   @Override
@@ -58,6 +63,7 @@ public final class TransferHandler implements StepHandler {
     int byWeight = (int) Math.floor(PALLET_MAX_KG / shipment.unitWeightKg());
     int unitsPerPallet = Math.max(1, Math.min(byVolume, byWeight));
     int pallets = ceilDiv(transfer.quantity(), unitsPerPallet);
+    Network network = Network.of(context);
     double distanceKm = network.distanceKm(network.building(context.site().id()), network.building(transfer.destinationSiteId()));
 
     context.inventory().arrive(transfer.destinationSiteId(), transfer.sku(), transfer.quantity(), shipment.shipmentId());

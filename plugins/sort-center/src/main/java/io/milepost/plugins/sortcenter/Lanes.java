@@ -1,55 +1,60 @@
 package io.milepost.plugins.sortcenter;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
+import io.milepost.network.BundledCsv;
+import io.milepost.plugin.api.DataSet;
+import io.milepost.plugin.api.DataSet.Column;
+import io.milepost.plugin.api.DataSet.Type;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The lanes of each sort center: which postal code prefixes go to which lane, and when its trucks leave.
+ * The lanes of a sort center: which postal code prefixes go to which lane. Site data (data set
+ * {@value #NAME}: prefix,lane,sundayLane,nextHopSiteId,linehaul); the bundled copy is the site's rows of
+ * {@code sort-lanes.csv}.
  *
- * <p>The longest matching prefix wins; the empty prefix catches everything else (linehaul to the other
- * region). On Sundays the center runs a smaller crew: neighbouring city lanes merge into one and trucks
- * leave twice a day instead of three times.
+ * <p>The longest matching prefix wins; prefix {@value #ANY} catches everything else (linehaul to the
+ * other region). On Sundays the center runs a smaller crew: neighbouring city lanes merge into one.
  */
 final class Lanes {
 
+  static final String NAME = "sort-lanes";
+  static final String ANY = "*";
+  static final DataSet DATA_SET = new DataSet(NAME,
+      List.of(new Column("prefix", Type.TEXT), new Column("lane", Type.TEXT), new Column("sundayLane", Type.TEXT),
+          new Column("nextHopSiteId", Type.TEXT), new Column("linehaul", Type.BOOLEAN)),
+      List.of("prefix"), BundledCsv.rowsOfSite(Lanes.class, "sort-lanes.csv"));
+
   /** A lane for destinations starting with {@code prefix}; {@code sundayLane} is the lane it merges into on Sunday. */
-  record Lane(String siteId, String prefix, String lane, String sundayLane, String nextHopSiteId, boolean linehaul) {}
+  record Lane(String prefix, String lane, String sundayLane, String nextHopSiteId, boolean linehaul) {
+    boolean serves(String postalCode) {
+      return ANY.equals(prefix) || postalCode.startsWith(prefix);
+    }
 
-  static final List<LocalTime> WEEKDAY_DEPARTURES = List.of(LocalTime.of(5, 0), LocalTime.of(13, 0), LocalTime.of(21, 0));
-  static final List<LocalTime> SUNDAY_DEPARTURES = List.of(LocalTime.of(9, 0), LocalTime.of(21, 0));
-  static final List<LocalTime> LINEHAUL_DEPARTURES = List.of(LocalTime.of(20, 0));
-
-  static final List<Lane> LANES = List.of(
-      new Lane("sc-west-1", "945", "EAST-BAY", "BAY-AREA", "ds-west-1", false),
-      new Lane("sc-west-1", "946", "EAST-BAY", "BAY-AREA", "ds-west-1", false),
-      new Lane("sc-west-1", "940", "SF-PENINSULA", "BAY-AREA", "ds-west-1", false),
-      new Lane("sc-west-1", "941", "SF-PENINSULA", "BAY-AREA", "ds-west-1", false),
-      new Lane("sc-west-1", "95", "SAC-VALLEY", "SAC-VALLEY", "ds-west-1", false),
-      new Lane("sc-west-1", "9", "WEST-REGIONAL", "WEST-REGIONAL", "ds-west-1", false),
-      new Lane("sc-west-1", "", "LINEHAUL-EAST", "LINEHAUL-EAST", "sc-east-1", true),
-      new Lane("sc-east-1", "112", "BROOKLYN", "NYC-METRO", "ds-east-1", false),
-      new Lane("sc-east-1", "10", "MANHATTAN", "NYC-METRO", "ds-east-1", false),
-      new Lane("sc-east-1", "07", "NEW-JERSEY", "NEW-JERSEY", "ds-east-1", false),
-      new Lane("sc-east-1", "08", "NEW-JERSEY", "NEW-JERSEY", "ds-east-1", false),
-      new Lane("sc-east-1", "0", "NORTHEAST", "NORTHEAST", "ds-east-1", false),
-      new Lane("sc-east-1", "1", "NORTHEAST", "NORTHEAST", "ds-east-1", false),
-      new Lane("sc-east-1", "", "LINEHAUL-WEST", "LINEHAUL-WEST", "sc-west-1", true));
-
-  private Lanes() {}
-
-  static Lane laneFor(String siteId, String postalCode) {
-    return LANES.stream()
-        .filter(lane -> lane.siteId().equals(siteId) && postalCode.startsWith(lane.prefix()))
-        .max(Comparator.comparingInt(lane -> lane.prefix().length()))
-        .orElseThrow(() -> new IllegalArgumentException("Expected a sort center with lanes (sc-west-1, sc-east-1), but found " + siteId));
+    int specificity() {
+      return ANY.equals(prefix) ? -1 : prefix.length();
+    }
   }
 
-  static List<LocalTime> departures(Lane lane, DayOfWeek day) {
-    if (lane.linehaul()) {
-      return LINEHAUL_DEPARTURES;
-    }
-    return day == DayOfWeek.SUNDAY ? SUNDAY_DEPARTURES : WEEKDAY_DEPARTURES;
+  private final String siteId;
+  private final List<Lane> lanes;
+
+  private Lanes(String siteId, List<Lane> lanes) {
+    this.siteId = siteId;
+    this.lanes = List.copyOf(lanes);
+  }
+
+  /** The lanes of a site, from the rows of its data set. */
+  static Lanes of(String siteId, List<Map<String, String>> rows) {
+    return new Lanes(siteId, rows.stream().map(row -> new Lane(row.get("prefix"), row.get("lane"), row.get("sundayLane"),
+        row.get("nextHopSiteId"), Boolean.parseBoolean(row.get("linehaul")))).toList());
+  }
+
+  Lane laneFor(String postalCode) {
+    return lanes.stream()
+        .filter(lane -> lane.serves(postalCode))
+        .max(Comparator.comparingInt(Lane::specificity))
+        .orElseThrow(() -> new IllegalArgumentException("Expected a lane of sort center " + siteId + " for postal code "
+            + postalCode + " (data set " + NAME + "), but none matches"));
   }
 }

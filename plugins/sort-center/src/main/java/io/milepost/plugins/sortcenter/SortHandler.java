@@ -1,21 +1,22 @@
 package io.milepost.plugins.sortcenter;
 
 import io.milepost.network.SiteTimeZones;
+import io.milepost.network.OrderDestination;
 import io.milepost.network.StepTime;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -33,12 +34,6 @@ public final class SortHandler implements StepHandler {
 
   static final int CUT_OFF_MINUTES = 45;
 
-  /** The variables this step reads. */
-  record Variables(Destination order) {}
-
-  /** The part of {@code order} a sort center needs. */
-  record Destination(String orderId, String destinationPostalCode) {}
-
   @Override
   public String jobType() {
     return "fulfillment.sort";
@@ -50,16 +45,18 @@ public final class SortHandler implements StepHandler {
   }
 
   @Override
-  public StepResult handle(StepContext context) {
-    Destination order = Objects.requireNonNull(context.variables(Variables.class).order(),
-        "Expected the variable 'order', but the job has none");
-    String postalCode = Objects.requireNonNull(order.destinationPostalCode(),
-        "Expected order.destinationPostalCode, but it was missing");
-    ZoneId zone = SiteTimeZones.of(context.site().id());
-    ZonedDateTime arrived = StepTime.of(context, zone);
-    Lanes.Lane lane = Lanes.laneFor(context.site().id(), postalCode);
+  public List<DataSet> dataSets() {
+    return List.of(Lanes.DATA_SET, Departures.DATA_SET, SiteTimeZones.DATA_SET);
+  }
 
-    ZonedDateTime departure = nextDeparture(lane, arrived);
+  @Override
+  public StepResult handle(StepContext context) {
+    String postalCode = OrderDestination.of(context).destinationPostalCode();
+    ZonedDateTime arrived = StepTime.atSite(context);
+    Lanes.Lane lane = Lanes.of(context.site().id(), context.siteData(Lanes.DATA_SET)).laneFor(postalCode);
+    Departures departures = Departures.of(context.siteData(Departures.DATA_SET));
+
+    ZonedDateTime departure = nextDeparture(lane, departures, arrived);
     boolean sunday = departure.getDayOfWeek() == DayOfWeek.SUNDAY;
     String laneName = sunday ? lane.sundayLane() : lane.lane();
 
@@ -73,10 +70,10 @@ public final class SortHandler implements StepHandler {
         .withMeasure("minutesToTruckDeparture", Duration.between(arrived, departure).toMinutes());
   }
 
-  private static ZonedDateTime nextDeparture(Lanes.Lane lane, ZonedDateTime arrived) {
+  private static ZonedDateTime nextDeparture(Lanes.Lane lane, Departures departures, ZonedDateTime arrived) {
     for (int dayOffset = 0; dayOffset <= 7; dayOffset++) {
       ZonedDateTime day = arrived.toLocalDate().plusDays(dayOffset).atStartOfDay(arrived.getZone());
-      for (LocalTime time : Lanes.departures(lane, day.getDayOfWeek())) {
+      for (LocalTime time : departures.of(lane, day.getDayOfWeek())) {
         ZonedDateTime departure = day.with(time);
         if (!arrived.isAfter(departure.minus(Duration.ofMinutes(CUT_OFF_MINUTES)))) {
           return departure;

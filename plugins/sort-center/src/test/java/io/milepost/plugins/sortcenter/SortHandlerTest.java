@@ -38,6 +38,25 @@ class SortHandlerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void shouldSortByTheCentersOwnLanesAndDepartures() {
+    // given sc-west-1 with a new Oakland lane and an extra 11:00 weekday truck
+    var context = TestStepContext.at("sc-west-1")
+        .variable("order", Map.of("orderId", "o-1", "destinationPostalCode", "94607"))
+        .variable("stepTime", "2025-11-26T10:00:00-08:00")
+        .siteData("sort-lanes", "prefix,lane,sundayLane,nextHopSiteId,linehaul\n946,OAKLAND,BAY-AREA,ds-west-1,false\n"
+            + "*,LINEHAUL-EAST,LINEHAUL-EAST,sc-east-1,true")
+        .siteData("truck-departures", "schedule,departure\nWEEKDAY,11:00\nWEEKDAY,13:00\nLINEHAUL,20:00")
+        .build();
+
+    // when
+    var result = (Map<String, Object>) StepResults.completed(sort.handle(context)).get("sort");
+
+    // then: 10:00 makes the 11:00 truck's 10:15 cut-off
+    assertThat(result).containsEntry("lane", "OAKLAND").containsEntry("truckDeparture", "2025-11-26T11:00-08:00");
+  }
+
+  @Test
   void shouldMissATruckWhoseCutOffHasPassed() {
     // 12:20 is after the 12:15 cut-off of the 13:00 truck
     assertThat(sorted("sc-west-1", "94607", "2025-11-26T12:20:00-08:00")).containsEntry("truckDeparture", "2025-11-26T21:00-08:00");

@@ -5,16 +5,18 @@ import io.milepost.network.OrderItem;
 import io.milepost.network.PackageVariable;
 import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
 
 /**
- * {@code fulfillment.pack} at a sortable FC: recommends a box from the {@link BoxCatalogue}, fills the
+ * {@code fulfillment.pack} at a sortable FC: recommends a box from the site's {@link BoxCatalogue}, fills the
  * void with {@link Dunnage} and declares the package weight (declared item weights + box + dunnage).
  *
  * <p>Reads {@code order}; writes {@code package} ({@link PackedPackage}). When no box holds the whole
@@ -34,9 +36,14 @@ public final class PackHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(BoxCatalogue.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
     Order order = context.variables(Order.Variables.class).requireOrder();
-    var recommended = BoxCatalogue.recommend(order);
+    var recommended = BoxCatalogue.of(context.siteData(BoxCatalogue.DATA_SET)).recommend(order);
     if (recommended.isEmpty()) {
       return StepResult.error("NO_BOX_FITS", "No box of the catalogue holds order " + order.orderId() + " ("
           + Rounding.round2(order.itemsVolumeCm3() / 1000) + " l, " + Rounding.round2(order.declaredItemsWeightKg()) + " kg)");

@@ -5,11 +5,13 @@ import io.milepost.network.Labels;
 import io.milepost.network.PackageVariable;
 import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
@@ -18,7 +20,7 @@ import org.pf4j.Extension;
  * {@code fulfillment.slam} (scan, label, apply, manifest) at a sortable FC: weighs the package and
  * compares it with the weight the FC expects, then labels it.
  *
- * <p>Expected weight: each unit at its {@link ItemMaster} weight (the order's declared weight for SKUs
+ * <p>Expected weight: each unit at its weight in the site's {@link ItemMaster} (the order's declared weight for SKUs
  * the FC never measured) plus the packaging weight from {@code package}. Measured weight: the
  * {@code scaleWeightKg} variable when the SLAM line's scale reported one, else the package's declared
  * weight. They match within {@value #TOLERANCE_SHARE} of the expected weight, but never tighter than
@@ -34,8 +36,6 @@ public final class SlamHandler implements StepHandler {
   static final double TOLERANCE_SHARE = 0.05;
   static final double MIN_TOLERANCE_KG = 0.05;
 
-  private final ItemMaster itemMaster = ItemMaster.load();
-
   @Override
   public String jobType() {
     return "fulfillment.slam";
@@ -47,7 +47,13 @@ public final class SlamHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(ItemMaster.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
+    ItemMaster itemMaster = ItemMaster.of(context.siteData(ItemMaster.DATA_SET));
     Order.Variables variables = context.variables(Order.Variables.class);
     Order order = variables.requireOrder();
     double expected = order.items().stream()
@@ -67,10 +73,5 @@ public final class SlamHandler implements StepHandler {
     slam.put("carrierService", "GROUND");
     return StepResult.complete(Map.of("weightMismatch", mismatch, "slam", slam))
         .withMeasure("weightMismatchKg", Rounding.round2(Math.abs(measured - expected)));
-  }
-
-  /** Same site and order, same tracking id: a re-run SLAM reprints the label instead of making a new one. */
-  static String trackingId(String siteId, String orderId) {
-    return "MP" + siteId.replace("-", "").toUpperCase() + "-" + orderId;
   }
 }

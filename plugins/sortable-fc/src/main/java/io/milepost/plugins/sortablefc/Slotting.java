@@ -1,6 +1,6 @@
 package io.milepost.plugins.sortablefc;
 
-import io.milepost.network.Csv;
+import io.milepost.network.BundledCsv;
 import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.DataSet.Column;
 import io.milepost.plugin.api.DataSet.Type;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Where each SKU sits in a sortable FC: a robotic pod, its face and bin ({@code P012-A-02}). Site data
@@ -19,7 +18,7 @@ final class Slotting {
 
   static final String NAME = "slotting";
   static final DataSet DATA_SET = new DataSet(NAME,
-      List.of(new Column("sku", Type.TEXT), new Column("location", Type.TEXT)), List.of("sku"), Slotting::bundledFor);
+      List.of(new Column("sku", Type.TEXT), new Column("location", Type.TEXT)), List.of("sku"), BundledCsv.rowsOfSite(Slotting.class, "slotting.csv"));
 
   private final Map<String, String> locationBySku;
 
@@ -36,12 +35,5 @@ final class Slotting {
 
   Optional<String> location(String sku) {
     return Optional.ofNullable(locationBySku.get(sku));
-  }
-
-  private static String bundledFor(String siteId) {
-    return "sku,location\n" + Csv.rows(Slotting.class, "slotting.csv").stream()
-        .filter(row -> row[0].equals(siteId))
-        .map(row -> row[1] + "," + row[2])
-        .collect(Collectors.joining("\n"));
   }
 }

@@ -33,6 +33,21 @@ class PackHandlerTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void shouldChooseFromTheBoxesTheSiteStocksNow() {
+    // given the site no longer stocks A1 and A2, but a new A3 just big enough
+    var context = TestStepContext.at("fc-west-1").variablesFromJson(Orders.README_ORDER)
+        .siteData("box-catalogue", "code,lengthCm,widthCm,heightCm,tareKg,maxWeightKg\nA3,20,20,10,0.12,5\nB1,40,30,20,0.40,15")
+        .build();
+
+    // when
+    var parcel = (Map<String, Object>) StepResults.completed(handler.handle(context)).get("package");
+
+    // then
+    assertThat(parcel).containsEntry("boxCode", "A3");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void shouldChooseABoxByTheLongestSideEvenWhenASmallerOneHasTheVolume() {
     // given one 45 cm keyboard: only B2 and C1 are long enough
     var context = TestStepContext.at("fc-west-1").variablesFromJson(Orders.withOneItem("KB-6002", 1, 0.9, 45, 15, 4)).build();

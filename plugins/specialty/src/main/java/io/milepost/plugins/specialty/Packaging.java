@@ -1,14 +1,21 @@
 package io.milepost.plugins.specialty;
 
+import io.milepost.network.BundledCsv;
 import io.milepost.network.Order;
 import io.milepost.network.OrderItem;
+import io.milepost.plugin.api.DataSet;
+import io.milepost.plugin.api.DataSet.Column;
+import io.milepost.plugin.api.DataSet.Type;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The poly bags and boxes of a specialty building and the rules for choosing one.
+ * The poly bags and boxes of a specialty building and the rules for choosing one. The containers are
+ * site data (data set {@value #NAME}: code,type,lengthCm,widthCm,depthCm,tareKg with type POLY_BAG or BOX);
+ * the bundled copy ({@code containers.csv}) is the same for every site.
  *
  * <p>An order of apparel only goes flat into the smallest poly bag whose face holds the largest garment
  * and whose gusset holds the stack: lighter and smaller than a box. Anything else goes into the
@@ -31,19 +38,31 @@ final class Packaging {
     }
   }
 
-  static final List<Container> BAGS = List.of(
-      new Container("P1", "POLY_BAG", 30, 40, 5, 0.03),
-      new Container("P2", "POLY_BAG", 40, 50, 10, 0.05),
-      new Container("P3", "POLY_BAG", 50, 60, 15, 0.08));
+  static final String NAME = "containers";
+  static final DataSet DATA_SET = new DataSet(NAME,
+      List.of(new Column("code", Type.TEXT), new Column("type", Type.TEXT), new Column("lengthCm", Type.DECIMAL),
+          new Column("widthCm", Type.DECIMAL), new Column("depthCm", Type.DECIMAL), new Column("tareKg", Type.DECIMAL)),
+      List.of("code"), BundledCsv.sameForEverySite(Packaging.class, "containers.csv"));
 
-  static final List<Container> BOXES = List.of(
-      new Container("S", "BOX", 25, 20, 15, 0.20),
-      new Container("M", "BOX", 40, 30, 25, 0.45),
-      new Container("L", "BOX", 60, 40, 40, 0.90));
+  private static final String BAG = "POLY_BAG";
+  private static final String BOX = "BOX";
 
-  private Packaging() {}
+  /** The site's bags and boxes, each smallest first. */
+  private final List<Container> bags;
+  private final List<Container> boxes;
 
-  static Optional<Container> choose(Order order) {
+  private Packaging(List<Container> containers) {
+    this.bags = containers.stream().filter(c -> c.type().equals(BAG)).sorted(Comparator.comparingDouble(Container::volumeCm3)).toList();
+    this.boxes = containers.stream().filter(c -> c.type().equals(BOX)).sorted(Comparator.comparingDouble(Container::volumeCm3)).toList();
+  }
+
+  /** The containers of a site, from the rows of its data set. */
+  static Packaging of(List<Map<String, String>> rows) {
+    return new Packaging(rows.stream().map(row -> new Container(row.get("code"), type(row), number(row, "lengthCm"),
+        number(row, "widthCm"), number(row, "depthCm"), number(row, "tareKg"))).toList());
+  }
+
+  Optional<Container> choose(Order order) {
     if (Category.APPAREL.allIn(order)) {
       Optional<Container> bag = bag(order);
       if (bag.isPresent()) {
@@ -55,9 +74,9 @@ final class Packaging {
         : box);
   }
 
-  private static Optional<Container> bag(Order order) {
+  private Optional<Container> bag(Order order) {
     double stack = order.items().stream().mapToDouble(item -> sorted(item, 0)[0] * item.quantity()).sum();
-    return BAGS.stream()
+    return bags.stream()
         .filter(bag -> stack <= bag.depthCm())
         .filter(bag -> order.items().stream().allMatch(item -> {
           double[] sides = sorted(item, 0);
@@ -68,10 +87,10 @@ final class Packaging {
         .findFirst();
   }
 
-  private static Optional<Container> box(Order order) {
+  private Optional<Container> box(Order order) {
     boolean fragile = Category.FRAGILE.anyIn(order);
     double volume = order.items().stream().mapToDouble(item -> item.volumeCm3() * item.quantity()).sum();
-    return BOXES.stream()
+    return boxes.stream()
         .filter(box -> volume <= box.volumeCm3() * (fragile ? FRAGILE_FILL : BOX_FILL))
         .filter(box -> order.items().stream().allMatch(item -> fits(item, box)))
         .min(Comparator.comparingDouble(Container::volumeCm3));
@@ -83,6 +102,19 @@ final class Packaging {
     double[] inner = {box.lengthCm(), box.widthCm(), box.depthCm()};
     Arrays.sort(inner);
     return sides[0] <= inner[0] && sides[1] <= inner[1] && sides[2] <= inner[2];
+  }
+
+  private static String type(Map<String, String> row) {
+    String type = row.get("type");
+    if (!type.equals(BAG) && !type.equals(BOX)) {
+      throw new IllegalArgumentException("Expected type " + BAG + " or " + BOX + " for container " + row.get("code")
+          + " in data set " + NAME + ", but found '" + type + "'");
+    }
+    return type;
+  }
+
+  private static double number(Map<String, String> row, String column) {
+    return Double.parseDouble(row.get(column));
   }
 
   private static double[] sorted(OrderItem item, double padding) {

@@ -3,6 +3,7 @@ package io.milepost.plugins.specialty;
 import io.milepost.network.Order;
 import io.milepost.network.Rounding;
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
@@ -44,9 +45,14 @@ public final class SpecialtyPackHandler implements StepHandler {
   }
 
   @Override
+  public List<DataSet> dataSets() {
+    return List.of(Packaging.DATA_SET);
+  }
+
+  @Override
   public StepResult handle(StepContext context) {
     Order order = context.variables(Order.Variables.class).requireOrder();
-    var chosen = Packaging.choose(order);
+    var chosen = Packaging.of(context.siteData(Packaging.DATA_SET)).choose(order);
     if (chosen.isEmpty()) {
       return StepResult.error("NO_BOX_FITS", "No bag or box holds order " + order.orderId());
     }

@@ -44,6 +44,17 @@ class SpecialtyTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void shouldBoxApparelWhenTheSiteStocksNoBagsAnyMore() throws Exception {
+    var context = TestStepContext.at("sp-west-1").variablesFromJson(order(SHIRT.formatted(3)))
+        .siteData("containers", "code,type,lengthCm,widthCm,depthCm,tareKg\nM,BOX,40,30,25,0.45\n").build();
+
+    var parcel = (Map<String, Object>) StepResults.completed(new SpecialtyPackHandler().handle(context)).get("package");
+
+    assertThat(parcel).containsEntry("packagingType", "BOX").containsEntry("boxCode", "M");
+  }
+
+  @Test
   void shouldBoxApparelWhenTheOrderHasSomethingElseToo() throws Exception {
     assertThat(packed(order(SHIRT.formatted(1), VASE))).containsEntry("packagingType", "BOX");
   }

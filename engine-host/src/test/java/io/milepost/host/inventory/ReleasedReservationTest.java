@@ -1,0 +1,101 @@
+package io.milepost.host.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.milepost.host.MilepostApplication;
+import io.milepost.host.testing.DemoUserApi;
+import io.milepost.host.testing.TestPluginJar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A cancelled order gives its units back: a plugin step reserves them through the host's stock, a cancel
+ * step releases them (twice, as a redelivered job would), and the ledger tells which import, order, process
+ * instance, job and step made every change. The model's cancel path is the process's business; this is
+ * the host's half of it.
+ */
+@SpringBootTest(classes = MilepostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ReleasedReservationTest {
+
+  private static final Path HOME = createHomeWithPlugin();
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("milepost.data-dir", () -> HOME.resolve("data").toString());
+    registry.add("milepost.plugins-dir", () -> HOME.resolve("plugins").toString());
+    registry.add("milepost.bpmn-dir", () -> HOME.resolve("no-models-here").toString());
+    registry.add("milepost.sites[0].id", () -> "test-fc-1");
+    registry.add("milepost.sites[0].name", () -> "Test FC");
+    registry.add("milepost.sites[0].building-type", () -> "SORTABLE_FC");
+    registry.add("milepost.sites[0].region", () -> "west");
+    registry.add("milepost.sites[0].plugins.keeper", () -> "1.0.0");
+  }
+
+  @Test
+  void shouldGiveACancelledOrdersUnitsBackOnceAndTraceEveryChange() {
+    DemoUserApi api = new DemoUserApi(port);
+    String importReference = (String) api.json(api.postCsv("/api/inventory/import", "siteId,sku,onHand\ntest-fc-1,RL-1,5\n"))
+        .get("reference");
+
+    ProcessInstanceResult order;
+    try (CamundaClient client = api.client()) {
+      client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("reserve-then-cancel").startEvent()
+          .serviceTask("reserve", t -> t.zeebeJobType("test.reserve").zeebeInputExpression("\"test-fc-1\"", "siteId"))
+          .serviceTask("cancel", t -> t.zeebeJobType("test.cancel").zeebeInputExpression("\"test-fc-1\"", "siteId"))
+          .serviceTask("cancelAgain", t -> t.zeebeJobType("test.cancel").zeebeInputExpression("\"test-fc-1\"", "siteId"))
+          .endEvent().done(), "reserve-then-cancel.bpmn").send().join();
+      order = client.newCreateInstanceCommand().bpmnProcessId("reserve-then-cancel").latestVersion()
+          .variables(Map.of("orderId", "o-rl-1")).withResult().requestTimeout(Duration.ofSeconds(60)).send().join();
+    }
+
+    assertThat(order.getVariablesAsMap()).containsEntry("reserved", true).containsEntry("released", "RELEASED");
+    assertThat(api.position("test-fc-1", "RL-1")).containsEntry("onHand", 5).containsEntry("reserved", 0)
+        .containsEntry("available", 5);
+    String instance = Long.toString(order.getProcessInstanceKey());
+    List<Map<String, Object>> movements = api.items("/api/inventory/movements?siteId=test-fc-1&sku=RL-1");
+    assertThat(movements).extracting(m -> m.get("kind"), m -> m.get("reference"), m -> m.get("reservedChange"),
+        m -> m.get("onHandChange"), m -> m.get("processInstanceKey"), m -> m.get("step"), m -> m.get("actor"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("IMPORT", importReference, 0, 5, null, null, "demo"),
+            org.assertj.core.groups.Tuple.tuple("RESERVED", "o-rl-1", 2, 0, instance, "test.reserve", null),
+            org.assertj.core.groups.Tuple.tuple("RELEASED", "o-rl-1", -2, 0, instance, "test.cancel", null));
+    assertThat(movements.subList(1, 3)).allSatisfy(movement -> assertThat(movement.get("jobKey")).isNotNull());
+  }
+
+  private static Path createHomeWithPlugin() {
+    try {
+      Path home = Files.createTempDirectory("milepost-released-reservation-test");
+      TestPluginJar.plugin("keeper", "1.0.0")
+          .handler("test.reserve", """
+              boolean reserved = context.inventory().reserve(context.site().id(),
+                  (String) context.variables().get("orderId"), Map.of("RL-1", 2));
+              return StepResult.complete(Map.of("reserved", reserved));""")
+          .handler("test.cancel", """
+              Optional<Reservation> released = context.inventory().release((String) context.variables().get("orderId"));
+              return StepResult.complete(Map.of("released", released.map(r -> r.state().name()).orElse("NONE")));""")
+          .writeTo(home.resolve("plugins"));
+      return home;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
