@@ -1,16 +1,13 @@
 package io.milepost.plugins.sortablefc;
 
 import io.milepost.network.Order;
-import io.milepost.network.Labels;
 import io.milepost.network.PackageVariable;
-import io.milepost.network.Rounding;
+import io.milepost.network.SlamCheck;
 import io.milepost.plugin.api.BuildingType;
 import io.milepost.plugin.api.StepContext;
 import io.milepost.plugin.api.StepHandler;
 import io.milepost.plugin.api.StepResult;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -19,10 +16,8 @@ import org.pf4j.Extension;
  * compares it with the weight the FC expects, then labels it.
  *
  * <p>Expected weight: each unit at its {@link ItemMaster} weight (the order's declared weight for SKUs
- * the FC never measured) plus the packaging weight from {@code package}. Measured weight: the
- * {@code scaleWeightKg} variable when the SLAM line's scale reported one, else the package's declared
- * weight. They match within {@value #TOLERANCE_SHARE} of the expected weight, but never tighter than
- * {@value #MIN_TOLERANCE_KG} kg (the scale's resolution).
+ * the FC never measured) plus the packaging weight from {@code package}. The tolerance and the carrier
+ * service are the decision {@code slam-weight-tolerance}'s ({@code slamRules}, see {@link SlamCheck}).
  *
  * <p>A mismatch is a normal outcome the process routes to problem solve, so it is the output flag
  * {@code weightMismatch}, not an error. Writes {@code weightMismatch} and {@code slam}:
@@ -30,9 +25,6 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class SlamHandler implements StepHandler {
-
-  static final double TOLERANCE_SHARE = 0.05;
-  static final double MIN_TOLERANCE_KG = 0.05;
 
   private final ItemMaster itemMaster = ItemMaster.load();
 
@@ -48,28 +40,12 @@ public final class SlamHandler implements StepHandler {
 
   @Override
   public StepResult handle(StepContext context) {
-    Order.Variables variables = context.variables(Order.Variables.class);
-    Order order = variables.requireOrder();
+    SlamCheck check = context.variables(SlamCheck.class);
+    Order order = check.requireOrder();
     double expected = order.items().stream()
         .mapToDouble(item -> itemMaster.measuredWeightKg(item.sku()).orElse(item.weightKg()) * item.quantity())
         .sum() + PackageVariable.number(context.variables(), "packagingWeightKg");
-    double measured = variables.scaleWeightKg() != null
-        ? variables.scaleWeightKg()
-        : PackageVariable.number(context.variables(), "declaredWeightKg");
-    double tolerance = Math.max(MIN_TOLERANCE_KG, expected * TOLERANCE_SHARE);
-    boolean mismatch = Math.abs(measured - expected) > tolerance;
-
-    Map<String, Object> slam = new LinkedHashMap<>();
-    slam.put("trackingId", Labels.trackingId(context.site().id(), order.orderId()));
-    slam.put("expectedWeightKg", Rounding.round2(expected));
-    slam.put("measuredWeightKg", Rounding.round2(measured));
-    slam.put("toleranceKg", Rounding.round2(tolerance));
-    slam.put("carrierService", "GROUND");
-    return StepResult.complete(Map.of("weightMismatch", mismatch, "slam", slam));
-  }
-
-  /** Same site and order, same tracking id: a re-run SLAM reprints the label instead of making a new one. */
-  static String trackingId(String siteId, String orderId) {
-    return "MP" + siteId.replace("-", "").toUpperCase() + "-" + orderId;
+    return StepResult.complete(check.weigh(context.site().id(), expected,
+        PackageVariable.number(context.variables(), "declaredWeightKg")));
   }
 }
