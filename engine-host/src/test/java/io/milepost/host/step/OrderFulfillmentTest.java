@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ProcessInstanceResult;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
@@ -136,43 +135,6 @@ class OrderFulfillmentTest {
       assertThat(site.get("plugins")).as("plugins of %s", site.get("id"))
           .isEqualTo(Map.of(PLUGIN_OF_SITE.get((String) site.get("id")), "1.0.0"));
     }
-  }
-
-  /**
-   * The same steps and site mappings as order-fulfillment.bpmn, drawn with tier-1 elements only: the
-   * bundled plugins' routing is checked even where the real model cannot run (an engine without
-   * boundary events and sub-processes, or a branch without bpmn/).
-   */
-  @Test
-  void shouldRunEveryStepOnTheBundledPluginOfTheSiteTheProcessMapsIn() {
-    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("flat-order-fulfillment")
-        .startEvent()
-        .serviceTask("allocate", t -> t.zeebeJobType("fulfillment.allocate")
-            .zeebeInputExpression("if order.customerRegion = \"east\" then \"rc-east-1\" else \"rc-west-1\"", "siteId")
-            .zeebeInputExpression("\"NETWORK\"", "allocationScope"))
-        .serviceTask("pick", t -> t.zeebeJobType("fulfillment.pick").zeebeInputExpression("fulfillmentSiteId", "siteId"))
-        .serviceTask("pack", t -> t.zeebeJobType("fulfillment.pack").zeebeInputExpression("fulfillmentSiteId", "siteId"))
-        .serviceTask("slam", t -> t.zeebeJobType("fulfillment.slam").zeebeInputExpression("fulfillmentSiteId", "siteId"))
-        .serviceTask("sort", t -> t.zeebeJobType("fulfillment.sort").zeebeInputExpression("sortCenterSiteId", "siteId")
-            .zeebeInputExpression("now()", "stepTime"))
-        .serviceTask("deliver", t -> t.zeebeJobType("fulfillment.deliver")
-            .zeebeInputExpression("deliveryStationSiteId", "siteId").zeebeInputExpression("now()", "stepTime"))
-        .endEvent().done(), "flat-order-fulfillment.bpmn").send().join();
-
-    ProcessInstanceResult sortable = fulfil("flat-order-fulfillment", SORTABLE_WEST);
-    ProcessInstanceResult bulky = fulfil("flat-order-fulfillment", BULKY_EAST);
-    ProcessInstanceResult hazmat = fulfil("flat-order-fulfillment", HAZMAT_WEST);
-
-    assertStepsRanAt(sortable, List.of("fulfillment.allocate@rc-west-1", "fulfillment.pick@fc-west-1",
-        "fulfillment.pack@fc-west-1", "fulfillment.slam@fc-west-1", "fulfillment.sort@sc-west-1",
-        "fulfillment.deliver@ds-west-1"));
-    assertStepsRanAt(bulky, List.of("fulfillment.allocate@rc-east-1", "fulfillment.pick@nfc-east-1",
-        "fulfillment.pack@nfc-east-1", "fulfillment.slam@nfc-east-1", "fulfillment.sort@sc-east-1",
-        "fulfillment.deliver@ds-east-1"));
-    assertStepsRanAt(hazmat, List.of("fulfillment.allocate@rc-west-1", "fulfillment.pick@sp-west-1",
-        "fulfillment.pack@sp-west-1", "fulfillment.slam@sp-west-1", "fulfillment.sort@sc-west-1",
-        "fulfillment.deliver@ds-west-1"));
-    assertThat(sortable.getVariablesAsMap()).containsKeys("package", "slam", "sort", "delivery");
   }
 
   private ProcessInstanceResult fulfil(String orderJson) {
