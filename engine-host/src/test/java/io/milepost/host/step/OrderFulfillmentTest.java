@@ -98,6 +98,8 @@ class OrderFulfillmentTest {
         "fulfillment.pack@fc-west-1", "fulfillment.slam@fc-west-1", "fulfillment.sort@sc-west-1",
         "fulfillment.deliver@ds-west-1"));
     assertThat(result.getVariablesAsMap()).containsEntry("fulfillmentType", "SORTABLE");
+    // handed to last-mile-delivery at ds-west-1, which knows someone is home or a safe place at 94607
+    assertThat(result.getVariablesAsMap()).containsEntry("deliveryOutcome", "DELIVERED").containsEntry("deliveryAttempts", 1);
   }
 
   @Test
