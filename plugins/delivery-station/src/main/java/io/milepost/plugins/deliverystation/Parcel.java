@@ -19,11 +19,14 @@ record Parcel(String trackingId, String destinationPostalCode, Double weightKg, 
   }
 
   /** The variables the last-mile steps read. */
-  record Variables(Parcel parcel, Boolean recipientAvailable, Integer deliveryAttempts) {
+  record Variables(Parcel parcel, RouteAssignment routeAssignment, Integer deliveryAttempts) {
     Parcel requireParcel() {
       return Objects.requireNonNull(parcel, "Expected the variable 'parcel', but the job has none");
     }
   }
+
+  /** The part of {@code routeAssignment} (written by sort-to-route) a delivery attempt needs: the wave it goes out in. */
+  record RouteAssignment(String wave) {}
 
   static boolean isTrue(Boolean flag) {
     return Boolean.TRUE.equals(flag);

@@ -17,8 +17,9 @@ class LastMileTest {
     return parcel;
   }
 
-  private static Map<String, Object> attempt(Map<String, Object> parcel, boolean recipientAvailable, Integer attemptsSoFar) {
-    var builder = TestStepContext.at("ds-west-1").variable("parcel", parcel).variable("recipientAvailable", recipientAvailable);
+  /** An attempt at ds-west-1 for a parcel that goes out in {@code wave}, with the station's bundled delivery points. */
+  private static Map<String, Object> attempt(Map<String, Object> parcel, String wave, Integer attemptsSoFar) {
+    var builder = TestStepContext.at("ds-west-1").variable("parcel", parcel).variable("routeAssignment", Map.of("wave", wave));
     if (attemptsSoFar != null) {
       builder.variable("deliveryAttempts", attemptsSoFar);
     }
@@ -48,30 +49,42 @@ class LastMileTest {
   }
 
   @Test
-  void shouldHandTheParcelToAnAvailableRecipient() {
-    assertThat(attempt(parcel(Map.of()), true, null))
+  void shouldHandTheParcelToTheRecipientTheStationKnowsIsHomeInItsWave() {
+    // ds-west-1 knows someone is home at 94607 in waves W2 and W3
+    assertThat(attempt(parcel(Map.of()), "W2", null))
         .containsEntry("deliveryOutcome", "DELIVERED")
         .containsEntry("deliveryNote", "HANDED_TO_RECIPIENT")
         .containsEntry("deliveryAttempts", 1);
   }
 
   @Test
-  void shouldLeaveItAtASafePlaceOnlyWithoutSignatureRequirement() {
-    assertThat(attempt(parcel(Map.of("safePlaceAllowed", true)), false, null)).containsEntry("deliveryNote", "LEFT_AT_SAFE_PLACE");
-    assertThat(attempt(parcel(Map.of("safePlaceAllowed", true, "signatureRequired", true)), false, null))
+  void shouldLeaveItAtASafePlaceTheStationKnowsOnlyWithoutSignatureRequirement() {
+    // nobody home at 94607 in W1, but a safe place is agreed there
+    assertThat(attempt(parcel(Map.of()), "W1", null)).containsEntry("deliveryNote", "LEFT_AT_SAFE_PLACE");
+    assertThat(attempt(parcel(Map.of("signatureRequired", true)), "W1", null))
         .containsEntry("deliveryOutcome", "RETRY_NEXT_DAY")
         .containsEntry("deliveryNote", "SIGNATURE_REQUIRED");
   }
 
   @Test
+  void shouldFailWhereTheStationKnowsNothingUnlessTheParcelAllowsASafePlace() {
+    assertThat(attempt(parcel(Map.of("destinationPostalCode", "94618")), "W2", null))
+        .containsEntry("deliveryNote", "RECIPIENT_UNAVAILABLE");
+    assertThat(attempt(parcel(Map.of("destinationPostalCode", "94618", "safePlaceAllowed", true)), "W2", null))
+        .containsEntry("deliveryNote", "LEFT_AT_SAFE_PLACE");
+  }
+
+  @Test
   void shouldFailAtAGateWithoutAnAccessCodeEvenWhenTheRecipientIsHome() {
-    assertThat(attempt(parcel(Map.of("gatedAccess", true)), true, null)).containsEntry("deliveryNote", "NO_ACCESS");
-    assertThat(attempt(parcel(Map.of("gatedAccess", true, "accessCode", "4711")), true, null)).containsEntry("deliveryOutcome", "DELIVERED");
+    assertThat(attempt(parcel(Map.of("gatedAccess", true)), "W2", null)).containsEntry("deliveryNote", "NO_ACCESS");
+    assertThat(attempt(parcel(Map.of("gatedAccess", true, "accessCode", "4711")), "W2", null)).containsEntry("deliveryOutcome", "DELIVERED");
   }
 
   @Test
   void shouldReturnToSenderAfterTheThirdFailedAttempt() {
-    assertThat(attempt(parcel(Map.of()), false, 1)).containsEntry("deliveryOutcome", "RETRY_NEXT_DAY").containsEntry("deliveryAttempts", 2);
-    assertThat(attempt(parcel(Map.of()), false, 2)).containsEntry("deliveryOutcome", "RETURN_TO_SENDER").containsEntry("deliveryAttempts", 3);
+    // 94610: no safe place, someone home only in W3
+    var parcel = parcel(Map.of("destinationPostalCode", "94610"));
+    assertThat(attempt(parcel, "W1", 1)).containsEntry("deliveryOutcome", "RETRY_NEXT_DAY").containsEntry("deliveryAttempts", 2);
+    assertThat(attempt(parcel, "W1", 2)).containsEntry("deliveryOutcome", "RETURN_TO_SENDER").containsEntry("deliveryAttempts", 3);
   }
 }

@@ -31,8 +31,8 @@ class ElementTemplatesTest {
 
   static final Path TEMPLATES = ProcessModelsTest.BPMN.resolve("element-templates");
 
-  /** One template: its id, the job type it sets and its default siteId mapping. */
-  record Template(String id, String jobType, String siteId) {}
+  /** One template: its id, the job type it sets and its default siteId mapping, or the decision it calls. */
+  record Template(String id, String jobType, String siteId, String decisionId) {}
 
   static final Map<String, Template> BY_ID = load();
 
@@ -40,8 +40,22 @@ class ElementTemplatesTest {
   void shouldServeEveryTemplatesJobTypeWithAPlugin() {
     assertThat(BY_ID).isNotEmpty();
     List<String> served = NetworkHandlers.ALL.stream().map(StepHandler::jobType).distinct().toList();
-    assertThat(BY_ID.values()).allSatisfy(template ->
+    assertThat(BY_ID.values()).filteredOn(template -> template.decisionId() == null).allSatisfy(template ->
         assertThat(served).as("job type of template %s", template.id()).contains(template.jobType()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"order-fulfillment.bpmn", "inbound-receiving.bpmn"})
+  void shouldDrawEveryBusinessRuleTaskFromADecisionTemplateItStillMatches(String file) throws IOException {
+    var model = Bpmn.readModelFromFile(ProcessModelsTest.BPMN.resolve(file).toFile());
+    var tasks = model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask.class);
+    assertThat(tasks).isNotEmpty();
+    for (var task : tasks) {
+      String templateId = task.getAttributeValueNs("http://camunda.org/schema/zeebe/1.0", "modelerTemplate");
+      assertThat(BY_ID).as("template %s of %s", templateId, task.getId()).containsKey(templateId);
+      var called = task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision.class);
+      assertThat(called.getDecisionId()).as("decision of %s", task.getId()).isEqualTo(BY_ID.get(templateId).decisionId());
+    }
   }
 
   @ParameterizedTest
@@ -68,16 +82,20 @@ class ElementTemplatesTest {
         JsonNode template = json.readTree(file.toFile());
         String jobType = null;
         String siteId = null;
+        String decisionId = null;
         for (JsonNode property : template.get("properties")) {
           JsonNode binding = property.get("binding");
           if (binding.get("type").asString().equals("zeebe:taskDefinition") && binding.get("property").asString().equals("type")) {
             jobType = property.get("value").asString();
           }
+          if (binding.get("type").asString().equals("zeebe:calledDecision") && binding.get("property").asString().equals("decisionId")) {
+            decisionId = property.get("value").asString();
+          }
           if (binding.get("type").asString().equals("zeebe:input") && binding.get("name").asString().equals("siteId")) {
             siteId = property.get("value").asString();
           }
         }
-        return new Template(template.get("id").asString(), jobType, siteId);
+        return new Template(template.get("id").asString(), jobType, siteId, decisionId);
       }).collect(Collectors.toMap(Template::id, Function.identity()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Orders through the real handlers of all plugins in the order order-fulfillment.bpmn runs them, with the
- * inputs its mappings give each task (siteId from the allocation's outputs, allocationScope, stepTime).
+ * inputs its mappings give each task (siteId from the allocation's outputs, allocationScope, stepTime) and what its
+ * business rule tasks decide with the decision tables in bpmn/.
  * It shows the variable contract holds between the steps: each step finds what the previous ones wrote.
  */
 class OrderJourneyTest {
@@ -36,6 +37,9 @@ class OrderJourneyTest {
     @SuppressWarnings("unchecked")
     String region = (String) ((Map<String, Object>) variables.get("order")).get("customerRegion");
     String receiveCenter = "east".equals(region) ? "rc-east-1" : "rc-west-1";
+    // business rule task Task_DecideFulfillmentType (items = order.items)
+    variables.put("fulfillmentType", NetworkDecisions.evaluate("fulfillment-type.dmn", "fulfillment-type",
+        Map.of("items", ((Map<?, ?>) variables.get("order")).get("items"))));
 
     StepResult allocated = run("fulfillment.allocate", receiveCenter, variables, Map.of("allocationScope", "REGION"), steps);
     if (allocated instanceof StepResult.Error error && error.code().equals("OUT_OF_STOCK")) {
@@ -44,9 +48,14 @@ class OrderJourneyTest {
     }
     variables.putAll(StepResults.completed(allocated));
     String fc = (String) variables.get("fulfillmentSiteId");
-    for (String step : List.of("fulfillment.pick", "fulfillment.pack", "fulfillment.slam")) {
+    for (String step : List.of("fulfillment.pick", "fulfillment.pack")) {
       variables.putAll(StepResults.completed(run(step, fc, variables, Map.of(), steps)));
     }
+    // business rule task Task_DecideSlamRules
+    @SuppressWarnings("unchecked")
+    Map<String, Object> parcel = (Map<String, Object>) variables.get("package");
+    variables.put("slamRules", NetworkDecisionTablesTest.slamRules((String) variables.get("fulfillmentType"), parcel));
+    variables.putAll(StepResults.completed(run("fulfillment.slam", fc, variables, Map.of(), steps)));
     if (Boolean.TRUE.equals(variables.get("weightMismatch"))) {
       steps.add("user task: problem-solve");
     }

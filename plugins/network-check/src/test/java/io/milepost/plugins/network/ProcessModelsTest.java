@@ -45,7 +45,8 @@ class ProcessModelsTest {
       "shipment.receiveCenterSiteId", Set.of(BuildingType.RECEIVE_CENTER));
 
   static final Set<String> ALLOWED_ELEMENTS = Set.of("startEvent", "endEvent", "serviceTask", "userTask",
-      "exclusiveGateway", "parallelGateway", "boundaryEvent", "intermediateCatchEvent", "subProcess", "sequenceFlow");
+      "exclusiveGateway", "parallelGateway", "boundaryEvent", "intermediateCatchEvent", "subProcess", "sequenceFlow",
+      "businessRuleTask", "callActivity");
 
   private static BpmnModelInstance read(String file) throws IOException {
     try (InputStream in = Files.newInputStream(BPMN.resolve(file))) {
@@ -124,6 +125,32 @@ class ProcessModelsTest {
     assertThat(process.getId()).isNotBlank();
     assertThat(drawn).containsAll(model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
     assertThat(drawnFlows).containsAll(model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"order-fulfillment.bpmn", "inbound-receiving.bpmn", "last-mile-delivery.bpmn"})
+  void shouldCallOnlyDecisionsAndProcessesThatAreInBpmn(String file) throws IOException {
+    BpmnModelInstance model = read(file);
+    String decisions;
+    try (var files = Files.list(BPMN)) {
+      decisions = files.filter(f -> f.toString().endsWith(".dmn")).map(f -> {
+        try {
+          return Files.readString(f);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).collect(Collectors.joining());
+    }
+    for (var task : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask.class)) {
+      String decisionId = task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision.class)
+          .getDecisionId();
+      assertThat(decisions).as("decision %s called by %s", decisionId, task.getId()).contains("<decision id=\"" + decisionId + "\"");
+    }
+    for (var call : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.CallActivity.class)) {
+      String processId = call.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement.class)
+          .getProcessId();
+      assertThat(BPMN.resolve(processId + ".bpmn")).as("process called by %s", call.getId()).exists();
+    }
   }
 
   /** The id of the element a validation result is about, or of the nearest element around it that has one. */

@@ -74,6 +74,8 @@ class BulkyFcTest {
   void shouldShipHeavyPackagesAsFreightAndFlagAScaleMismatch() throws Exception {
     var packed = new LinkedHashMap<>(TestStepContext.at("nfc-west-1").variablesFromJson(order(SOFA)).build().variables());
     packed.putAll(StepResults.completed(new BulkyPackHandler().handle(TestStepContext.at("nfc-west-1").variables(packed).build())));
+    // what bpmn/slam-weight-tolerance.dmn decides for a bulky package over 68 kg
+    packed.put("slamRules", Map.of("carrierService", "LTL_FREIGHT", "toleranceShare", 0.03, "minimumToleranceKg", 0.5));
 
     var asDeclared = StepResults.completed(new BulkySlamHandler().handle(TestStepContext.at("nfc-west-1").variables(packed).build()));
     var offByFiveKg = StepResults.completed(new BulkySlamHandler().handle(

@@ -1,22 +1,20 @@
 package io.milepost.plugins.receivecenter;
 
-import io.milepost.network.Order;
-import io.milepost.network.OrderItem;
 import io.milepost.plugin.api.BuildingType;
+import java.util.Arrays;
 
 /**
- * Which kind of building can fulfil an item. The sortable limits are the network's contract (see
- * plugins/README.md): an item is sortable when it weighs at most {@value #SORTABLE_MAX_WEIGHT_KG} kg and
- * no side is longer than {@value #SORTABLE_MAX_SIDE_CM} cm. Hazardous materials need a specialty
- * building's permits whatever their size.
+ * Which kind of building fulfils an order or takes a shipment's SKU. The rule that chooses it (sortable
+ * limits, hazmat, bulky) is not here: it is the process engineer's decision table {@code fulfillment-type}
+ * in {@code bpmn/fulfillment-type.dmn}, which a business rule task evaluates before allocation; the
+ * allocation reads its result, the variable {@code fulfillmentType}.
  */
 enum FulfillmentType {
   SORTABLE(BuildingType.SORTABLE_FC),
   BULKY(BuildingType.NON_SORTABLE_FC),
   SPECIALTY(BuildingType.SPECIALTY);
 
-  static final double SORTABLE_MAX_WEIGHT_KG = 20.0;
-  static final double SORTABLE_MAX_SIDE_CM = 45.0;
+  static final String VARIABLE = "fulfillmentType";
 
   final BuildingType buildingType;
 
@@ -24,26 +22,14 @@ enum FulfillmentType {
     this.buildingType = buildingType;
   }
 
-  static FulfillmentType of(double weightKg, double lengthCm, double widthCm, double heightCm, String category) {
-    if ("hazmat".equalsIgnoreCase(category)) {
-      return SPECIALTY;
+  /** The decision's result as the job carries it, refused with what was expected when missing or unknown. */
+  static FulfillmentType fromDecision(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("Expected the variable '" + VARIABLE + "' (the result of the decision "
+          + "fulfillment-type, evaluated by a business rule task before allocation), but the job has none");
     }
-    boolean sortable = weightKg <= SORTABLE_MAX_WEIGHT_KG
-        && Math.max(lengthCm, Math.max(widthCm, heightCm)) <= SORTABLE_MAX_SIDE_CM;
-    return sortable ? SORTABLE : BULKY;
-  }
-
-  static FulfillmentType of(OrderItem item) {
-    return of(item.weightKg(), item.lengthCm(), item.widthCm(), item.heightCm(), item.category());
-  }
-
-  /** The type that can take every item of the order (one order ships whole from one building). */
-  static FulfillmentType of(Order order) {
-    return order.items().stream().map(FulfillmentType::of).reduce(SORTABLE, FulfillmentType::and);
-  }
-
-  /** The type that can take both: specialty beats bulky beats sortable (a bulky FC also picks small items). */
-  FulfillmentType and(FulfillmentType other) {
-    return compareTo(other) >= 0 ? this : other;
+    return Arrays.stream(values()).filter(type -> type.name().equals(value)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Expected " + VARIABLE + " to be one of "
+            + Arrays.toString(values()) + ", but found '" + value + "'"));
   }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>Each region gets a share proportional to its weekly demand for the SKU (largest remainder, so the
  * shares add up to exactly the accepted units; ties go to the alphabetically first region). A region's
- * share goes to its building of the SKU's {@link FulfillmentType}; a region without one sends its share
+ * share goes to its building of the SKU's {@link FulfillmentType} (decided by the table fulfillment-type); a
+ * region without one sends its share
  * to the nearest such building elsewhere. With no demand on record, everything goes to the building of
  * that type nearest to the receive center.
  */
@@ -31,8 +32,8 @@ final class InboundAllocator {
     this.network = network;
   }
 
-  List<Transfer> allocate(Shipment shipment, int acceptedUnits, String receiveCenterSiteId) {
-    List<Building> candidates = network.buildings(shipment.fulfillmentType().buildingType);
+  List<Transfer> allocate(Shipment shipment, FulfillmentType type, int acceptedUnits, String receiveCenterSiteId) {
+    List<Building> candidates = network.buildings(type.buildingType);
     Building receiveCenter = network.building(receiveCenterSiteId);
     Map<String, Integer> demand = new LinkedHashMap<>();
     network.regions().forEach(region -> demand.put(region, network.weeklyDemand(region, shipment.sku())));

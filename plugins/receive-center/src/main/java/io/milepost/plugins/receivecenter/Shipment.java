@@ -15,10 +15,6 @@ record Shipment(String shipmentId, String vendor, String sku, int expectedQuanti
     Objects.requireNonNull(sku, "Expected shipment.sku, but it was missing");
   }
 
-  FulfillmentType fulfillmentType() {
-    return FulfillmentType.of(unitWeightKg, lengthCm, widthCm, heightCm, category);
-  }
-
   double unitVolumeCm3() {
     return lengthCm * widthCm * heightCm;
   }

@@ -13,10 +13,12 @@ class AllocateOrderTest {
 
   private final AllocateHandler allocate = new AllocateHandler();
 
-  static String order(String region, String postalCode, String itemsJson) {
+  /** An order and the fulfillment type the decision table fulfillment-type gave it before allocation. */
+  static String order(String region, String postalCode, String itemsJson, String fulfillmentType) {
     return """
-        {"order": {"orderId": "o-1", "customerRegion": "%s", "destinationPostalCode": "%s", "items": [%s]}}"""
-        .formatted(region, postalCode, itemsJson);
+        {"order": {"orderId": "o-1", "customerRegion": "%s", "destinationPostalCode": "%s", "items": [%s]},
+         "fulfillmentType": "%s"}"""
+        .formatted(region, postalCode, itemsJson, fulfillmentType);
   }
 
   static final String BOOKS = "{\"sku\": \"BK-1001\", \"quantity\": 2, \"weightKg\": 0.4, \"lengthCm\": 20, \"widthCm\": 13, \"heightCm\": 3}";
@@ -39,19 +41,18 @@ class AllocateOrderTest {
 
   @Test
   void shouldSendASortableWestOrderToTheWestSortableFcAndTheWestLastMile() {
-    var variables = allocated(order("west", "94607", BOOKS));
+    var variables = allocated(order("west", "94607", BOOKS, "SORTABLE"));
 
     assertThat(variables)
         .containsEntry("fulfillmentSiteId", "fc-west-1")
-        .containsEntry("fulfillmentType", "SORTABLE")
-        .containsEntry("bulky", false)
+                .containsEntry("bulky", false)
         .containsEntry("sortCenterSiteId", "sc-west-1")
         .containsEntry("deliveryStationSiteId", "ds-west-1");
   }
 
   @Test
   void shouldReserveTheOrdersUnitsAtTheChosenBuilding() {
-    allocated(order("west", "94607", BOOKS));
+    allocated(order("west", "94607", BOOKS, "SORTABLE"));
 
     assertThat(stock.position("fc-west-1", "BK-1001").reserved()).isEqualTo(2);
     assertThat(stock.position("fc-west-1", "BK-1001").available()).isEqualTo(118);
@@ -59,8 +60,8 @@ class AllocateOrderTest {
 
   @Test
   void shouldNotReserveTwiceWhenTheSameAllocationRunsAgain() {
-    var first = allocated(order("west", "94607", BOOKS));
-    var again = allocated(order("west", "94607", BOOKS));
+    var first = allocated(order("west", "94607", BOOKS, "SORTABLE"));
+    var again = allocated(order("west", "94607", BOOKS, "SORTABLE"));
 
     assertThat(again).isEqualTo(first);
     assertThat(stock.position("fc-west-1", "BK-1001").reserved()).isEqualTo(2);
@@ -72,7 +73,7 @@ class AllocateOrderTest {
     // given the west FC's books all reserved by other orders
     stock.reserve("fc-west-1", "o-other", Map.of("BK-1001", 120));
 
-    var variables = allocated(order("west", "94607", BOOKS));
+    var variables = allocated(order("west", "94607", BOOKS, "SORTABLE"));
 
     assertThat(variables).containsEntry("fulfillmentSiteId", "fc-east-1");
   }
@@ -80,7 +81,7 @@ class AllocateOrderTest {
   @Test
   void shouldPreferTheCustomersRegionOverANearerBuildingElsewhere() {
     // given an east customer whose postal code (Reno area, 89x) is nearer to the west FC
-    var variables = allocated(order("east", "89501", BOOKS));
+    var variables = allocated(order("east", "89501", BOOKS, "SORTABLE"));
 
     assertThat(variables).containsEntry("fulfillmentSiteId", "fc-east-1").containsEntry("sortCenterSiteId", "sc-east-1");
   }
@@ -89,7 +90,7 @@ class AllocateOrderTest {
   void shouldThrowOutOfStockWhenTheRegionOnlyScopeFindsNoStock() {
     // given a board game, stocked only in the west, for a Brooklyn customer
     var context = at("rc-east-1")
-        .variablesFromJson(order("east", "11201", BOARD_GAME)).variable("allocationScope", "REGION").build();
+        .variablesFromJson(order("east", "11201", BOARD_GAME, "SORTABLE")).variable("allocationScope", "REGION").build();
 
     var error = StepResults.error(allocate.handle(context));
 
@@ -100,7 +101,7 @@ class AllocateOrderTest {
   @Test
   @SuppressWarnings("unchecked")
   void shouldShipFromAnotherRegionWhenTheNetworkScopeIsAllowed() {
-    var variables = allocated(order("east", "11201", BOARD_GAME));
+    var variables = allocated(order("east", "11201", BOARD_GAME, "SORTABLE"));
 
     assertThat(variables).containsEntry("fulfillmentSiteId", "fc-west-1").containsEntry("deliveryStationSiteId", "ds-east-1");
     assertThat((Map<String, Object>) variables.get("allocation")).containsEntry("crossRegion", true).containsEntry("scope", "NETWORK");
@@ -108,22 +109,22 @@ class AllocateOrderTest {
 
   @Test
   void shouldSendAnItemOverTheSortableLimitsToABulkyFc() {
-    var variables = allocated(order("east", "11201", TV));
+    var variables = allocated(order("east", "11201", TV, "BULKY"));
 
-    assertThat(variables).containsEntry("fulfillmentSiteId", "nfc-east-1").containsEntry("fulfillmentType", "BULKY").containsEntry("bulky", true);
+    assertThat(variables).containsEntry("fulfillmentSiteId", "nfc-east-1").containsEntry("bulky", true);
   }
 
   @Test
   void shouldSendHazmatToTheSpecialtyBuildingEvenForAnotherRegion() {
-    var variables = allocated(order("east", "11201", BATTERY));
+    var variables = allocated(order("east", "11201", BATTERY, "SPECIALTY"));
 
-    assertThat(variables).containsEntry("fulfillmentSiteId", "sp-west-1").containsEntry("fulfillmentType", "SPECIALTY").containsEntry("bulky", false);
+    assertThat(variables).containsEntry("fulfillmentSiteId", "sp-west-1").containsEntry("bulky", false);
   }
 
   @Test
   void shouldThrowOutOfStockWhenNoBuildingInTheNetworkHasEveryLine() {
     // a TV and books: a bulky order, and no bulky FC stocks books
-    var error = StepResults.error(allocate.handle(at("rc-west-1").variablesFromJson(order("west", "94607", TV + "," + BOOKS)).build()));
+    var error = StepResults.error(allocate.handle(at("rc-west-1").variablesFromJson(order("west", "94607", TV + "," + BOOKS, "BULKY")).build()));
 
     assertThat(error.code()).isEqualTo("OUT_OF_STOCK");
     assertThat(error.message()).contains("NON_SORTABLE_FC in the network", "TV-7001 x1, BK-1001 x2");
@@ -132,16 +133,28 @@ class AllocateOrderTest {
 
   @Test
   void shouldRejectAnUnknownRegion() {
-    var context = at("rc-west-1").variablesFromJson(order("north", "94607", BOOKS)).build();
+    var context = at("rc-west-1").variablesFromJson(order("north", "94607", BOOKS, "SORTABLE")).build();
 
     assertThatThrownBy(() -> allocate.handle(context)).hasMessageContaining("Expected a region of the network (east, west), but found 'north'");
   }
 
   @Test
-  void shouldApplyTheSortableLimitsInclusively() {
-    assertThat(FulfillmentType.of(20.0, 45, 45, 45, null)).isEqualTo(FulfillmentType.SORTABLE);
-    assertThat(FulfillmentType.of(20.01, 10, 10, 10, null)).isEqualTo(FulfillmentType.BULKY);
-    assertThat(FulfillmentType.of(1, 45.5, 10, 10, "apparel")).isEqualTo(FulfillmentType.BULKY);
-    assertThat(FulfillmentType.of(0.2, 10, 10, 10, "HAZMAT")).isEqualTo(FulfillmentType.SPECIALTY);
+  void shouldRefuseAnOrderWhoseFulfillmentTypeWasNotDecided() {
+    var context = at("rc-west-1").variablesFromJson("""
+        {"order": {"orderId": "o-1", "customerRegion": "west", "destinationPostalCode": "94607", "items": [%s]}}"""
+        .formatted(BOOKS)).build();
+
+    assertThatThrownBy(() -> allocate.handle(context)).hasMessageContaining(
+        "Expected the variable 'fulfillmentType' (the result of the decision fulfillment-type");
+    assertThat(stock.movements()).isEmpty();
+  }
+
+  @Test
+  void shouldAllocateTheTypeTheDecisionGaveEvenWhereTheItemsLookSortable() {
+    // a process engineer's table may send small items to a bulky FC: the allocation follows the decision
+    var variables = allocated(order("east", "11201", "{\"sku\": \"TV-7001\", \"quantity\": 1, \"weightKg\": 2, "
+        + "\"lengthCm\": 20, \"widthCm\": 20, \"heightCm\": 20}", "BULKY"));
+
+    assertThat(variables).containsEntry("fulfillmentSiteId", "nfc-east-1").containsEntry("bulky", true);
   }
 }

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class InboundTest {
 
-  static String shipment(String sku, int expected, double weightKg, int l, int w, int h, String category) {
+  /** A shipment and the fulfillment type the decision table fulfillment-type gave its SKU. */
+  static String shipment(String sku, int expected, double weightKg, int l, int w, int h, String category, String type) {
     return """
         {"shipment": {"shipmentId": "s-77", "vendor": "Acme", "sku": "%s", "expectedQuantity": %d, "unitWeightKg": %s,
-          "lengthCm": %d, "widthCm": %d, "heightCm": %d, "category": %s}}"""
-        .formatted(sku, expected, weightKg, l, w, h, category == null ? "null" : "\"" + category + "\"");
+          "lengthCm": %d, "widthCm": %d, "heightCm": %d, "category": %s}, "fulfillmentType": "%s"}"""
+        .formatted(sku, expected, weightKg, l, w, h, category == null ? "null" : "\"" + category + "\"", type);
   }
 
-  static final String BOOKS = shipment("BK-1001", 250, 0.4, 20, 13, 3, null);
+  static final String BOOKS = shipment("BK-1001", 250, 0.4, 20, 13, 3, null, "SORTABLE");
 
   @Test
   @SuppressWarnings("unchecked")
@@ -77,20 +78,20 @@ class InboundTest {
   @Test
   void shouldSendTheShareOfARegionWithoutSuchABuildingToTheNearestOne() {
     // lithium batteries are hazmat; only the west has a specialty building
-    assertThat(plan(shipment("LB-8001", 100, 0.5, 15, 8, 3, "hazmat"), 100, "rc-east-1"))
+    assertThat(plan(shipment("LB-8001", 100, 0.5, 15, 8, 3, "hazmat", "SPECIALTY"), 100, "rc-east-1"))
         .containsExactly(Map.of("destinationSiteId", "sp-west-1", "sku", "LB-8001", "quantity", 100));
   }
 
   @Test
   void shouldSendEverythingToTheNearestBuildingWhenNoDemandIsOnRecord() {
-    assertThat(plan(shipment("KB-6002", 30, 0.9, 45, 15, 4, null), 30, "rc-east-1"))
+    assertThat(plan(shipment("KB-6002", 30, 0.9, 45, 15, 4, null, "SORTABLE"), 30, "rc-east-1"))
         .containsExactly(Map.of("destinationSiteId", "fc-east-1", "sku", "KB-6002", "quantity", 30));
   }
 
   @Test
   void shouldKeepTheSplitExactWithLargestRemainders() {
     // cables: west 90, east 110 -> 7 units are 3.15 / 3.85 -> 3 + 4
-    List<Map<String, Object>> plan = plan(shipment("HD-2001", 7, 0.1, 15, 10, 2, null), 7, "rc-west-1");
+    List<Map<String, Object>> plan = plan(shipment("HD-2001", 7, 0.1, 15, 10, 2, null, "SORTABLE"), 7, "rc-west-1");
 
     assertThat(plan).extracting(line -> line.get("quantity")).containsExactly(4, 3);
   }
@@ -101,7 +102,7 @@ class InboundTest {
     // given 200 TVs of 202.5 l: 7 fit the 1.44 m³ a pallet holds -> 29 pallets -> 2 trailers
     var stock = new TestInventory();
     stock.addInTransit("nfc-east-1", "TV-7001", 200, "s-77");
-    var context = TestStepContext.at("rc-east-1").variablesFromJson(shipment("TV-7001", 200, 25, 150, 90, 15, null))
+    var context = TestStepContext.at("rc-east-1").variablesFromJson(shipment("TV-7001", 200, 25, 150, 90, 15, null, "BULKY"))
         .variable("transfer", Map.of("destinationSiteId", "nfc-east-1", "sku", "TV-7001", "quantity", 200))
         .inventory(stock).build();
 
@@ -131,7 +132,7 @@ class InboundTest {
 
   @Test
   void shouldSendABulkySkuOnlyToNonSortableFcs() {
-    assertThat(plan(shipment("SF-9001", 10, 40, 200, 90, 80, null), 10, "rc-west-1"))
+    assertThat(plan(shipment("SF-9001", 10, 40, 200, 90, 80, null, "BULKY"), 10, "rc-west-1"))
         .extracting(line -> line.get("destinationSiteId")).containsOnly("nfc-west-1");
   }
 

@@ -12,6 +12,7 @@ class ReceiveCenterPluginJarTest extends PluginJarContract {
     super("receive-center", Map.of(
         "fulfillment.receive", Set.of(RECEIVE_CENTER),
         "fulfillment.allocate", Set.of(RECEIVE_CENTER),
-        "fulfillment.transfer", Set.of(RECEIVE_CENTER)));
+        "fulfillment.transfer", Set.of(RECEIVE_CENTER),
+        "fulfillment.release", Set.of(RECEIVE_CENTER)));
   }
 }

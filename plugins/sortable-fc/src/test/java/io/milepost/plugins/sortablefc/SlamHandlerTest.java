@@ -55,11 +55,53 @@ class SlamHandlerTest {
     assertThat(StepResults.completed(slam.handle(withinTolerance))).containsEntry("weightMismatch", false);
   }
 
-  /** The order's variables plus the {@code package} the real pack step writes for it. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldCheckWithTheToleranceAndCarrierServiceTheDecisionGave() {
+    // given a table changed to a 20 % tolerance for sortable FCs and a carrier service of its own
+    var packed = packed(Orders.README_ORDER);
+    packed.put("slamRules", Map.of("carrierService", "GROUND_ECONOMY", "toleranceShare", 0.2, "minimumToleranceKg", 0.05));
+
+    var variables = StepResults.completed(slam.handle(
+        TestStepContext.at("fc-west-1").variables(packed).variable("scaleWeightKg", 1.60).build()));
+
+    assertThat(variables).containsEntry("weightMismatch", false);
+    assertThat((Map<String, Object>) variables.get("slam")).containsEntry("toleranceKg", 0.28)
+        .containsEntry("carrierService", "GROUND_ECONOMY");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldShipWithTheMeasuredWeightOnceProblemSolveVerifiedIt() {
+    // given the under-declared books, re-weighed at 1.62 kg by an associate who found the contents right
+    var packed = packed(Orders.README_ORDER.replace("\"weightKg\": 0.4,", "\"weightKg\": 0.2,"));
+
+    var variables = StepResults.completed(slam.handle(TestStepContext.at("fc-west-1").variables(packed)
+        .variable("scaleWeightKg", 1.62).variable("verifiedWeightKg", 1.62).build()));
+
+    assertThat(variables).containsEntry("weightMismatch", false);
+    assertThat((Map<String, Object>) variables.get("slam")).containsEntry("measuredWeightKg", 1.62)
+        .containsEntry("expectedWeightKg", 1.62);
+  }
+
+  @Test
+  void shouldRefuseAJobWithoutTheDecisionsRules() {
+    var packed = packed(Orders.README_ORDER);
+    packed.remove("slamRules");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> slam.handle(TestStepContext.at("fc-west-1").variables(packed).build()))
+        .hasMessageContaining("Expected the variable 'slamRules'");
+  }
+
+  /**
+   * The order's variables plus the {@code package} the real pack step writes for it and the {@code slamRules}
+   * that bpmn/slam-weight-tolerance.dmn gives a sortable FC's package today.
+   */
   private static Map<String, Object> packed(String orderJson) {
     var context = TestStepContext.at("fc-west-1").variablesFromJson(orderJson).build();
     var withPackage = new java.util.LinkedHashMap<>(context.variables());
     withPackage.putAll(StepResults.completed(new PackHandler().handle(context)));
+    withPackage.put("slamRules", Map.of("carrierService", "GROUND", "toleranceShare", 0.05, "minimumToleranceKg", 0.05));
     return withPackage;
   }
 }

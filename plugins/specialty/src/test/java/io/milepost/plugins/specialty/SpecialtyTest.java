@@ -98,6 +98,8 @@ class SpecialtyTest {
   void shouldManifestHazmatGroundOnly() throws Exception {
     var variables = new LinkedHashMap<>(TestStepContext.at("sp-west-1").variablesFromJson(order(BATTERY.formatted(2))).build().variables());
     variables.put("package", packed(order(BATTERY.formatted(2))));
+    // what bpmn/slam-weight-tolerance.dmn decides for a ground-only package at a specialty building
+    variables.put("slamRules", Map.of("carrierService", "GROUND_ONLY", "toleranceShare", 0.05, "minimumToleranceKg", 0.05));
 
     var result = StepResults.completed(new SpecialtySlamHandler().handle(TestStepContext.at("sp-west-1").variables(variables).build()));
 
