@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +25,17 @@ import org.springframework.stereotype.Component;
  * jobs activatable again. Callers run on virtual threads, so a held request costs no platform thread.
  */
 @Component
-public final class JobLongPoll implements DisposableBean {
+public final class JobLongPoll implements SmartLifecycle {
+
+  /**
+   * Before the web server and the gRPC gateway (they start after it and stop before it), so no request
+   * finds it stopped while the host serves.
+   */
+  private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
   private final Engine engine;
   private final Set<CompletableFuture<List<ActivatedJob>>> waiting = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
+  private volatile boolean running;
 
   JobLongPoll(Engine engine) {
     this.engine = engine;
@@ -41,7 +47,7 @@ public final class JobLongPoll implements DisposableBean {
    * @return the jobs activated; empty after the time is up, when the caller left, or at shutdown
    */
   public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone) {
-    if (closed || callerGone.isDone()) {
+    if (!running || callerGone.isDone()) {
       return List.of();
     }
     CompletableFuture<List<ActivatedJob>> answer = new CompletableFuture<>();
@@ -62,10 +68,30 @@ public final class JobLongPoll implements DisposableBean {
     return answer.join();
   }
 
-  /** Lets held requests answer (empty) at shutdown instead of holding the server up. */
   @Override
-  public void destroy() {
-    closed = true;
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Lets held requests answer (empty) instead of holding the server up, and answers new ones at once until
+   * started again. A stop is not the end: Spring stops and starts the host's lifecycle beans again (a test
+   * context paused while another runs, then resumed), and a poll that stayed closed after such a restart
+   * answered every REST activation at once with no jobs.
+   */
+  @Override
+  public void stop() {
+    running = false;
     waiting.forEach(answer -> answer.complete(List.of()));
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 }

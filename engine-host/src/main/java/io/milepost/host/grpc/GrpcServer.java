@@ -55,6 +55,7 @@ public final class GrpcServer implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
+    streams.reopen(); // a stop is not the end: Spring starts lifecycle beans again (a paused test context resumed)
     if (configuredPort < 0) {
       LOG.info("gRPC gateway is off (milepost.grpc.port is {})", configuredPort);
       return;
@@ -85,7 +86,7 @@ public final class GrpcServer implements SmartLifecycle {
       return;
     }
     streams.close();
-    longPoll.destroy();
+    longPoll.stop(); // held activations answer now, so the server need not wait for them
     server.shutdown();
     try {
       if (!server.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {

@@ -63,6 +63,11 @@ final class JobStreamRegistry {
     return (int) open.stream().filter(stream -> stream.type().equals(jobType) && stream.isOpen()).count();
   }
 
+  /** Takes streams again after {@link #close()}: the gateway is started again after a stop (a paused test context). */
+  void reopen() {
+    closed = false;
+  }
+
   /** Ends every stream with UNAVAILABLE (clients re-open theirs after a back-off) and stops pushing. */
   void close() {
     closed = true;
