@@ -4,6 +4,8 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.JobStreamHandle;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -33,28 +35,50 @@ public final class JobLongPoll implements SmartLifecycle {
    */
   private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+  /** Requests held right now; one whose caller has gone leaves it within seconds. */
+  public static final String HELD = "milepost.jobs.long-polls";
+
   private final Engine engine;
   private final Set<CompletableFuture<List<ActivatedJob>>> waiting = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
-  JobLongPoll(Engine engine) {
+  JobLongPoll(Engine engine, MeterRegistry meters) {
     this.engine = engine;
+    Gauge.builder(HELD, waiting, Set::size)
+        .description("Job activations (REST long polls and gRPC) held until jobs exist or their time is up")
+        .baseUnit("requests")
+        .register(meters);
+  }
+
+  public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone) {
+    return activate(command, answerWithin, callerGone, () -> {});
   }
 
   /**
    * @param answerWithin how long to hold the request at most
    * @param callerGone completes when the caller cancels or its deadline passes: stop waiting
+   * @param onHeld runs when no job was there at once and the request starts to wait (not when it is refused)
    * @return the jobs activated; empty after the time is up, when the caller left, or at shutdown
    */
-  public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone) {
+  public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone,
+      Runnable onHeld) {
     if (!running || callerGone.isDone()) {
       return List.of();
     }
     CompletableFuture<List<ActivatedJob>> answer = new CompletableFuture<>();
     waiting.add(answer);
     // the sink refuses (returns false) once the answer is settled: late jobs go back to the engine
-    JobStreamHandle handle = engine.awaitJobs(command, answer::complete);
+    JobStreamHandle handle;
     try {
+      handle = engine.awaitJobs(command, answer::complete);
+    } catch (RuntimeException refused) {
+      waiting.remove(answer); // e.g. refused under back-pressure: it was never held
+      throw refused;
+    }
+    try {
+      if (!answer.isDone()) {
+        onHeld.run();
+      }
       CompletableFuture.anyOf(answer, callerGone).get(answerWithin.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // time is up, or the caller-gone future completed exceptionally: the caller left

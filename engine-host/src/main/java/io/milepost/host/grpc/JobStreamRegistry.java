@@ -2,6 +2,7 @@ package io.milepost.host.grpc;
 
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.grpc.Status;
+import io.milepost.host.engine.UndeliveredJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.JobSink;
