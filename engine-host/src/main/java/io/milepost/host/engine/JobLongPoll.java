@@ -4,6 +4,8 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.JobStreamHandle;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,36 +25,60 @@ import org.springframework.stereotype.Component;
  * for it in the command that creates them (or makes them activatable) and hands them over after the
  * commit. A delivery that arrives after the caller gave up is refused, and the engine makes those
  * jobs activatable again. Callers run on virtual threads, so a held request costs no platform thread.
- *
- * <p>A lifecycle bean in the last phase: it stops first, so held requests answer (empty) before the web and gRPC
- * servers wait for their requests to finish, and it serves again when the context is started again (Spring's test
- * context cache pauses and restarts every cached context it switches away from).
  */
 @Component
 public final class JobLongPoll implements SmartLifecycle {
 
+  /**
+   * Before the web server and the gRPC gateway (they start after it and stop before it), so no request
+   * finds it stopped while the host serves.
+   */
+  private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+  /** Requests held right now; one whose caller has gone leaves it within seconds. */
+  public static final String HELD = "milepost.jobs.long-polls";
+
   private final Engine engine;
   private final Set<CompletableFuture<List<ActivatedJob>>> waiting = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
+  private volatile boolean running;
 
-  JobLongPoll(Engine engine) {
+  JobLongPoll(Engine engine, MeterRegistry meters) {
     this.engine = engine;
+    Gauge.builder(HELD, waiting, Set::size)
+        .description("Job activations (REST long polls and gRPC) held until jobs exist or their time is up")
+        .baseUnit("requests")
+        .register(meters);
+  }
+
+  public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone) {
+    return activate(command, answerWithin, callerGone, () -> {});
   }
 
   /**
    * @param answerWithin how long to hold the request at most
    * @param callerGone completes when the caller cancels or its deadline passes: stop waiting
+   * @param onHeld runs when no job was there at once and the request starts to wait (not when it is refused)
    * @return the jobs activated; empty after the time is up, when the caller left, or at shutdown
    */
-  public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone) {
-    if (closed || callerGone.isDone()) {
+  public List<ActivatedJob> activate(ActivateJobs command, Duration answerWithin, CompletableFuture<?> callerGone,
+      Runnable onHeld) {
+    if (!running || callerGone.isDone()) {
       return List.of();
     }
     CompletableFuture<List<ActivatedJob>> answer = new CompletableFuture<>();
     waiting.add(answer);
     // the sink refuses (returns false) once the answer is settled: late jobs go back to the engine
-    JobStreamHandle handle = engine.awaitJobs(command, answer::complete);
+    JobStreamHandle handle;
     try {
+      handle = engine.awaitJobs(command, answer::complete);
+    } catch (RuntimeException refused) {
+      waiting.remove(answer); // e.g. refused under back-pressure: it was never held
+      throw refused;
+    }
+    try {
+      if (!answer.isDone()) {
+        onHeld.run();
+      }
       CompletableFuture.anyOf(answer, callerGone).get(answerWithin.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // time is up, or the caller-gone future completed exceptionally: the caller left
@@ -68,18 +94,28 @@ public final class JobLongPoll implements SmartLifecycle {
 
   @Override
   public void start() {
-    closed = false;
+    running = true;
   }
 
-  /** Lets held requests answer (empty) instead of holding the servers' stop up; new ones answer empty until start. */
+  /**
+   * Lets held requests answer (empty) instead of holding the server up, and answers new ones at once until
+   * started again. A stop is not the end: Spring stops and starts the host's lifecycle beans again (a test
+   * context paused while another runs, then resumed), and a poll that stayed closed after such a restart
+   * answered every REST activation at once with no jobs.
+   */
   @Override
   public void stop() {
-    closed = true;
+    running = false;
     waiting.forEach(answer -> answer.complete(List.of()));
   }
 
   @Override
   public boolean isRunning() {
-    return !closed;
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 }

@@ -38,6 +38,7 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.milepost.host.engine.UndeliveredJobs;
 import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.Deployment;
 import io.milepost.engine.api.DeploymentResource;

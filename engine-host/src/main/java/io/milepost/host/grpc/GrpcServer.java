@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.milepost.host.MilepostProperties;
+import io.milepost.host.engine.JobLongPoll;
 import io.milepost.host.security.GrpcSecurityInterceptor;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The gRPC server on {@code milepost.grpc.port} (0: a free port, see {@link #port()}; negative: off).
  * Started with the application context and stopped before the engine closes: open job streams end
- * with UNAVAILABLE (clients re-open them), then calls in flight get a few seconds to finish (held long
- * polls have answered by then: {@link io.milepost.host.engine.JobLongPoll} stops in a later phase).
- * A stop and start again (a paused context) serves on a new port when the configured one is 0. Public so other parts of the host (the REST topology, the step workers) can
+ * with UNAVAILABLE (clients re-open them), held long polls answer empty, then calls in flight get a
+ * few seconds to finish. Public so other parts of the host (the REST topology, the step workers) can
  * ask for the port actually served rather than the configured one.
  */
 @Component
@@ -34,12 +34,13 @@ public final class GrpcServer implements SmartLifecycle {
   private final int maxMessageBytes;
   private final GatewayService service;
   private final JobStreamRegistry streams;
+  private final JobLongPoll longPoll;
   private final GrpcSecurityInterceptor security;
   private Server server;
   private ExecutorService calls;
   private boolean running;
 
-  GrpcServer(MilepostProperties properties, GatewayService service, JobStreamRegistry streams,
+  GrpcServer(MilepostProperties properties, GatewayService service, JobStreamRegistry streams, JobLongPoll longPoll,
       GrpcSecurityInterceptor security) {
     this.configuredPort = properties.grpc().port();
     // Deployments are the largest requests, as over REST.
@@ -47,13 +48,14 @@ public final class GrpcServer implements SmartLifecycle {
         properties.limits().maxRequestSize().toBytes(), properties.limits().maxDeploymentSize().toBytes()));
     this.service = service;
     this.streams = streams;
+    this.longPoll = longPoll;
     this.security = security;
   }
 
   @Override
   public synchronized void start() {
     running = true;
-    streams.start();
+    streams.reopen(); // a stop is not the end: Spring starts lifecycle beans again (a paused test context resumed)
     if (configuredPort < 0) {
       LOG.info("gRPC gateway is off (milepost.grpc.port is {})", configuredPort);
       return;
@@ -83,7 +85,8 @@ public final class GrpcServer implements SmartLifecycle {
     if (server == null) {
       return;
     }
-    streams.stop();
+    streams.close();
+    longPoll.stop(); // held activations answer now, so the server need not wait for them
     server.shutdown();
     try {
       if (!server.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
@@ -95,12 +98,6 @@ public final class GrpcServer implements SmartLifecycle {
     }
     calls.shutdownNow();
     server = null;
-  }
-
-  /** Stops after the long polls ({@link SmartLifecycle#DEFAULT_PHASE}) let their held requests answer. */
-  @Override
-  public int getPhase() {
-    return DEFAULT_PHASE - 1;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.milepost.host.grpc;
 
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.grpc.Status;
+import io.milepost.host.engine.UndeliveredJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.JobSink;
@@ -63,13 +64,13 @@ final class JobStreamRegistry {
     return (int) open.stream().filter(stream -> stream.type().equals(jobType) && stream.isOpen()).count();
   }
 
-  /** Takes streams (again, after a stop). */
-  void start() {
+  /** Takes streams again after {@link #close()}: the gateway is started again after a stop (a paused test context). */
+  void reopen() {
     closed = false;
   }
 
   /** Ends every stream with UNAVAILABLE (clients re-open theirs after a back-off) and stops pushing. */
-  void stop() {
+  void close() {
     closed = true;
     open.forEach(stream -> stream.end(
         Status.UNAVAILABLE.withDescription("The server is shutting down; re-open the job stream")));

@@ -2,8 +2,11 @@ package io.milepost.host.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Variable;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,34 @@ class CorpusOverClientTest extends CamundaApiTestSupport {
 
   private void deployCorpusFile(String path) {
     client.newDeployResourceCommand().addResourceFile(CORPUS.resolve(path).toString()).send().join();
+  }
+
+  @Test
+  void shouldLoopTheServiceTaskUntilItsCounterReachesTheTotal() {
+    // given
+    deployCorpusFile("camunda+zeebe-process-test/qa/abstracts/src/main/resources/looping-servicetask.bpmn");
+    long instance = client.newCreateInstanceCommand().bpmnProcessId("looping-servicetask").latestVersion()
+        .variables(Map.of("totalLoops", 3)).send().join().getProcessInstanceKey();
+
+    // when each round's job is activated and completed (other tests' "test" jobs are handed back at once)
+    int rounds = 0;
+    for (int attempt = 0; attempt < 20 && rounds < 3; attempt++) {
+      for (ActivatedJob job : client.newActivateJobsCommand().jobType("test").maxJobsToActivate(10)
+          .requestTimeout(Duration.ofSeconds(5)).send().join().getJobs()) {
+        if (job.getProcessInstanceKey() == instance) {
+          client.newCompleteCommand(job).send().join();
+          rounds++;
+        } else {
+          client.newUpdateTimeoutCommand(job).timeout(Duration.ZERO).send().join(); // another test's: hand it back
+        }
+      }
+    }
+
+    // then the loop ran three rounds and the output mapping counted them
+    assertThat(rounds).isEqualTo(3);
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState()).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name("loopAmount"))
+        .send().join().items()).extracting(Variable::getValue).containsExactly("3");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.milepost.host.api.job;
 
 import io.milepost.engine.api.ActivateJobs;
+import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.ThrowError;
@@ -9,9 +10,10 @@ import io.milepost.host.api.ApiException;
 import io.milepost.host.api.JsonDocuments;
 import io.milepost.host.api.Keys;
 import io.milepost.host.engine.JobLongPoll;
+import io.milepost.host.engine.UndeliveredJobs;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,15 +35,22 @@ final class JobController {
   private final Engine engine;
   private final JobLongPoll longPoll;
   private final JsonDocuments json;
+  private final UndeliveredJobs undelivered;
 
-  JobController(Engine engine, JobLongPoll longPoll, JsonDocuments json) {
+  JobController(Engine engine, JobLongPoll longPoll, JsonDocuments json, UndeliveredJobs undelivered) {
     this.engine = engine;
     this.longPoll = longPoll;
     this.json = json;
+    this.undelivered = undelivered;
   }
 
+  /**
+   * A long poll that notices when its client has gone ({@link ClientPresence}): it stops waiting, and jobs
+   * it was answered with but could not deliver go back to the engine at once instead of staying activated
+   * until their timeout (5 minutes by default), as gRPC streams do.
+   */
   @PostMapping("/activation")
-  JobActivationResponse activate(@RequestBody JobActivationRequest request) {
+  void activate(@RequestBody JobActivationRequest request, HttpServletResponse response) {
     if (request.type() == null || request.type().isBlank()) {
       throw ApiException.invalidArgument("Expected a job 'type' to activate, but it was missing");
     }
@@ -56,8 +65,13 @@ final class JobController {
     // As in Camunda: 0 or absent waits the default time, a negative timeout does not wait at all.
     Duration requestTimeout = request.requestTimeout() == null || request.requestTimeout() == 0
         ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(Math.max(0, request.requestTimeout()));
-    return new JobActivationResponse(
-        longPoll.activate(command, answerWithin(requestTimeout), new CompletableFuture<>()).stream().map(ActivatedJobResponse::of).toList());
+    try (ClientPresence client = new ClientPresence(response)) {
+      List<ActivatedJob> jobs = longPoll.activate(command, answerWithin(requestTimeout), client.gone(), client::watch);
+      String answer = json.write(new JobActivationResponse(jobs.stream().map(ActivatedJobResponse::of).toList()));
+      if (!client.answer(answer) && !jobs.isEmpty()) {
+        undelivered.giveBack(jobs, "the REST long poll's client had gone");
+      }
+    }
   }
 
   @PostMapping("/{jobKey}/completion")

@@ -1,4 +1,4 @@
-package io.milepost.host.grpc;
+package io.milepost.host.engine;
 
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.Engine;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * rather than failing them. If even that fails, the job still comes back when its deadline passes.
  */
 @Component
-final class UndeliveredJobs {
+public final class UndeliveredJobs {
 
   private static final Logger LOG = LoggerFactory.getLogger(UndeliveredJobs.class);
 
@@ -31,11 +31,11 @@ final class UndeliveredJobs {
     this.engine = engine;
   }
 
-  void giveBack(List<ActivatedJob> jobs, String why) {
+  public void giveBack(List<ActivatedJob> jobs, String why) {
     jobs.forEach(job -> giveBack(job, why));
   }
 
-  void giveBack(ActivatedJob job, String why) {
+  public void giveBack(ActivatedJob job, String why) {
     try {
       engine.updateJob(new UpdateJob(job.key(), null, Duration.ZERO));
       LOG.debug("Gave back job {} of type '{}' activated for worker '{}': {}", job.key(), job.type(), job.worker(), why);
