@@ -1,6 +1,6 @@
 package io.milepost.plugins.deliverystation;
 
-import io.milepost.network.Csv;
+import io.milepost.network.BundledCsv;
 import io.milepost.plugin.api.DataSet;
 import io.milepost.plugin.api.DataSet.Column;
 import io.milepost.plugin.api.DataSet.Type;
@@ -23,7 +23,7 @@ final class DeliveryPoints {
   static final String NAME = "delivery-points";
   static final DataSet DATA_SET = new DataSet(NAME, List.of(new Column("postalCode", Type.TEXT),
       new Column("safePlace", Type.TEXT), new Column("attendedWaves", Type.TEXT)), List.of("postalCode"),
-      DeliveryPoints::bundledFor);
+      BundledCsv.rowsOfSite(DeliveryPoints.class, "delivery-points.csv"));
 
   /** One address area: a safe place agreed, and the waves someone is usually home. */
   record Point(boolean safePlace, Set<String> attendedWaves) {
@@ -56,12 +56,5 @@ final class DeliveryPoints {
   /** What the station knows of this postal code; empty for an address it has no record of. */
   Optional<Point> at(String postalCode) {
     return Optional.ofNullable(byPostalCode.get(postalCode));
-  }
-
-  private static String bundledFor(String siteId) {
-    return "postalCode,safePlace,attendedWaves\n" + Csv.rows(DeliveryPoints.class, "delivery-points.csv").stream()
-        .filter(row -> row[0].equals(siteId))
-        .map(row -> row[1] + "," + row[2] + "," + row[3])
-        .collect(Collectors.joining("\n"));
   }
 }
