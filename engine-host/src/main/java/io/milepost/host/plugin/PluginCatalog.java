@@ -35,9 +35,10 @@ public final class PluginCatalog implements AutoCloseable {
   /**
    * The plugin-api version this host implements, reported to PF4J as the system version so it can
    * check each plugin's {@code Plugin-Requires}. Not the Maven version: PF4J reads {@code 0.1.0-SNAPSHOT}
-   * as a pre-release below {@code 0.1.0}, which would refuse {@code >=0.1.0}.
+   * as a pre-release below {@code 0.1.0}, which would refuse {@code >=0.1.0}. 0.2.0 added measures, site data
+   * sets and the inventory to the API; plugins built against 0.1.0 ({@code >=0.1.0}) still load.
    */
-  public static final String PLUGIN_API_VERSION = "0.1.0";
+  public static final String PLUGIN_API_VERSION = "0.2.0";
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
 

@@ -119,7 +119,7 @@ class PluginCatalogTest {
 
     assertThatThrownBy(() -> catalog.load(jar))
         .isInstanceOf(PluginLoadException.class)
-        .hasMessageContaining("requires plugin-api '>=9.0.0', this host implements 0.1.0");
+        .hasMessageContaining("requires plugin-api '>=9.0.0', this host implements 0.2.0");
   }
 
   @Test

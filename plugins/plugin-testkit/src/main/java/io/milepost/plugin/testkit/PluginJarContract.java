@@ -53,7 +53,7 @@ public abstract class PluginJarContract {
 
     assertThat(manifest.getValue("Plugin-Id")).isEqualTo(pluginId);
     assertThat(manifest.getValue("Plugin-Version")).isEqualTo(System.getProperty("plugin.version"));
-    assertThat(manifest.getValue("Plugin-Requires")).isEqualTo(">=0.1.0");
+    assertThat(manifest.getValue("Plugin-Requires")).isEqualTo(">=0.2.0");
     assertThat(manifest.getValue("Plugin-Provider")).isEqualTo("Milepost");
     assertThat(manifest.getValue("Plugin-Description")).isNotBlank();
   }

@@ -28,7 +28,7 @@ import org.pf4j.PluginWrapper;
 public final class PluginJars {
 
   /** The plugin-api version a host of this build reports to PF4J as its system version. */
-  public static final String HOST_SYSTEM_VERSION = "0.1.0";
+  public static final String HOST_SYSTEM_VERSION = "0.2.0";
 
   private PluginJars() {}
 
