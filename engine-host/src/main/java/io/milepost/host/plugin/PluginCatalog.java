@@ -1,6 +1,7 @@
 package io.milepost.host.plugin;
 
 import io.milepost.plugin.api.BuildingType;
+import io.milepost.plugin.api.PluginApiVersion;
 import io.milepost.plugin.api.StepHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginCatalog implements AutoCloseable {
 
-  /**
-   * The plugin-api version this host implements, reported to PF4J as the system version so it can
-   * check each plugin's {@code Plugin-Requires}. Not the Maven version: PF4J reads {@code 0.1.0-SNAPSHOT}
-   * as a pre-release below {@code 0.1.0}, which would refuse {@code >=0.1.0}. 0.2.0 added measures, site data
-   * sets and the inventory to the API; plugins built against 0.1.0 ({@code >=0.1.0}) still load.
-   */
-  public static final String PLUGIN_API_VERSION = "0.2.0";
+  /** The plugin-api version this host implements: PF4J's system version, checked against {@code Plugin-Requires}. */
+  public static final String PLUGIN_API_VERSION = PluginApiVersion.VERSION;
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
 

@@ -2,6 +2,7 @@ package io.milepost.plugin.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.milepost.plugin.api.PluginApiVersion;
 import io.milepost.plugin.api.StepHandler;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,7 +54,7 @@ public abstract class PluginJarContract {
 
     assertThat(manifest.getValue("Plugin-Id")).isEqualTo(pluginId);
     assertThat(manifest.getValue("Plugin-Version")).isEqualTo(System.getProperty("plugin.version"));
-    assertThat(manifest.getValue("Plugin-Requires")).isEqualTo(">=0.2.0");
+    assertThat(manifest.getValue("Plugin-Requires")).as("plugin.requires in step-plugin-parent").isEqualTo(">=" + PluginApiVersion.VERSION);
     assertThat(manifest.getValue("Plugin-Provider")).isEqualTo("Milepost");
     assertThat(manifest.getValue("Plugin-Description")).isNotBlank();
   }

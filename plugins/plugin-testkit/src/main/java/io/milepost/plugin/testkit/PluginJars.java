@@ -1,5 +1,6 @@
 package io.milepost.plugin.testkit;
 
+import io.milepost.plugin.api.PluginApiVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import org.pf4j.PluginWrapper;
 public final class PluginJars {
 
   /** The plugin-api version a host of this build reports to PF4J as its system version. */
-  public static final String HOST_SYSTEM_VERSION = "0.2.0";
+  public static final String HOST_SYSTEM_VERSION = PluginApiVersion.VERSION;
 
   private PluginJars() {}
 
