@@ -73,6 +73,11 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
     demo.newDeployResourceCommand()
         .addResourceFile(MODELS.resolve("problem-solve-weight.form").toString())
         .addResourceFile(MODELS.resolve("late-order.form").toString())
+        .addResourceFile(MODELS.resolve("problem-solve-packing.form").toString())
+        .addResourceFile(MODELS.resolve("fulfillment-type.dmn").toString())
+        .addResourceFile(MODELS.resolve("late-order-threshold.dmn").toString())
+        .addResourceFile(MODELS.resolve("slam-weight-tolerance.dmn").toString())
+        .addResourceFile(MODELS.resolve("last-mile-delivery.bpmn").toString())
         .addResourceFile(MODELS.resolve("order-fulfillment.bpmn").toString())
         .send().join();
     return demo.newCreateInstanceCommand().bpmnProcessId("order-fulfillment").latestVersion()

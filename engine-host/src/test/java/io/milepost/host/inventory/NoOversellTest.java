@@ -58,7 +58,8 @@ class NoOversellTest {
     api.json(api.postCsv("/api/inventory/import", "siteId,sku,onHand\nfc-west-1,HX-9301," + UNITS + "\n"));
 
     try (CamundaClient client = api.client()) {
-      client.newDeployResourceCommand().addProcessModel(allocateAndPick(), "allocate-and-pick.bpmn").send().join();
+      client.newDeployResourceCommand().addProcessModel(allocateAndPick(), "allocate-and-pick.bpmn")
+          .addResourceFile(Path.of("..", "bpmn", "fulfillment-type.dmn").toString()).send().join();
 
       // when 200 customers order one unit each, all at once
       List<CompletableFuture<Long>> started = IntStream.range(0, ORDERS).mapToObj(i -> client.newCreateInstanceCommand()
@@ -90,6 +91,8 @@ class NoOversellTest {
     String receiveCenter = "if order.customerRegion = \"east\" then \"rc-east-1\" else \"rc-west-1\"";
     return Bpmn.createExecutableProcess("allocate-and-pick")
         .startEvent()
+        .businessRuleTask("decide-fulfillment-type", t -> t.zeebeCalledDecisionId("fulfillment-type")
+            .zeebeResultVariable("fulfillmentType").zeebeInputExpression("order.items", "items"))
         .serviceTask("allocate-in-region", t -> t.zeebeJobType("fulfillment.allocate")
             .zeebeInputExpression(receiveCenter, "siteId").zeebeInputExpression("\"REGION\"", "allocationScope"))
         .serviceTask("pick", t -> t.zeebeJobType("fulfillment.pick").zeebeInputExpression("fulfillmentSiteId", "siteId"))

@@ -61,8 +61,11 @@ class RedeliveredAllocationTest {
     api.json(api.postCsv("/api/inventory/import", "siteId,sku,onHand\nfc-west-1,RD-9401,10\n"));
     try (CamundaClient client = api.client()) {
       client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("allocate-only").startEvent()
+          .businessRuleTask("decide", t -> t.zeebeCalledDecisionId("fulfillment-type").zeebeResultVariable("fulfillmentType")
+              .zeebeInputExpression("order.items", "items"))
           .serviceTask("allocate", t -> t.zeebeJobType("fulfillment.allocate").zeebeInputExpression("\"rc-west-1\"", "siteId"))
-          .endEvent().done(), "allocate-only.bpmn").send().join();
+          .endEvent().done(), "allocate-only.bpmn")
+          .addResourceFile(java.nio.file.Path.of("..", "bpmn", "fulfillment-type.dmn").toString()).send().join();
       long instance = client.newCreateInstanceCommand().bpmnProcessId("allocate-only").latestVersion()
           .variables(Map.of("order", Map.of("orderId", "o-rd-1", "customerRegion", "west", "destinationPostalCode", "94607",
               "items", List.of(Map.of("sku", "RD-9401", "quantity", 3, "weightKg", 0.5, "lengthCm", 10, "widthCm", 10,
