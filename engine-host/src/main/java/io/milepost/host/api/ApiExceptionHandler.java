@@ -3,6 +3,7 @@ package io.milepost.host.api;
 import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
+import io.milepost.engine.api.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -51,6 +52,16 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CommandTimeoutException.class)
   ResponseEntity<ApiProblem> timedOut(CommandTimeoutException timeout, HttpServletRequest request) {
     return problem(HttpStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", timeout.getMessage(), request);
+  }
+
+  /** The store is down or restarting: a clear, retryable 503 (the driver's text stays in the log). */
+  @ExceptionHandler(StoreUnavailableException.class)
+  ResponseEntity<ApiProblem> storeUnavailable(StoreUnavailableException outage, HttpServletRequest request) {
+    LOG.warn("Answered {} {} with 503: {}", request.getMethod(), request.getRequestURI(), outage.getMessage(),
+        outage.getCause());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", outage.getMessage(), request.getRequestURI()));
   }
 
   @ExceptionHandler(ApiException.class)

@@ -5,6 +5,7 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
+import io.milepost.engine.api.StoreUnavailableException;
 import io.milepost.host.api.ErrorIds;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,11 @@ final class GrpcStatuses {
     }
     if (failure instanceof CommandTimeoutException timeout) {
       return Status.DEADLINE_EXCEEDED.withDescription(timeout.getMessage()).asRuntimeException();
+    }
+    if (failure instanceof StoreUnavailableException outage) {
+      // Zeebe's clients retry UNAVAILABLE by themselves
+      LOG.warn("Answered gRPC {} with UNAVAILABLE: {}", rpc, outage.getMessage(), outage.getCause());
+      return Status.UNAVAILABLE.withDescription(outage.getMessage()).asRuntimeException();
     }
     if (failure instanceof RejectionException rejection) {
       return of(rejection).withDescription(rejection.getMessage()).asRuntimeException();

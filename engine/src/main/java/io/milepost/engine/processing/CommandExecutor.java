@@ -5,6 +5,7 @@ import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
+import io.milepost.engine.api.StoreUnavailableException;
 import io.milepost.engine.decision.DecisionRepository;
 import io.milepost.engine.expression.ExpressionLanguage;
 import io.milepost.engine.state.EngineState;
@@ -234,7 +235,9 @@ public final class CommandExecutor implements AutoCloseable {
         connection.close(); // it may be broken: the next batch opens a new one
         connection = null;
       }
-      RuntimeException failure = commitFailed instanceof RuntimeException r ? r : new IllegalStateException(commitFailed);
+      RuntimeException failure = new StoreUnavailableException("The engine's store failed to commit a batch of "
+          + batch.size() + " commands, this one among them: it was not acknowledged; retry it (the engine reconnects "
+          + "by itself)", commitFailed);
       batch.forEach(pending -> pending.result().completeExceptionally(failure));
       metrics.batchFailed(batch.size());
       return;
