@@ -97,8 +97,9 @@ public final class MarkdownReport {
           keeps its defaults (history `audit`) except UUID ids (its Spring Boot default) and a pool of 80 connections
           (a pool of 10 deadlocks, see FlowableEmbedded). Milepost gets a Hikari pool of 10, as engine-host (Spring
           Boot's default).
-        - Workload (b) for Milepost is `bpmn/order-fulfillment.bpmn` itself (FEEL input mappings, a sub-process with
-          a 4 h non-interrupting timer, error boundaries); for Flowable an equivalent hand-written model
+        - Workload (b) for Milepost is `bpmn/order-fulfillment.bpmn` as it was before it called decision tables and
+          last-mile-delivery, pinned in `benchmarks/src/main/resources/milepost/` (FEEL input mappings, a sub-process
+          with a 4 h non-interrupting timer, error boundaries); for Flowable an equivalent hand-written model
           (`benchmarks/src/main/resources/flowable/`), its input mappings as execution listeners. The workers return
           only the variables the gateways need (sortable path, no weight mismatch, so no user task).
         """);
