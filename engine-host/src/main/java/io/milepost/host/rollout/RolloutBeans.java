@@ -1,9 +1,9 @@
 package io.milepost.host.rollout;
 
+import io.milepost.host.PeriodicTask;
 import io.milepost.host.audit.AuditLog;
 import io.milepost.host.insight.StepSamples;
 import io.milepost.host.plugin.PluginCatalog;
-import io.milepost.host.plugin.UnusedVersionSweeper;
 import io.milepost.host.plugin.UnusedVersions;
 import io.milepost.host.security.CurrentUser;
 import io.milepost.host.site.AssignmentChanges;
@@ -11,6 +11,7 @@ import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,13 +66,20 @@ class RolloutBeans {
         properties.unloadUnusedAfter());
   }
 
+  /** Unloads unused versions, looking a few times per grace period (at most every minute, at least every second). */
   @Bean
-  UnusedVersionSweeper unusedVersionSweeper(UnusedVersions unused, RolloutProperties properties) {
-    return new UnusedVersionSweeper(unused, properties.unloadUnusedAfter(), CLOCK);
+  PeriodicTask unusedVersionSweeper(UnusedVersions unused, RolloutProperties properties) {
+    Duration grace = properties.unloadUnusedAfter();
+    Duration every = grace.isZero() || grace.isNegative() ? grace
+        : Duration.ofMillis(Math.max(1000, Math.min(grace.toMillis() / 4, 60_000)));
+    return new PeriodicTask("plugin-unloader", every, () -> unused.sweep(CLOCK.instant()),
+        "Unused plugin versions stay loaded: milepost.rollouts.unload-unused-after is " + grace);
   }
 
+  /** Checks every rollout's guardrails every {@code milepost.rollouts.check-interval}. */
   @Bean
-  GuardrailScheduler guardrailScheduler(GuardrailMonitor monitor, RolloutProperties properties) {
-    return new GuardrailScheduler(monitor, properties.checkInterval(), CLOCK);
+  PeriodicTask guardrailScheduler(GuardrailMonitor monitor, RolloutProperties properties) {
+    return new PeriodicTask("rollout-guardrails", properties.checkInterval(), () -> monitor.checkAll(CLOCK.instant()),
+        "Rollout guardrails are not checked: milepost.rollouts.check-interval is " + properties.checkInterval());
   }
 }
