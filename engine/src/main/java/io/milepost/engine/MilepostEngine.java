@@ -88,7 +88,7 @@ public final class MilepostEngine implements Engine {
     keys.connect();
     this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
         decisions, expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
-        configuration.admission());
+        configuration.admission(), configuration.businessIdPaths());
     this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);

@@ -1,5 +1,6 @@
 package io.milepost.engine.state;
 
+import io.milepost.engine.api.BusinessIdPaths;
 import tools.jackson.databind.json.JsonMapper;
 
 /** All state of the store as one transaction sees it, with the event log that transaction writes. */
@@ -22,12 +23,12 @@ public final class EngineState {
   private final Messages messages;
   private final Decisions decisions;
 
-  public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
+  public EngineState(Sql sql, JsonMapper json, KeySource keys, long now, BusinessIdPaths businessIdPaths) {
     this.sql = sql;
     this.events = new Events(log, json, now);
     this.elementInstances = new ElementInstances(sql, events);
     this.processInstances = new ProcessInstances(sql, events);
-    this.variables = new Variables(sql, events, keys);
+    this.variables = new Variables(sql, events, keys, new BusinessIdIndex(sql, json, businessIdPaths));
     this.joins = new Joins(sql, events);
     this.jobs = new Jobs(sql, events, json);
     this.incidents = new Incidents(sql, events);
