@@ -8,3 +8,11 @@ CREATE TABLE business_id (
   PRIMARY KEY (process_instance_key, path, business_id)
 );
 CREATE INDEX ix_business_id ON business_id (business_id, process_instance_key);
+
+-- Which configured paths have had the variables written before them indexed (BusinessIdIndex.backfillStep, run at
+-- start): a path added to the configuration later is backfilled once, in steps, from last_variable_key on.
+CREATE TABLE business_id_backfill (
+  path              VARCHAR(1024) PRIMARY KEY,
+  done              BOOLEAN NOT NULL,
+  last_variable_key BIGINT NOT NULL
+);

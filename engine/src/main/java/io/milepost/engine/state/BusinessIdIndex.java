@@ -9,9 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Records the business ids a written variable carries (see {@link BusinessIdPaths}) in the {@code business_id}
  * table, in the transaction that writes the variable, so that searching an instance by its id is an index lookup
  * instead of a scan of every variable's JSON. An instance keeps every id it has carried: a rewrite with the same id
- * records nothing new, one with another id adds it.
+ * records nothing new, one with another id adds it. Variables written before a path was configured (or before the
+ * table existed) are indexed by {@link #backfillStep}, which the engine runs at start until nothing is left.
  */
-final class BusinessIdIndex {
+public final class BusinessIdIndex {
 
   /** The column's size: a longer string is no id anybody types into a search. */
   private static final int MAX_LENGTH = 1024;
@@ -26,25 +27,65 @@ final class BusinessIdIndex {
     this.paths = paths;
   }
 
+  /**
+   * Indexes up to {@code limit} variables, in key order, of the first configured path not yet backfilled, and marks
+   * the path done when none are left; one step per command keeps each transaction small on a large store.
+   *
+   * @return false when every configured path is backfilled
+   */
+  public boolean backfillStep(int limit) {
+    for (BusinessIdPaths.Path path : paths.paths()) {
+      String name = path.toString();
+      var progress = sql.queryOne("SELECT done, last_variable_key FROM business_id_backfill WHERE path = ?",
+          row -> new long[] {row.getBoolean(1) ? 1 : 0, row.getLong(2)}, name);
+      if (progress.isPresent() && progress.get()[0] == 1) {
+        continue;
+      }
+      long after = progress.map(p -> p[1]).orElse(0L);
+      long[] last = {after};
+      int[] seen = {0};
+      sql.query("SELECT variable_key, process_instance_key, value_json FROM variable WHERE name = ? AND variable_key > ?"
+          + " ORDER BY variable_key FETCH FIRST " + limit + " ROWS ONLY", row -> {
+            last[0] = row.getLong(1);
+            seen[0]++;
+            recordAt(path, row.getLong(2), row.getString(3));
+            return null;
+          }, path.variable(), after);
+      boolean done = seen[0] < limit;
+      if (progress.isEmpty()) {
+        sql.update("INSERT INTO business_id_backfill (path, done, last_variable_key) VALUES (?, ?, ?)", name, done,
+            last[0]);
+      } else {
+        sql.update("UPDATE business_id_backfill SET done = ?, last_variable_key = ? WHERE path = ?", done, last[0],
+            name);
+      }
+      return true;
+    }
+    return false;
+  }
+
   void record(long processInstanceKey, String variableName, String valueJson) {
     var pathsOfVariable = paths.of(variableName);
     if (pathsOfVariable.isEmpty()) {
       return;
     }
-    JsonNode value;
+    for (BusinessIdPaths.Path path : pathsOfVariable) {
+      recordAt(path, processInstanceKey, valueJson);
+    }
+  }
+
+  private void recordAt(BusinessIdPaths.Path path, long processInstanceKey, String valueJson) {
+    JsonNode id;
     try {
-      value = json.readTree(valueJson);
+      id = json.readTree(valueJson);
     } catch (JacksonException notJson) {
       return; // the codec wrote it, so this does not happen; a value that is not JSON carries no id either way
     }
-    for (BusinessIdPaths.Path path : pathsOfVariable) {
-      JsonNode id = value;
-      for (String field : path.fields()) {
-        id = id.path(field);
-      }
-      if (id.isString() && !id.asString().isEmpty() && id.asString().length() <= MAX_LENGTH) {
-        recordOnce(processInstanceKey, path.toString(), id.asString());
-      }
+    for (String field : path.fields()) {
+      id = id.path(field);
+    }
+    if (id.isString() && !id.asString().isEmpty() && id.asString().length() <= MAX_LENGTH) {
+      recordOnce(processInstanceKey, path.toString(), id.asString());
     }
   }
 

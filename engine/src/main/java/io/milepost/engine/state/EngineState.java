@@ -12,6 +12,7 @@ public final class EngineState {
   private final ElementInstances elementInstances;
   private final ProcessInstances processInstances;
   private final Variables variables;
+  private final BusinessIdIndex businessIds;
   private final Joins joins;
   private final Jobs jobs;
   private final Incidents incidents;
@@ -28,7 +29,8 @@ public final class EngineState {
     this.events = new Events(log, json, now);
     this.elementInstances = new ElementInstances(sql, events);
     this.processInstances = new ProcessInstances(sql, events);
-    this.variables = new Variables(sql, events, keys, new BusinessIdIndex(sql, json, businessIdPaths));
+    this.businessIds = new BusinessIdIndex(sql, json, businessIdPaths);
+    this.variables = new Variables(sql, events, keys, businessIds);
     this.joins = new Joins(sql, events);
     this.jobs = new Jobs(sql, events, json);
     this.incidents = new Incidents(sql, events);
@@ -50,6 +52,8 @@ public final class EngineState {
   public ProcessInstances processInstances() { return processInstances; }
 
   public Variables variables() { return variables; }
+
+  public BusinessIdIndex businessIds() { return businessIds; }
 
   public Joins joins() { return joins; }
 
