@@ -26,8 +26,8 @@ class EngineBeans {
   /** How often the engine fires due timers, job time-outs and retry back-offs. */
   private static final Duration DUE_WORK_INTERVAL = Duration.ofMillis(100);
 
-  /** Where the ids the operations pages search instances by are, unless {@code milepost.engine.business-id-paths} says. */
-  static final List<String> DEFAULT_BUSINESS_ID_PATHS = List.of("order.orderId", "shipment.shipmentId",
+  /** Where the ids the operations pages search instances by are, unless the configuration says otherwise. */
+  private static final List<String> DEFAULT_BUSINESS_ID_PATHS = List.of("order.orderId", "shipment.shipmentId",
       "parcel.trackingId");
 
   @Bean(destroyMethod = "close")

@@ -1,6 +1,8 @@
 package io.milepost.engine.state;
 
 import io.milepost.engine.api.BusinessIdPaths;
+import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,9 @@ public final class BusinessIdIndex {
     this.paths = paths;
   }
 
+  /** How far the backfill of one path got. */
+  private record Progress(boolean done, long lastVariableKey) {}
+
   /**
    * Indexes up to {@code limit} variables, in key order, of the first configured path not yet backfilled, and marks
    * the path done when none are left; one step per command keeps each transaction small on a large store.
@@ -35,29 +40,26 @@ public final class BusinessIdIndex {
    */
   public boolean backfillStep(int limit) {
     for (BusinessIdPaths.Path path : paths.paths()) {
-      String name = path.toString();
-      var progress = sql.queryOne("SELECT done, last_variable_key FROM business_id_backfill WHERE path = ?",
-          row -> new long[] {row.getBoolean(1) ? 1 : 0, row.getLong(2)}, name);
-      if (progress.isPresent() && progress.get()[0] == 1) {
+      Optional<Progress> progress = sql.queryOne(
+          "SELECT done, last_variable_key FROM business_id_backfill WHERE path = ?",
+          row -> new Progress(row.getBoolean(1), row.getLong(2)), path.toString());
+      if (progress.map(Progress::done).orElse(false)) {
         continue;
       }
-      long after = progress.map(p -> p[1]).orElse(0L);
-      long[] last = {after};
-      int[] seen = {0};
-      sql.query("SELECT variable_key, process_instance_key, value_json FROM variable WHERE name = ? AND variable_key > ?"
-          + " ORDER BY variable_key FETCH FIRST " + limit + " ROWS ONLY", row -> {
+      long[] last = {progress.map(Progress::lastVariableKey).orElse(0L)};
+      List<Boolean> seen = sql.query("SELECT variable_key, process_instance_key, value_json FROM variable"
+          + " WHERE name = ? AND variable_key > ? ORDER BY variable_key FETCH FIRST " + limit + " ROWS ONLY", row -> {
             last[0] = row.getLong(1);
-            seen[0]++;
-            recordAt(path, row.getLong(2), row.getString(3));
-            return null;
-          }, path.variable(), after);
-      boolean done = seen[0] < limit;
+            recordAt(List.of(path), row.getLong(2), row.getString(3));
+            return true;
+          }, path.variable(), last[0]);
+      boolean done = seen.size() < limit;
       if (progress.isEmpty()) {
-        sql.update("INSERT INTO business_id_backfill (path, done, last_variable_key) VALUES (?, ?, ?)", name, done,
-            last[0]);
+        sql.update("INSERT INTO business_id_backfill (path, done, last_variable_key) VALUES (?, ?, ?)",
+            path.toString(), done, last[0]);
       } else {
         sql.update("UPDATE business_id_backfill SET done = ?, last_variable_key = ? WHERE path = ?", done, last[0],
-            name);
+            path.toString());
       }
       return true;
     }
@@ -65,27 +67,27 @@ public final class BusinessIdIndex {
   }
 
   void record(long processInstanceKey, String variableName, String valueJson) {
-    var pathsOfVariable = paths.of(variableName);
-    if (pathsOfVariable.isEmpty()) {
-      return;
-    }
-    for (BusinessIdPaths.Path path : pathsOfVariable) {
-      recordAt(path, processInstanceKey, valueJson);
+    List<BusinessIdPaths.Path> pathsOfVariable = paths.of(variableName);
+    if (!pathsOfVariable.isEmpty()) {
+      recordAt(pathsOfVariable, processInstanceKey, valueJson);
     }
   }
 
-  private void recordAt(BusinessIdPaths.Path path, long processInstanceKey, String valueJson) {
-    JsonNode id;
+  private void recordAt(List<BusinessIdPaths.Path> pathsOfVariable, long processInstanceKey, String valueJson) {
+    JsonNode value;
     try {
-      id = json.readTree(valueJson);
+      value = json.readTree(valueJson);
     } catch (JacksonException notJson) {
       return; // the codec wrote it, so this does not happen; a value that is not JSON carries no id either way
     }
-    for (String field : path.fields()) {
-      id = id.path(field);
-    }
-    if (id.isString() && !id.asString().isEmpty() && id.asString().length() <= MAX_LENGTH) {
-      recordOnce(processInstanceKey, path.toString(), id.asString());
+    for (BusinessIdPaths.Path path : pathsOfVariable) {
+      JsonNode id = value;
+      for (String field : path.fields()) {
+        id = id.path(field);
+      }
+      if (id.isString() && !id.asString().isEmpty() && id.asString().length() <= MAX_LENGTH) {
+        recordOnce(processInstanceKey, path.toString(), id.asString());
+      }
     }
   }
 
