@@ -1,5 +1,6 @@
 package io.milepost.engine;
 
+import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.EngineMetrics;
 import io.milepost.engine.expression.ExpressionLimits;
@@ -20,9 +21,11 @@ import javax.sql.DataSource;
  *     {@link io.milepost.engine.api.CommandTimeoutException} (and the command, if not started, is dropped)
  * @param expressionLimits how much time and memory one FEEL evaluation may take before it becomes an incident
  * @param admission back-pressure: when commands that bring new work are refused
+ * @param businessIdPaths where the ids instances are searched by are found in their variables (none by default)
  */
 public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
-    EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission) {
+    EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission,
+    BusinessIdPaths businessIdPaths) {
 
   /** Long: it is there so that callers of a writer that stopped get an answer, not to hurry a slow machine. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
@@ -34,7 +37,7 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
   public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
       EngineMetrics metrics) {
     this(dataSource, clock, dueWorkInterval, nodeId, metrics, DEFAULT_COMMAND_TIMEOUT, ExpressionLimits.DEFAULTS,
-        CommandAdmission.DEFAULTS);
+        CommandAdmission.DEFAULTS, BusinessIdPaths.NONE);
   }
 
   public static EngineConfiguration of(DataSource dataSource) {
@@ -43,31 +46,36 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
 
   public EngineConfiguration withClock(Clock newClock) {
     return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission);
+        expressionLimits, admission, businessIdPaths);
   }
 
   public EngineConfiguration withDueWorkInterval(Duration interval) {
     return new EngineConfiguration(dataSource, clock, interval, nodeId, metrics, commandTimeout, expressionLimits,
-        admission);
+        admission, businessIdPaths);
   }
 
   public EngineConfiguration withMetrics(EngineMetrics newMetrics) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, newMetrics, commandTimeout,
-        expressionLimits, admission);
+        expressionLimits, admission, businessIdPaths);
   }
 
   public EngineConfiguration withCommandTimeout(Duration timeout) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, timeout, expressionLimits,
-        admission);
+        admission, businessIdPaths);
   }
 
   public EngineConfiguration withAdmission(CommandAdmission newAdmission) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, newAdmission);
+        expressionLimits, newAdmission, businessIdPaths);
+  }
+
+  public EngineConfiguration withBusinessIdPaths(BusinessIdPaths paths) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, admission, paths);
   }
 
   public EngineConfiguration withExpressionLimits(ExpressionLimits limits) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout, limits,
-        admission);
+        admission, businessIdPaths);
   }
 }

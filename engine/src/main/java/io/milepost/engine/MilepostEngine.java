@@ -60,6 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MilepostEngine implements Engine {
 
   public static final String VERSION = "8.9.0";
+  /** Variables indexed per backfill command. */
+  private static final int BACKFILL_STEP = 5_000;
 
   private final EngineConfiguration configuration;
   private final CommandExecutor executor;
@@ -88,12 +90,23 @@ public final class MilepostEngine implements Engine {
     keys.connect();
     this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
         decisions, expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
-        configuration.admission());
+        configuration.admission(), configuration.businessIdPaths());
     this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);
+    backfillBusinessIds();
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
     dueWork.start(configuration.dueWorkInterval());
+  }
+
+  /**
+   * Indexes the business ids of variables written before their path was configured, a few thousand per command so
+   * that no transaction grows with the store; once per path (the store remembers), so later starts skip it.
+   */
+  private void backfillBusinessIds() {
+    while (executor.executeDraining(b -> b.context().state().businessIds().backfillStep(BACKFILL_STEP))) {
+      // next step
+    }
   }
 
   /** Migrates the store and starts the engine (and its due-work thread, when configured). */

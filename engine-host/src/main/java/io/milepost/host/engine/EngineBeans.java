@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.engine.AdjustableClock;
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
+import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineQueries;
@@ -11,6 +12,7 @@ import io.milepost.engine.expression.ExpressionLimits;
 import io.milepost.host.MilepostProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,16 +26,21 @@ class EngineBeans {
   /** How often the engine fires due timers, job time-outs and retry back-offs. */
   private static final Duration DUE_WORK_INTERVAL = Duration.ofMillis(100);
 
+  /** Where the ids the operations pages search instances by are, unless the configuration says otherwise. */
+  private static final List<String> DEFAULT_BUSINESS_ID_PATHS = List.of("order.orderId", "shipment.shipmentId",
+      "parcel.trackingId");
+
   @Bean(destroyMethod = "close")
   Engine engine(DataSource dataSource, MilepostProperties properties, MeterRegistry meterRegistry,
-      AdjustableClock engineClock, Environment environment) {
+      AdjustableClock engineClock, Environment environment, BusinessIdPaths businessIdPaths) {
     MicrometerEngineMetrics metrics = new MicrometerEngineMetrics(meterRegistry);
     Engine engine = MilepostEngine.start(
         new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL, properties.nodeId(), metrics)
             .withCommandTimeout(environment.getProperty("milepost.engine.command-timeout", Duration.class,
                 EngineConfiguration.DEFAULT_COMMAND_TIMEOUT))
             .withExpressionLimits(expressionLimits(environment))
-            .withAdmission(admission(environment)));
+            .withAdmission(admission(environment))
+            .withBusinessIdPaths(businessIdPaths));
     metrics.watchIncidents(engine.queries());
     return engine;
   }
@@ -58,6 +65,18 @@ class EngineBeans {
         environment.getProperty(prefix + "min-limit", Integer.class, defaults.minLimit()),
         environment.getProperty(prefix + "max-limit", Integer.class, defaults.maxLimit()),
         environment.getProperty(prefix + "target-latency", Duration.class, defaults.targetLatency()));
+  }
+
+  /** {@code milepost.engine.business-id-paths}: {@code <variable>.<field>} each, comma-separated. */
+  @Bean
+  BusinessIdPaths businessIdPaths(Environment environment) {
+    String[] paths = environment.getProperty("milepost.engine.business-id-paths", String[].class,
+        DEFAULT_BUSINESS_ID_PATHS.toArray(String[]::new));
+    try {
+      return BusinessIdPaths.parse(List.of(paths));
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException("milepost.engine.business-id-paths: " + invalid.getMessage(), invalid);
+    }
   }
 
   /** The system clock, moved only through the testing endpoints (milepost.testing.enabled). */

@@ -84,6 +84,12 @@ class PageSpeedMeasurement {
       long checkDefinition = engine.queries().searchProcessDefinitions(new ProcessDefinitionFilter(null,
           "bench-check", null, true), PageRequest.first(1)).items().getFirst().key();
       String someOrder = "o-" + (instances / 10 + 1000);
+      int withSomeOrder = engine.queries().searchProcessInstances(new ProcessInstanceFilter(null, null, null, null,
+          null, null, null, true, null, null, someOrder, null), PageRequest.first(5)).items().size();
+      if (withSomeOrder != 1) {
+        throw new IllegalStateException("Expected one instance with order id " + someOrder + ", but found "
+            + withSomeOrder + " (a store filled before business ids were recorded? use a new measure.dir)");
+      }
 
       Map<String, String> adminPages = new LinkedHashMap<>();
       adminPages.put("/ (home)", "/");
@@ -189,12 +195,15 @@ class PageSpeedMeasurement {
     System.out.printf("filled %d instances in %.1f s (%d through the engine)%n", tasks + done
         + copies * ENGINE_COMPLETED, (System.nanoTime() - t0) / 1e9, tasks + done);
   }
-  /** Copies the completed orders the engine ran (their instance, element and variable rows) with shifted keys. */
+  /**
+   * Copies the completed orders the engine ran (their instance, element, variable and business-id rows) with shifted
+   * keys and new order ids.
+   */
   private static void copyCompleted(Connection connection, int copy) throws SQLException {
     long shift = copy * 1_000_000_000L;
     String originals = "SELECT process_instance_key FROM process_instance WHERE bpmn_process_id = 'bench-done'"
         + " AND state = 'COMPLETED' AND process_instance_key < " + ORIGINAL_KEYS_BELOW;
-    for (String table : List.of("process_instance", "element_instance", "variable")) {
+    for (String table : List.of("process_instance", "element_instance", "variable", "business_id")) {
       List<String> columns = new ArrayList<>();
       try (ResultSet rows = connection.getMetaData().getColumns(null, null, table.toUpperCase(), null)) {
         while (rows.next()) {
@@ -205,6 +214,7 @@ class PageSpeedMeasurement {
         case "process_instance_key", "element_instance_key", "flow_scope_key", "variable_key", "scope_key",
              "parent_process_instance_key", "parent_element_instance_key" -> column + " + " + shift;
         case "value_json" -> "REPLACE(value_json, '\"o-', '\"o-c" + copy + "-')";
+        case "business_id" -> "REPLACE(business_id, 'o-', 'o-c" + copy + "-')";
         default -> column;
       }).toList();
       try (Statement statement = connection.createStatement()) {

@@ -1,5 +1,6 @@
 package io.milepost.engine.processing;
 
+import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.CommandTimeoutException;
@@ -73,6 +74,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final Duration commandTimeout;
   private final AdmissionLimit admission;
   private final EngineMetrics metrics;
+  private final BusinessIdPaths businessIdPaths;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   /** The writer's own connection and statements; replaced after a failed commit. */
@@ -81,7 +83,7 @@ public final class CommandExecutor implements AutoCloseable {
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
       DecisionRepository decisions, ExpressionLanguage expressions, Effects effects, JobStreams jobStreams,
-      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission) {
+      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission, BusinessIdPaths businessIdPaths) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -95,6 +97,7 @@ public final class CommandExecutor implements AutoCloseable {
     this.commandTimeout = commandTimeout;
     this.admission = new AdmissionLimit(admission);
     this.metrics = metrics;
+    this.businessIdPaths = businessIdPaths;
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -293,7 +296,7 @@ public final class CommandExecutor implements AutoCloseable {
   private Outcome apply(Sql sql, Pending<?> pending) {
     Savepoint savepoint = sql.savepoint();
     try {
-      EngineState state = new EngineState(sql, json, keys::nextKey, clock.millis());
+      EngineState state = new EngineState(sql, json, keys::nextKey, clock.millis(), businessIdPaths);
       ProcessingContext context = new ProcessingContext(state, processes, decisions, expressions, codec,
           keys::nextKey);
       BpmnBehaviors behaviors = new BpmnBehaviors(context);

@@ -95,7 +95,9 @@ public final class JdbcEngineQueries implements EngineQueries {
         .when(filter.hasIncident(), Boolean.TRUE.equals(filter.hasIncident()) ? "incident_count > 0" : "incident_count = 0")
         .whenTrue(filter.rootOnly(), "parent_process_instance_key IS NULL")
         .when(filter.startedFrom(), "start_time >= ?", epochMillis(filter.startedFrom()))
-        .when(filter.startedBefore(), "start_time < ?", epochMillis(filter.startedBefore()));
+        .when(filter.startedBefore(), "start_time < ?", epochMillis(filter.startedBefore()))
+        .when(filter.businessId(), "process_instance_key IN (SELECT b.process_instance_key FROM business_id b"
+            + " WHERE b.business_id = ?)", filter.businessId());
     variableMatches.add(where, "process_instance_key = process_instance.process_instance_key", filter.variables());
     return search("process_instance", where.equalityPrefix(PROCESS_INSTANCE_INDEXES), "process_instance_key", where,
         page, rows::processInstance);

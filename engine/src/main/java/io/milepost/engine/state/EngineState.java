@@ -1,5 +1,6 @@
 package io.milepost.engine.state;
 
+import io.milepost.engine.api.BusinessIdPaths;
 import tools.jackson.databind.json.JsonMapper;
 
 /** All state of the store as one transaction sees it, with the event log that transaction writes. */
@@ -11,6 +12,7 @@ public final class EngineState {
   private final ElementInstances elementInstances;
   private final ProcessInstances processInstances;
   private final Variables variables;
+  private final BusinessIdIndex businessIds;
   private final Joins joins;
   private final Jobs jobs;
   private final Incidents incidents;
@@ -22,12 +24,13 @@ public final class EngineState {
   private final Messages messages;
   private final Decisions decisions;
 
-  public EngineState(Sql sql, JsonMapper json, KeySource keys, long now) {
+  public EngineState(Sql sql, JsonMapper json, KeySource keys, long now, BusinessIdPaths businessIdPaths) {
     this.sql = sql;
     this.events = new Events(log, json, now);
     this.elementInstances = new ElementInstances(sql, events);
     this.processInstances = new ProcessInstances(sql, events);
-    this.variables = new Variables(sql, events, keys);
+    this.businessIds = new BusinessIdIndex(sql, json, businessIdPaths);
+    this.variables = new Variables(sql, events, keys, businessIds);
     this.joins = new Joins(sql, events);
     this.jobs = new Jobs(sql, events, json);
     this.incidents = new Incidents(sql, events);
@@ -49,6 +52,8 @@ public final class EngineState {
   public ProcessInstances processInstances() { return processInstances; }
 
   public Variables variables() { return variables; }
+
+  public BusinessIdIndex businessIds() { return businessIds; }
 
   public Joins joins() { return joins; }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Variables per scope, as JSON text; the appliers of VARIABLE events. */
+/** Variables per scope, as JSON text; the appliers of VARIABLE events (which also record the business ids). */
 public final class Variables {
 
   /** A stored variable. */
@@ -14,11 +14,13 @@ public final class Variables {
   private final Sql sql;
   private final Events events;
   private final KeySource keys;
+  private final BusinessIdIndex businessIds;
 
-  Variables(Sql sql, Events events, KeySource keys) {
+  Variables(Sql sql, Events events, KeySource keys, BusinessIdIndex businessIds) {
     this.sql = sql;
     this.events = events;
     this.keys = keys;
+    this.businessIds = businessIds;
   }
 
   /** Read-through cache of whole scopes for the running command; applySet keeps it current. */
@@ -59,5 +61,6 @@ public final class Variables {
       events.record("VARIABLE", "UPDATED", scopeKey, processInstanceKey, null,
           Events.payload("name", name, "scopeKey", scopeKey, "value", valueJson));
     }
+    businessIds.record(processInstanceKey, name, valueJson);
   }
 }

@@ -238,7 +238,7 @@ abstract class JdbcEngineQueriesContract {
   }
 
   @Test
-  void shouldFindProcessInstancesByVariablesHeldAnywhereRootOnlyAndStartTime() {
+  void shouldFindProcessInstancesByBusinessIdVariablesRootOnlyAndStartTime() {
     // given: an order o-1 at fc-1 (a step's local siteId), o-10 at fc-2, and a child instance of the first
     given.processInstance(100, 1, "order", "ACTIVE", 0);
     given.processInstance(200, 1, "order", "ACTIVE", 0);
@@ -249,10 +249,14 @@ abstract class JdbcEngineQueriesContract {
     given.variable(3, 150, 100, "siteId", "\"fc-1\"");
     given.variable(4, 250, 200, "siteId", "\"fc-2\"");
     given.variable(5, 300, 300, "note", "\"o-1\"");
+    given.businessId(100, "order.orderId", "o-1");
+    given.businessId(200, "order.orderId", "o-10");
+    given.businessId(200, "parcel.trackingId", "t-7");
 
-    // then
-    assertThat(keys(queries.searchProcessInstances(instances(null, null, null,
-        VariableMatch.holding(List.of("order", "shipment"), "o-1")), PageRequest.defaults()))).containsExactly(100L);
+    // then: a business id matches exactly, whichever path recorded it
+    assertThat(keys(queries.searchProcessInstances(byBusinessId("o-1"), PageRequest.defaults()))).containsExactly(100L);
+    assertThat(keys(queries.searchProcessInstances(byBusinessId("t-7"), PageRequest.defaults()))).containsExactly(200L);
+    assertThat(keys(queries.searchProcessInstances(byBusinessId("o-"), PageRequest.defaults()))).isEmpty();
     assertThat(keys(queries.searchProcessInstances(instances(null, null, null,
         VariableMatch.oneOf("siteId", List.of("fc-2"))), PageRequest.defaults()))).containsExactly(200L);
     assertThat(keys(queries.searchProcessInstances(instances(true, null, null), PageRequest.defaults())))
@@ -265,7 +269,11 @@ abstract class JdbcEngineQueriesContract {
       VariableMatch... variables) {
     return new ProcessInstanceFilter(null, null, null, null, null, null, null, rootOnly,
         fromMillis == null ? null : Instant.ofEpochMilli(fromMillis),
-        beforeMillis == null ? null : Instant.ofEpochMilli(beforeMillis), List.of(variables));
+        beforeMillis == null ? null : Instant.ofEpochMilli(beforeMillis), null, List.of(variables));
+  }
+
+  private static ProcessInstanceFilter byBusinessId(String id) {
+    return new ProcessInstanceFilter(null, null, null, null, null, null, null, null, null, null, id, null);
   }
 
   private List<Long> sortedKeys(UserTaskFilter filter, UserTaskSort sort) {

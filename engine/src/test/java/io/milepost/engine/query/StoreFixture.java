@@ -71,6 +71,11 @@ final class StoreFixture {
         key, scopeKey, processInstanceKey, name, valueJson);
   }
 
+  void businessId(long processInstanceKey, String path, String id) {
+    insert("INSERT INTO business_id (process_instance_key, path, business_id) VALUES (?, ?, ?)", processInstanceKey,
+        path, id);
+  }
+
   void job(long key, String type, String state, long processInstanceKey, long elementInstanceKey) {
     insert("INSERT INTO job (job_key, job_type, state, retries, worker, deadline, process_instance_key,"
             + " element_instance_key, element_id, bpmn_process_id, process_definition_key, process_version,"

@@ -2,6 +2,7 @@ package io.milepost.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.milepost.engine.api.BusinessIdPaths;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ActivationStatementTest {
 
       // when clients ask for 500 different numbers of jobs
       store.inTransaction(writer, sql -> {
-        Jobs jobs = new EngineState(sql, JsonMapper.builder().build(), () -> 1L, 0L).jobs();
+        Jobs jobs = new EngineState(sql, JsonMapper.builder().build(), () -> 1L, 0L, BusinessIdPaths.NONE).jobs();
         for (int limit = 1; limit <= 500; limit++) {
           jobs.activatable("work", 0L, limit);
         }

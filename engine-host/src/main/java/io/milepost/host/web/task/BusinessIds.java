@@ -1,58 +1,52 @@
 package io.milepost.host.web.task;
 
+import io.milepost.engine.api.BusinessIdPaths;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The id people on the floor know a process instance by: the order id, the inbound shipment id or the parcel's
- * tracking id, read from the instance's {@code order}, {@code shipment} or {@code parcel} variable.
+ * The id people on the floor know a process instance by (the order id, the inbound shipment id, the parcel's
+ * tracking id), from the ids the engine recorded at its {@link BusinessIdPaths}
+ * ({@code milepost.engine.business-id-paths}). An instance that carries several shows the one whose path comes first.
  */
 @Component
 public final class BusinessIds {
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final BusinessIdPaths paths;
 
-  BusinessIds(JdbcClient jdbc, JsonMapper json) {
+  BusinessIds(JdbcClient jdbc, BusinessIdPaths paths) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.paths = paths;
   }
+
+  private record Recorded(String id, int rank) {}
 
   /** Business id by process instance key; instances without one are absent. */
   public Map<Long, String> of(Collection<Long> processInstanceKeys) {
-    Map<Long, String> ids = new HashMap<>();
+    Map<Long, Recorded> preferred = new HashMap<>();
     if (processInstanceKeys.isEmpty()) {
-      return ids;
+      return Map.of();
     }
-    jdbc.sql("SELECT scope_key, name, value_json FROM variable WHERE scope_key IN (:keys)"
-            + " AND name IN ('order', 'shipment', 'parcel')")
+    jdbc.sql("SELECT process_instance_key, path, business_id FROM business_id WHERE process_instance_key IN (:keys)")
         .param("keys", processInstanceKeys)
         .query((rs, n) -> {
-          String id = businessId(rs.getString("name"), rs.getString("value_json"));
-          if (id != null) {
-            ids.put(rs.getLong("scope_key"), id);
-          }
+          Recorded recorded = new Recorded(rs.getString("business_id"), paths.rank(rs.getString("path")));
+          preferred.merge(rs.getLong("process_instance_key"), recorded, (a, b) -> preferOver(b, a) ? b : a);
           return null;
         })
         .list();
+    Map<Long, String> ids = new HashMap<>();
+    preferred.forEach((key, recorded) -> ids.put(key, recorded.id()));
     return ids;
   }
 
-  /** The id inside one of those variables' JSON values, null when it has none. */
-  public String businessId(String variableName, String valueJson) {
-    JsonNode value = json.readTree(valueJson);
-    JsonNode id = switch (variableName) {
-      case "order" -> value.path("orderId");
-      case "shipment" -> value.path("shipmentId");
-      case "parcel" -> value.path("trackingId");
-      default -> MissingNode.getInstance();
-    };
-    return id.isValueNode() ? id.asString() : null;
+  /** The earlier path wins; between two ids at one path (rewritten), the greater, so the choice never flickers. */
+  private static boolean preferOver(Recorded candidate, Recorded current) {
+    return candidate.rank() < current.rank()
+        || candidate.rank() == current.rank() && candidate.id().compareTo(current.id()) > 0;
   }
 }
