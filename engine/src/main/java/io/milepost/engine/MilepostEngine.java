@@ -94,7 +94,9 @@ public final class MilepostEngine implements Engine {
     this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);
-    backfillBusinessIds();
+    if (!configuration.businessIdPaths().paths().isEmpty()) {
+      backfillBusinessIds();
+    }
     this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
     dueWork.start(configuration.dueWorkInterval());
   }
