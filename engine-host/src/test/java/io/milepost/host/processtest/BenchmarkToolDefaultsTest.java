@@ -9,13 +9,9 @@ import io.camunda.client.api.response.Process;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.worker.JobWorker;
-import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,7 +69,7 @@ class BenchmarkToolDefaultsTest {
             .page(p -> p.limit(INSTANCES + 1)).send().join().items().size());
       } finally {
         workers.forEach(JobWorker::close);
-        send("DELETE", "/actuator/clock", null);
+        MILEPOST.send("DELETE", "/actuator/clock", null);
       }
 
       assertThat(client.newEvaluateDecisionCommand().decisionId("benchmark-decision-2x10").variables(payload)
@@ -101,26 +97,10 @@ class BenchmarkToolDefaultsTest {
   }
 
   private static void moveClock(Duration by) {
-    HttpResponse<String> moved = send("POST", "/actuator/clock/add", "{\"offsetMilli\": " + by.toMillis() + "}");
+    HttpResponse<String> moved = MILEPOST.send("POST", "/actuator/clock/add", "{\"offsetMilli\": " + by.toMillis() + "}");
     assertThat(moved.statusCode()).as("moving the clock: %s", moved.body()).isEqualTo(200);
   }
 
-  private static HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(MILEPOST.address() + path))
-        .header("Authorization", DemoUser.AUTHORIZATION)
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .timeout(Duration.ofSeconds(30))
-        .build();
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("Interrupted while calling " + path, e);
-    }
-  }
 
   private static byte[] resource(String name) {
     try (InputStream in = BenchmarkToolDefaultsTest.class.getResourceAsStream("/camunda-8-benchmark/" + name)) {

@@ -8,6 +8,9 @@ import io.milepost.host.testing.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,27 @@ final class RunningMilepost {
         // Camunda Process Test sends its commands over gRPC; a first deployment on a busy machine can take seconds
         .defaultRequestTimeout(Duration.ofSeconds(30))
         .credentialsProvider(DemoUser.credentials());
+  }
+
+  /**
+   * A request to the REST or monitoring API as the bootstrap admin, for what the official client does not send (the
+   * testing clock and purge).
+   */
+  HttpResponse<String> send(String method, String path, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(address + path))
+        .header("Authorization", DemoUser.AUTHORIZATION)
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .timeout(Duration.ofSeconds(30))
+        .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while calling " + path, e);
+    }
   }
 
   private static Path tempDirectory() {

@@ -7,14 +7,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.milepost.host.testing.DemoUser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +33,7 @@ class TestingEndpointsTest {
 
   @AfterEach
   void resetClockAndCloseClient() {
-    send("DELETE", "/actuator/clock", null);
+    MILEPOST.send("DELETE", "/actuator/clock", null);
     client.close();
   }
 
@@ -51,9 +44,9 @@ class TestingEndpointsTest {
         .intermediateCatchEvent("wait").timerWithDuration("PT1H").endEvent().done());
     long instance = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
         .getProcessInstanceKey();
-    long before = json(send("GET", "/actuator/clock", null)).get("epochMilli").asLong();
+    long before = json(MILEPOST.send("GET", "/actuator/clock", null)).get("epochMilli").asLong();
 
-    JsonNode moved = json(send("POST", "/actuator/clock/add", "{\"offsetMilli\": 7200000}"));
+    JsonNode moved = json(MILEPOST.send("POST", "/actuator/clock/add", "{\"offsetMilli\": 7200000}"));
 
     assertThat(moved.get("epochMilli").asLong()).isGreaterThanOrEqualTo(before + 7_200_000);
     assertThat(Instant.parse(moved.get("instant").asString()).toEpochMilli())
@@ -61,7 +54,7 @@ class TestingEndpointsTest {
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.COMPLETED);
 
-    JsonNode reset = json(send("DELETE", "/actuator/clock", null));
+    JsonNode reset = json(MILEPOST.send("DELETE", "/actuator/clock", null));
     assertThat(reset.get("epochMilli").asLong()).isLessThan(before + 3_600_000);
   }
 
@@ -74,9 +67,9 @@ class TestingEndpointsTest {
     long instance = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
         .getProcessInstanceKey();
 
-    long changeId = json(send("POST", "/actuator/cluster/purge", null)).get("changeId").asLong();
+    long changeId = json(MILEPOST.send("POST", "/actuator/cluster/purge", null)).get("changeId").asLong();
 
-    assertThat(Long.parseLong(json(send("GET", "/v2/topology", null)).get("lastCompletedChangeId").asString()))
+    assertThat(Long.parseLong(json(MILEPOST.send("GET", "/v2/topology", null)).get("lastCompletedChangeId").asString()))
         .isGreaterThanOrEqualTo(changeId);
     assertThat(client.newProcessInstanceSearchRequest().send().join().items()).isEmpty();
     assertThat(client.newProcessDefinitionSearchRequest().send().join().items()).isEmpty();
@@ -91,7 +84,7 @@ class TestingEndpointsTest {
 
   @Test
   void shouldRefuseAClockMoveWithoutAnOffset() {
-    HttpResponse<String> response = send("POST", "/actuator/clock/add", "{}");
+    HttpResponse<String> response = MILEPOST.send("POST", "/actuator/clock/add", "{}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("Expected 'offsetMilli'");
@@ -104,22 +97,5 @@ class TestingEndpointsTest {
   private static JsonNode json(HttpResponse<String> response) {
     assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
-  }
-
-  private static HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(MILEPOST.address() + path))
-        .header("Authorization", DemoUser.AUTHORIZATION)
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .timeout(Duration.ofSeconds(30))
-        .build();
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
