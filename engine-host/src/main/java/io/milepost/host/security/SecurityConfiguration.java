@@ -14,6 +14,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -34,6 +35,18 @@ class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final String[] PUBLIC_PAGES = {
       "/login", "/error", "/webjars/**", "/vendor/**", "/css/**", "/js/**", "/images/**", "/favicon.ico"};
+
+  /**
+   * No Micrometer observation per security filter, authentication and authorization. With an observation
+   * registry present (actuator), Spring Security wraps each of the chain's dozen filters in an observation of its
+   * own: a JFR profile of the REST job workload put about a tenth of the request threads' CPU in them, on every
+   * API call. Requests stay observed once, as {@code http.server.requests}; failed logins are logged by the
+   * {@link LoginThrottle}.
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   LoginThrottle loginThrottle(SecurityProperties properties) {
