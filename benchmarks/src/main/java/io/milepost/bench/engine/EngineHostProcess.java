@@ -27,6 +27,11 @@ public final class EngineHostProcess implements AutoCloseable {
 
   /** System property naming a JFR file for the engine-host JVM; unset, it is not recorded. */
   public static final String JFR_PROPERTY = "milepost.bench.host-jfr";
+  /**
+   * System property with the engine's H2 commit durability ({@code power-cut} or {@code process-kill}) for
+   * engine-host and the in-process engine; unset, the engine's default.
+   */
+  public static final String H2_DURABILITY_PROPERTY = "milepost.bench.h2-commit-durability";
   /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
   private static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
 
@@ -77,6 +82,10 @@ public final class EngineHostProcess implements AutoCloseable {
         "--milepost.worker.enabled=false", "--milepost.grpc.port=" + grpcPort));
     if (context.store() == StoreKind.POSTGRES) {
       command.add("--spring.datasource.url=" + context.jdbcUrl());
+    }
+    String durability = System.getProperty(H2_DURABILITY_PROPERTY);
+    if (durability != null) {
+      command.add("--milepost.engine.h2-commit-durability=" + durability);
     }
     Path log = context.dataDir().resolve("engine-host.log");
     // appended, so that the log of a restart follows the first one's
