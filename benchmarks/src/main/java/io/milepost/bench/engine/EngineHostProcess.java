@@ -35,6 +35,8 @@ public final class EngineHostProcess implements AutoCloseable {
   /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
   private static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
 
+  /** Spring Boot starts in about 5 s on an idle machine, but took over 120 s on one shared by other builds. */
+  private static final int READY_TIMEOUT_SECONDS = 300;
   private static final AtomicInteger STARTS = new AtomicInteger();
 
   private final Process process;
@@ -159,7 +161,7 @@ public final class EngineHostProcess implements AutoCloseable {
 
   private static void awaitReady(Process process, int port, Path log) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Expected engine-host to start, but it exited with " + process.exitValue()
@@ -177,7 +179,7 @@ public final class EngineHostProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("Expected engine-host to answer /v2/topology within 120 s, but it did not; see "
+    throw new IllegalStateException("Expected engine-host to answer /v2/topology within " + READY_TIMEOUT_SECONDS + " s, but it did not; see "
         + log);
   }
 

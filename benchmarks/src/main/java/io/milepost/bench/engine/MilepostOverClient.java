@@ -29,6 +29,8 @@ public final class MilepostOverClient implements EngineAdapter {
   /** The client's own default request timeout, as the create calls used before they could set one. */
   private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(1);
+
   private final boolean grpc;
   private final List<JobWorker> workers = new ArrayList<>();
   private EngineHostProcess host;
@@ -63,6 +65,7 @@ public final class MilepostOverClient implements EngineAdapter {
     client = builder.build();
     client.newDeployResourceCommand()
         .addResourceStringUtf8(context.models().camunda(workload), workload.processId() + ".bpmn")
+        .requestTimeout(DEPLOY_TIMEOUT) // the first call to a cold engine-host on a busy machine can take longer
         .send().join();
     JobCounter counter = new JobCounter(workload.jobsPerInstance(), tracker);
     for (String type : workload.jobTypes()) {

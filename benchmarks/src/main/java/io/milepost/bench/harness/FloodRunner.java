@@ -1,11 +1,11 @@
 package io.milepost.bench.harness;
 
 import io.camunda.client.api.command.ClientHttpException;
-import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import io.milepost.bench.engine.BenchContext;
 import io.milepost.bench.engine.MilepostOverClient;
 import java.lang.management.ManagementFactory;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -209,15 +209,18 @@ public final class FloodRunner {
       return list;
     }
 
+    // over gRPC the client's future fails with grpc-java's own StatusRuntimeException, found by Status.fromThrowable
     private static boolean isRefusal(Throwable error) {
-      return error instanceof ClientStatusException status && status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED
+      return Status.fromThrowable(error).getCode() == Status.Code.RESOURCE_EXHAUSTED
           || error instanceof ClientHttpException http && http.code() == 429;
     }
 
     private static boolean isTimeout(Throwable error) {
+      if (Status.fromThrowable(error).getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        return true;
+      }
       for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-        if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
-            || cause instanceof ClientStatusException status && status.getStatusCode() == Status.Code.DEADLINE_EXCEEDED) {
+        if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
           return true;
         }
       }
