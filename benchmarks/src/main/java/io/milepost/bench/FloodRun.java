@@ -42,14 +42,15 @@ public final class FloodRun {
   }
 
   private static String markdown(List<TransportResult> results) {
-    StringBuilder table = new StringBuilder("| transport | saturation inst/s | offered | offered inst/s | completed "
-        + "inst/s | accepted | refused | timed out | other errors | accepted p50 / p99 ms | refused p50 ms | limit near "
-        + "the end (range) | load avg before, after |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    StringBuilder table = new StringBuilder("| transport | saturation inst/s | offered | offered inst/s "
+        + "| completed inst/s | accepted | refused | timed out | other errors | accepted p50 / p99 ms | refused p50 ms "
+        + "| limit near the end (range) | load avg before, after |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (TransportResult result : results) {
       for (Flood flood : result.floods()) {
-        table.append(String.format("| %s | %.0f | %.0fx for %.0f s | %.0f | %.0f | %s | %s | %s | %d | %.1f / %.1f | %.1f "
-                + "| %s (%s..%s) | %.1f, %.1f |%n", result.transport(), result.saturationPerSecond(), flood.multiple(),
-            flood.seconds(), flood.offeredPerSecond(), flood.completedPerSecond(), share(flood.accepted(), flood),
+        table.append(String.format("| %s | %.0f | %.0fx for %.0f s | %.0f | %.0f | %s | %s | %s | %d | %.1f / %.1f "
+                + "| %.1f | %s (%s..%s) | %.1f, %.1f |%n", result.transport(), result.saturationPerSecond(),
+            flood.multiple(), flood.seconds(), flood.offeredPerSecond(), flood.completedPerSecond(), share(flood.accepted(), flood),
             share(flood.refused(), flood), share(flood.timedOut(), flood), flood.failed(), flood.acceptedP50Millis(),
             flood.acceptedP99Millis(), flood.refusedP50Millis(), flood.limitAtEnd(), flood.limitMin(), flood.limitMax(),
             flood.loadBefore(), flood.loadAfter()));

@@ -179,8 +179,8 @@ public final class EngineHostProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("Expected engine-host to answer /v2/topology within " + READY_TIMEOUT_SECONDS + " s, but it did not; see "
-        + log);
+    throw new IllegalStateException("Expected engine-host to answer /v2/topology within " + READY_TIMEOUT_SECONDS
+        + " s, but it did not; see " + log);
   }
 
   /** The credentials of the host's bootstrap user, for the official client talking to it. */
