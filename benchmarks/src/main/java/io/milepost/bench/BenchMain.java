@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * chart. Options: {@code --quick}, {@code --engines=milepost,milepost-rest,milepost-grpc,flowable} or
  * {@code --engines=none}, {@code --workloads=sequence,order,parallel} or {@code --workloads=none},
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
- * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --waiting=100000} (instances
+ * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --h2-commit-durability=process-kill}
+ * (the engine's H2 commits survive a process kill only; default power-cut), {@code --waiting=100000} (instances
  * waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
  * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
  * H2 rows when only PostgreSQL runs), {@code --results=benchmarks/RESULTS.md} (the raw results go to
@@ -135,6 +136,10 @@ public final class BenchMain {
       command.add("-XX:StartFlightRecording=filename=" + settings.workDir().resolve(name + ".jfr") + ",settings=profile");
       // an engine-host started by this child records too (EngineHostProcess)
       command.add("-D" + EngineHostProcess.JFR_PROPERTY + "=" + settings.workDir().resolve(name + "-host.jfr"));
+    }
+    String durability = Arguments.parse(parentArgs).get("h2-commit-durability");
+    if (durability != null) {
+      command.add("-D" + EngineHostProcess.H2_DURABILITY_PROPERTY + "=" + durability);
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(childArgs);

@@ -3,6 +3,7 @@ package io.milepost.engine;
 import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.EngineMetrics;
+import io.milepost.engine.api.H2CommitDurability;
 import io.milepost.engine.expression.ExpressionLimits;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +23,12 @@ import javax.sql.DataSource;
  * @param expressionLimits how much time and memory one FEEL evaluation may take before it becomes an incident
  * @param admission back-pressure: when commands that bring new work are refused
  * @param businessIdPaths where the ids instances are searched by are found in their variables (none by default)
+ * @param h2CommitDurability on H2, whether an acknowledged command survives a power cut (the default) or only
+ *     the engine's process being killed (cheaper commits); ignored on PostgreSQL
  */
 public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
     EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission,
-    BusinessIdPaths businessIdPaths) {
+    BusinessIdPaths businessIdPaths, H2CommitDurability h2CommitDurability) {
 
   /** Long: it is there so that callers of a writer that stopped get an answer, not to hurry a slow machine. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
@@ -37,7 +40,7 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
   public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
       EngineMetrics metrics) {
     this(dataSource, clock, dueWorkInterval, nodeId, metrics, DEFAULT_COMMAND_TIMEOUT, ExpressionLimits.DEFAULTS,
-        CommandAdmission.DEFAULTS, BusinessIdPaths.NONE);
+        CommandAdmission.DEFAULTS, BusinessIdPaths.NONE, H2CommitDurability.POWER_CUT);
   }
 
   public static EngineConfiguration of(DataSource dataSource) {
@@ -46,36 +49,41 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
 
   public EngineConfiguration withClock(Clock newClock) {
     return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission, businessIdPaths);
+        expressionLimits, admission, businessIdPaths, h2CommitDurability);
   }
 
   public EngineConfiguration withDueWorkInterval(Duration interval) {
     return new EngineConfiguration(dataSource, clock, interval, nodeId, metrics, commandTimeout, expressionLimits,
-        admission, businessIdPaths);
+        admission, businessIdPaths, h2CommitDurability);
   }
 
   public EngineConfiguration withMetrics(EngineMetrics newMetrics) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, newMetrics, commandTimeout,
-        expressionLimits, admission, businessIdPaths);
+        expressionLimits, admission, businessIdPaths, h2CommitDurability);
   }
 
   public EngineConfiguration withCommandTimeout(Duration timeout) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, timeout, expressionLimits,
-        admission, businessIdPaths);
+        admission, businessIdPaths, h2CommitDurability);
   }
 
   public EngineConfiguration withAdmission(CommandAdmission newAdmission) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, newAdmission, businessIdPaths);
+        expressionLimits, newAdmission, businessIdPaths, h2CommitDurability);
   }
 
   public EngineConfiguration withBusinessIdPaths(BusinessIdPaths paths) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission, paths);
+        expressionLimits, admission, paths, h2CommitDurability);
   }
 
   public EngineConfiguration withExpressionLimits(ExpressionLimits limits) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout, limits,
-        admission, businessIdPaths);
+        admission, businessIdPaths, h2CommitDurability);
+  }
+
+  public EngineConfiguration withH2CommitDurability(H2CommitDurability durability) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, admission, businessIdPaths, durability);
   }
 }

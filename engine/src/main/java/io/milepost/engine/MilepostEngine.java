@@ -81,7 +81,7 @@ public final class MilepostEngine implements Engine {
   private MilepostEngine(EngineConfiguration configuration) {
     this.configuration = configuration;
     JsonMapper json = JsonMapper.builder().build();
-    Store store = new Store(configuration.dataSource());
+    Store store = new Store(configuration.dataSource(), configuration.h2CommitDurability());
     ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);

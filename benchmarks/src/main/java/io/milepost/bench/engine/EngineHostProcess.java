@@ -27,9 +27,16 @@ public final class EngineHostProcess implements AutoCloseable {
 
   /** System property naming a JFR file for the engine-host JVM; unset, it is not recorded. */
   public static final String JFR_PROPERTY = "milepost.bench.host-jfr";
+  /**
+   * System property with the engine's H2 commit durability ({@code power-cut} or {@code process-kill}) for
+   * engine-host and the in-process engine; unset, the engine's default.
+   */
+  public static final String H2_DURABILITY_PROPERTY = "milepost.bench.h2-commit-durability";
   /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
   private static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
 
+  /** Spring Boot starts in about 5 s on an idle machine, but took over 120 s on one shared by other builds. */
+  private static final int READY_TIMEOUT_SECONDS = 300;
   private static final AtomicInteger STARTS = new AtomicInteger();
 
   private final Process process;
@@ -77,6 +84,10 @@ public final class EngineHostProcess implements AutoCloseable {
         "--milepost.worker.enabled=false", "--milepost.grpc.port=" + grpcPort));
     if (context.store() == StoreKind.POSTGRES) {
       command.add("--spring.datasource.url=" + context.jdbcUrl());
+    }
+    String durability = System.getProperty(H2_DURABILITY_PROPERTY);
+    if (durability != null) {
+      command.add("--milepost.engine.h2-commit-durability=" + durability);
     }
     Path log = context.dataDir().resolve("engine-host.log");
     // appended, so that the log of a restart follows the first one's
@@ -150,7 +161,7 @@ public final class EngineHostProcess implements AutoCloseable {
 
   private static void awaitReady(Process process, int port, Path log) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Expected engine-host to start, but it exited with " + process.exitValue()
@@ -168,8 +179,8 @@ public final class EngineHostProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("Expected engine-host to answer /v2/topology within 120 s, but it did not; see "
-        + log);
+    throw new IllegalStateException("Expected engine-host to answer /v2/topology within " + READY_TIMEOUT_SECONDS
+        + " s, but it did not; see " + log);
   }
 
   /** The credentials of the host's bootstrap user, for the official client talking to it. */

@@ -11,6 +11,7 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.CreateProcessInstance;
 import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.H2CommitDurability;
 import io.milepost.engine.api.JobSink;
 import io.milepost.engine.api.JobStreamHandle;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,8 @@ public final class MilepostInProcess implements EngineAdapter {
   public void start(BenchContext context, InstanceTracker tracker) {
     workload = context.workload();
     dataSource = StoreKind.pool(context.jdbcUrl(), StoreKind.POOL_SIZE);
-    engine = MilepostEngine.start(EngineConfiguration.of(dataSource));
+    engine = MilepostEngine.start(EngineConfiguration.of(dataSource).withH2CommitDurability(H2CommitDurability.parse(
+        System.getProperty(EngineHostProcess.H2_DURABILITY_PROPERTY, "power-cut"))));
     String xml = context.models().camunda(workload);
     engine.deploy(List.of(new DeploymentResource(workload.processId() + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));
     JobCounter counter = new JobCounter(workload.jobsPerInstance(), tracker);

@@ -1,6 +1,8 @@
 package io.milepost.bench.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.worker.JobWorker;
 import io.milepost.bench.harness.InstanceTracker;
@@ -23,6 +25,11 @@ import java.util.Map;
  * client sends over REST whatever the preference, so the REST address is always set.
  */
 public final class MilepostOverClient implements EngineAdapter {
+
+  /** The client's own default request timeout, as the create calls used before they could set one. */
+  private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(1);
 
   private final boolean grpc;
   private final List<JobWorker> workers = new ArrayList<>();
@@ -58,6 +65,7 @@ public final class MilepostOverClient implements EngineAdapter {
     client = builder.build();
     client.newDeployResourceCommand()
         .addResourceStringUtf8(context.models().camunda(workload), workload.processId() + ".bpmn")
+        .requestTimeout(DEPLOY_TIMEOUT) // the first call to a cold engine-host on a busy machine can take longer
         .send().join();
     JobCounter counter = new JobCounter(workload.jobsPerInstance(), tracker);
     for (String type : workload.jobTypes()) {
@@ -77,11 +85,17 @@ public final class MilepostOverClient implements EngineAdapter {
 
   @Override
   public Object startInstance(int n) {
+    return sendCreate(n, CREATE_TIMEOUT).join().getProcessInstanceKey();
+  }
+
+  /** Sends the create command of instance {@code n} without waiting for the answer (open-loop floods). */
+  public CamundaFuture<ProcessInstanceEvent> sendCreate(int n, Duration requestTimeout) {
     return client.newCreateInstanceCommand()
         .bpmnProcessId(workload.processId())
         .latestVersion()
         .variables(workload.startVariables(n))
-        .send().join().getProcessInstanceKey();
+        .requestTimeout(requestTimeout)
+        .send();
   }
 
   @Override

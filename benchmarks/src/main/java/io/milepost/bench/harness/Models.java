@@ -83,7 +83,9 @@ public final class Models {
         .append("<startEvent id=\"start\"/>\n<parallelGateway id=\"fork\"/>\n<parallelGateway id=\"join\"/>\n")
         .append("<endEvent id=\"end\"/>\n").append(flow("", "start", "fork")).append(flow("", "join", "end"));
     for (int i = 1; i <= 10; i++) {
-      // exclusive (the default) would lock the whole instance to the first branch's worker for the lock duration
+      // exclusive (the default) stalls: Flowable locks the whole instance for an exclusive external-worker job, so an
+      // acquisition that meets two jobs of one instance fails on that lock and returns none (Flowable issue 3509);
+      // an async exclusive join instead was slower (benchmarks/NOTES.md, "Flowable as its experts would set it up")
       xml.append(externalTask("branch" + i, "bench.branch").replace("/>", " flowable:exclusive=\"false\"/>"))
           .append(flow("", "fork", "branch" + i)).append(flow("", "branch" + i, "join"));
     }

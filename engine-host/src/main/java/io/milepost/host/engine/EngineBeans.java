@@ -8,6 +8,7 @@ import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.api.H2CommitDurability;
 import io.milepost.engine.expression.ExpressionLimits;
 import io.milepost.host.MilepostProperties;
 import java.time.Clock;
@@ -40,7 +41,8 @@ class EngineBeans {
                 EngineConfiguration.DEFAULT_COMMAND_TIMEOUT))
             .withExpressionLimits(expressionLimits(environment))
             .withAdmission(admission(environment))
-            .withBusinessIdPaths(businessIdPaths));
+            .withBusinessIdPaths(businessIdPaths)
+            .withH2CommitDurability(h2CommitDurability(environment)));
     metrics.watchIncidents(engine.queries());
     return engine;
   }
@@ -65,6 +67,16 @@ class EngineBeans {
         environment.getProperty(prefix + "min-limit", Integer.class, defaults.minLimit()),
         environment.getProperty(prefix + "max-limit", Integer.class, defaults.maxLimit()),
         environment.getProperty(prefix + "target-latency", Duration.class, defaults.targetLatency()));
+  }
+
+  /** {@code milepost.engine.h2-commit-durability}: {@code power-cut} (the default) or {@code process-kill}. */
+  private static H2CommitDurability h2CommitDurability(Environment environment) {
+    String property = "milepost.engine.h2-commit-durability";
+    try {
+      return H2CommitDurability.parse(environment.getProperty(property, "power-cut"));
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException(property + ": " + invalid.getMessage(), invalid);
+    }
   }
 
   /** {@code milepost.engine.business-id-paths}: {@code <variable>.<field>} each, comma-separated. */

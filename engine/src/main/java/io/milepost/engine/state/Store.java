@@ -1,5 +1,6 @@
 package io.milepost.engine.state;
 
+import io.milepost.engine.api.H2CommitDurability;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,20 +18,25 @@ import org.flywaydb.core.Flyway;
  * about every page ever written: 60 GB after 130k instances of a three-task process, where with the
  * background thread running it stays near the size of the data. The checkpoint ({@code CHECKPOINT SYNC})
  * also forces the file to the device, once per group commit, so neither kill -9 nor a power cut loses an
- * acknowledged command.
+ * acknowledged command; {@link H2CommitDurability#PROCESS_KILL} leaves out the forcing ({@code CHECKPOINT}).
  */
 public final class Store {
 
   /** H2's own default: how often its background thread writes and compacts, in ms. */
   private static final int H2_WRITE_DELAY_MILLIS = 500;
-  /** Writes the commit to the file and forces it to the device, so it survives a power cut too. */
-  private static final String H2_CHECKPOINT = "CHECKPOINT SYNC";
 
   private final DataSource dataSource;
   private final Dialect dialect;
+  /** Run after each commit on H2: writes the commit to the file, and by default forces it to the device. */
+  private final String h2Checkpoint;
 
   public Store(DataSource dataSource) {
+    this(dataSource, H2CommitDurability.POWER_CUT);
+  }
+
+  public Store(DataSource dataSource, H2CommitDurability h2Durability) {
     this.dataSource = dataSource;
+    this.h2Checkpoint = h2Durability.checkpointStatement();
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration/engine")
@@ -113,7 +119,7 @@ public final class Store {
   private void commitDurably(Connection connection, Sql sql) throws SQLException {
     connection.commit();
     if (dialect == Dialect.H2) {
-      sql.update(H2_CHECKPOINT);
+      sql.update(h2Checkpoint);
     }
   }
 

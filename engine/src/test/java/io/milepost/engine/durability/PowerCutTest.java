@@ -9,6 +9,7 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.CreateProcessInstance;
 import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.H2CommitDurability;
 import io.milepost.engine.api.ProcessInstanceState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,6 +63,27 @@ class PowerCutTest {
         assertThat(restarted.queries().processInstance(instance).orElseThrow().state())
             .as("instance %d whose job completion was acknowledged", instance).isEqualTo(ProcessInstanceState.COMPLETED);
       }
+    }
+  }
+
+  @Test
+  void shouldLoseAcknowledgedCommandsThroughAPowerCutWhenCommitsOnlySurviveAProcessKill() throws Exception {
+    // given an engine set to write commits to the file without forcing them to the device
+    PowerCutFileSystem.register();
+    MilepostEngine engine = MilepostEngine.start(configuration("jdbc:h2:powercut:" + dataDir.resolve("live"))
+        .withH2CommitDurability(H2CommitDurability.PROCESS_KILL));
+    engine.deploy(List.of(new DeploymentResource("p.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("p")
+        .startEvent().endEvent().done()).getBytes(StandardCharsets.UTF_8))));
+    long acknowledged = engine.createProcessInstance(CreateProcessInstance.latest("p", Map.of())).processInstanceKey();
+
+    // when the power goes before the operating system wrote its cache to the device
+    PowerCutFileSystem.afterPowerCut(dataDir.resolve("live.mv.db"), dataDir.resolve("device.mv.db"));
+    engine.close();
+
+    // then the device does not hold the acknowledged instance: what the setting trades for cheaper commits
+    try (MilepostEngine restarted = MilepostEngine.start(configuration("jdbc:h2:" + dataDir.resolve("device")))) {
+      assertThat(restarted.queries().processInstance(acknowledged)).as("acknowledged instance %d", acknowledged)
+          .isEmpty();
     }
   }
 
