@@ -21,14 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * engine-host as a child JVM ({@code java -jar engine-host/target/engine-host.jar}) on the run's store,
- * with its plugin step workers off (the benchmark's workers do the jobs) and local JMX for CPU and heap.
+ * with local JMX for CPU and heap. Its plugin step workers are off (the benchmark's workers do the jobs) unless
+ * started with {@link #withStepWorkers}, as it ships: its bundled plugins do the jobs in process.
  */
 public final class EngineHostProcess implements AutoCloseable {
 
   /** System property naming a JFR file for the engine-host JVM; unset, it is not recorded. */
   public static final String JFR_PROPERTY = "milepost.bench.host-jfr";
   /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
-  private static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
+  static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
 
   private static final AtomicInteger STARTS = new AtomicInteger();
 
@@ -54,6 +55,16 @@ public final class EngineHostProcess implements AutoCloseable {
    * context restarts on the same data) and returns once {@code /v2/topology} answers 200.
    */
   public static EngineHostProcess start(BenchContext context) throws IOException, InterruptedException {
+    return start(context, false);
+  }
+
+  /** The same, with the host's own step workers on: its bundled plugins work the jobs of its models. */
+  public static EngineHostProcess withStepWorkers(BenchContext context) throws IOException, InterruptedException {
+    return start(context, true);
+  }
+
+  private static EngineHostProcess start(BenchContext context, boolean stepWorkers)
+      throws IOException, InterruptedException {
     Path jar = context.repositoryRoot().resolve("engine-host/target/engine-host.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("Expected " + jar + " (build it with ./mvnw -pl engine-host -am package), but it "
@@ -74,7 +85,7 @@ public final class EngineHostProcess implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
         "--milepost.data-dir=" + context.dataDir().resolve("host").toAbsolutePath(),
         "--milepost.bpmn-dir=" + context.repositoryRoot().resolve("bpmn").toAbsolutePath(),
-        "--milepost.worker.enabled=false", "--milepost.grpc.port=" + grpcPort));
+        "--milepost.worker.enabled=" + stepWorkers, "--milepost.grpc.port=" + grpcPort));
     if (context.store() == StoreKind.POSTGRES) {
       command.add("--spring.datasource.url=" + context.jdbcUrl());
     }
