@@ -102,7 +102,8 @@ public final class HostOrders implements EngineAdapter {
         .variables(Workload.ORDER.startVariables(n))
         .withResult()
         .fetchVariables("deliveryOutcome")
-        .requestTimeout(Duration.ofMinutes(2))
+        // long: in a saturation round an order waits behind the 200 the closed loop keeps in flight
+        .requestTimeout(Duration.ofMinutes(10))
         .send()
         .whenComplete((result, error) -> {
           if (refusedForLoad(error)) {
