@@ -1,5 +1,6 @@
 package io.milepost.bench.engine;
 
+import io.milepost.bench.harness.Workload;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -29,6 +30,11 @@ public enum EngineKind {
 
   public String label() {
     return label;
+  }
+
+  /** engine-host with its plugins runs its own order-fulfillment model: workload (b) only. */
+  public boolean runs(Workload workload) {
+    return this != MILEPOST_PLUGINS || workload == Workload.ORDER;
   }
 
   public EngineAdapter create() {
