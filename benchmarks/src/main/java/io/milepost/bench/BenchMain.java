@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs every engine on every workload and store, each in a child JVM ({@link RunOne}), then the growth
  * run ({@link GrowthRun}) and the waiting run ({@link WaitingRun}), and writes RESULTS.md and the throughput
- * chart. Options: {@code --quick}, {@code --engines=milepost,milepost-rest,milepost-grpc,flowable} or
+ * chart. Options: {@code --quick}, {@code --engines=milepost,milepost-rest,milepost-grpc,flowable} (the default;
+ * {@code milepost-plugins} adds the fifth workload: engine-host with its plugins, on workload {@code order} only) or
  * {@code --engines=none}, {@code --workloads=sequence,order,parallel} or {@code --workloads=none},
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
  * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --h2-commit-durability=process-kill}
@@ -66,7 +67,7 @@ public final class BenchMain {
     if (!arguments.containsKey("report-only")) {
       for (StoreKind store : stores) {
         for (Workload workload : workloads) {
-          for (EngineKind engine : engines) {
+          for (EngineKind engine : engines.stream().filter(e -> e.runs(workload)).toList()) {
             List<String> childArgs = new ArrayList<>(List.of("--engine=" + engine.id(),
                 "--workload=" + workload.name().toLowerCase(), "--store=" + store.name().toLowerCase()));
             String line = runChild(RunOne.class, RunOne.RESULT_PREFIX, engine.id() + "-" + workload + "-" + store,

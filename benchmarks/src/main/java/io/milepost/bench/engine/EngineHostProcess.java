@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * engine-host as a child JVM ({@code java -jar engine-host/target/engine-host.jar}) on the run's store,
- * with its plugin step workers off (the benchmark's workers do the jobs) and local JMX for CPU and heap.
+ * with local JMX for CPU and heap. Its plugin step workers are off (the benchmark's workers do the jobs) unless
+ * started with {@link #withStepWorkers}, as it ships: its bundled plugins do the jobs in process.
  */
 public final class EngineHostProcess implements AutoCloseable {
 
@@ -33,10 +34,13 @@ public final class EngineHostProcess implements AutoCloseable {
    */
   public static final String H2_DURABILITY_PROPERTY = "milepost.bench.h2-commit-durability";
   /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
-  private static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
+  static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
 
-  /** Spring Boot starts in about 5 s on an idle machine, but took over 120 s on one shared by other builds. */
-  private static final int READY_TIMEOUT_SECONDS = 300;
+  /**
+   * How long a start may take. About 10 s on an idle machine; on a 2-core machine loaded by other builds (load
+   * average 30) a start with the bundled plugins took just over 120 s.
+   */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
   private static final AtomicInteger STARTS = new AtomicInteger();
 
   private final Process process;
@@ -61,6 +65,16 @@ public final class EngineHostProcess implements AutoCloseable {
    * context restarts on the same data) and returns once {@code /v2/topology} answers 200.
    */
   public static EngineHostProcess start(BenchContext context) throws IOException, InterruptedException {
+    return start(context, false);
+  }
+
+  /** The same, with the host's own step workers on: its bundled plugins work the jobs of its models. */
+  public static EngineHostProcess withStepWorkers(BenchContext context) throws IOException, InterruptedException {
+    return start(context, true);
+  }
+
+  private static EngineHostProcess start(BenchContext context, boolean stepWorkers)
+      throws IOException, InterruptedException {
     Path jar = context.repositoryRoot().resolve("engine-host/target/engine-host.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("Expected " + jar + " (build it with ./mvnw -pl engine-host -am package), but it "
@@ -81,7 +95,7 @@ public final class EngineHostProcess implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
         "--milepost.data-dir=" + context.dataDir().resolve("host").toAbsolutePath(),
         "--milepost.bpmn-dir=" + context.repositoryRoot().resolve("bpmn").toAbsolutePath(),
-        "--milepost.worker.enabled=false", "--milepost.grpc.port=" + grpcPort));
+        "--milepost.worker.enabled=" + stepWorkers, "--milepost.grpc.port=" + grpcPort));
     if (context.store() == StoreKind.POSTGRES) {
       command.add("--spring.datasource.url=" + context.jdbcUrl());
     }
@@ -161,7 +175,7 @@ public final class EngineHostProcess implements AutoCloseable {
 
   private static void awaitReady(Process process, int port, Path log) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Expected engine-host to start, but it exited with " + process.exitValue()
@@ -179,8 +193,8 @@ public final class EngineHostProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("Expected engine-host to answer /v2/topology within " + READY_TIMEOUT_SECONDS
-        + " s, but it did not; see " + log);
+    throw new IllegalStateException("Expected engine-host to answer /v2/topology within "
+        + STARTUP_TIMEOUT.toSeconds() + " s, but it did not; see " + log);
   }
 
   /** The credentials of the host's bootstrap user, for the official client talking to it. */

@@ -1,5 +1,6 @@
 package io.milepost.bench.engine;
 
+import io.milepost.bench.harness.Workload;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -8,7 +9,10 @@ public enum EngineKind {
   MILEPOST("milepost", "Milepost in-process", MilepostInProcess::new),
   MILEPOST_REST("milepost-rest", "Milepost REST + Camunda client", MilepostOverClient::rest),
   MILEPOST_GRPC("milepost-grpc", "Milepost gRPC + Camunda client (streaming)", MilepostOverClient::grpcStreaming),
-  FLOWABLE("flowable", "Flowable 7.2 embedded", FlowableEmbedded::new);
+  FLOWABLE("flowable", "Flowable 7.2 embedded", FlowableEmbedded::new),
+  /** The fifth workload: engine-host's own models and bundled plugins in process; workload 'order' only. */
+  MILEPOST_PLUGINS("milepost-plugins", "engine-host + its plugins in process (gRPC create with result)",
+      HostOrders::new);
 
   private final String id;
   private final String label;
@@ -26,6 +30,11 @@ public enum EngineKind {
 
   public String label() {
     return label;
+  }
+
+  /** engine-host with its plugins runs its own order-fulfillment model: workload (b) only. */
+  public boolean runs(Workload workload) {
+    return this != MILEPOST_PLUGINS || workload == Workload.ORDER;
   }
 
   public EngineAdapter create() {

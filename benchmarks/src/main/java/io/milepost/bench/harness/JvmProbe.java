@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
@@ -22,6 +23,7 @@ public final class JvmProbe implements AutoCloseable {
   private final com.sun.management.OperatingSystemMXBean os;
   private final List<MemoryPoolMXBean> heapPools;
   private final MemoryMXBean memory;
+  private final ThreadMXBean threads;
   private final JMXConnector connector;
 
   private JvmProbe(String name, MBeanServerConnection connection, JMXConnector connector) throws IOException {
@@ -31,6 +33,7 @@ public final class JvmProbe implements AutoCloseable {
     this.heapPools = ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class).stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     this.memory = ManagementFactory.getPlatformMXBean(connection, MemoryMXBean.class);
+    this.threads = ManagementFactory.getPlatformMXBean(connection, ThreadMXBean.class);
   }
 
   public static JvmProbe local(String name) {
@@ -78,6 +81,11 @@ public final class JvmProbe implements AutoCloseable {
 
   public long heapCommittedBytes() {
     return memory.getHeapMemoryUsage().getCommitted();
+  }
+
+  /** Live platform threads (virtual threads are not counted by the JVM's thread bean). */
+  public int liveThreads() {
+    return threads.getThreadCount();
   }
 
   public long peakHeapBytes() {

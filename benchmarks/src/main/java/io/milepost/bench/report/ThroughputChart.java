@@ -134,6 +134,7 @@ public final class ThroughputChart {
       case MILEPOST_REST -> new Color(0xff7f0e);
       case MILEPOST_GRPC -> new Color(0xd62728);
       case FLOWABLE -> new Color(0x2ca02c);
+      case MILEPOST_PLUGINS -> new Color(0x9467bd);
     };
   }
 
