@@ -29,6 +29,7 @@
             width: width, height: 200,
             series: [{}].concat(series.groups.map((group, i) => ({ label: group.label, stroke: colours[i], width: 2, spanGaps: true,
               points: { show: true, size: 5 } }))),
+            scales: { x: { time: true, range: () => [series.from, series.to] } },
             axes: [{}, { size: 60 }],
             legend: { show: true }
           }, [series.x].concat(values), box);

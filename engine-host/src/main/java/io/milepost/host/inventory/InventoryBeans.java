@@ -1,5 +1,7 @@
 package io.milepost.host.inventory;
 
+import io.milepost.engine.api.EngineQueries;
+import io.milepost.host.PeriodicTask;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteDirectory;
 import java.time.Clock;
@@ -37,11 +39,24 @@ class InventoryBeans {
   }
 
   @Bean
-  JobInventories jobInventories(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-      StockPositions positions, Reservations reservations, MovementLedger ledger, SiteDirectory sites,
-      StockImport initialStockImported) {
-    StockChanges changes = new StockChanges(jdbc, new TransactionTemplate(transactionManager), positions, reservations,
-        ledger);
+  StockChanges stockChanges(JdbcClient jdbc, PlatformTransactionManager transactionManager, StockPositions positions,
+      Reservations reservations, MovementLedger ledger) {
+    return new StockChanges(jdbc, new TransactionTemplate(transactionManager), positions, reservations, ledger);
+  }
+
+  @Bean
+  JobInventories jobInventories(StockPositions positions, StockChanges changes, Reservations reservations,
+      SiteDirectory sites, StockImport initialStockImported) {
     return new JobInventories(positions, changes, reservations, sites);
+  }
+
+  @Bean
+  PeriodicTask terminatedInstanceReleases(EngineQueries engine, JdbcClient jdbc,
+      PlatformTransactionManager transactionManager, StockChanges changes, InventoryProperties properties) {
+    TerminatedInstances terminated = new TerminatedInstances(engine, jdbc, new TransactionTemplate(transactionManager),
+        changes);
+    return new PeriodicTask("terminated-instance-releases", properties.releaseTerminatedEvery(),
+        terminated::releaseWhatTheyHeld, "Reservations of terminated instances are not released: "
+            + "milepost.inventory.release-terminated-every is zero");
   }
 }

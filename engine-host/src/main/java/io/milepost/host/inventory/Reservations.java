@@ -30,6 +30,14 @@ final class Reservations {
         .list();
   }
 
+  /** The references of the instance's reservations that are still open. */
+  List<String> openReferences(long processInstanceKey) {
+    return jdbc.sql("SELECT DISTINCT reference FROM inventory_reservation WHERE process_instance_key = ? AND state = ?"
+            + " ORDER BY reference")
+        .params(processInstanceKey, Reservation.State.OPEN.name())
+        .query(String.class).list();
+  }
+
   Optional<Reservation> find(long processInstanceKey, String reference) {
     return toReservation(reference, lines(processInstanceKey, reference, false));
   }

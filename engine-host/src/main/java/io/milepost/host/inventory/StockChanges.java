@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class StockChanges {
 
+  /** The actor of a release no job made: the instance ended terminated (cancelled, or with its parent). */
+  static final String TERMINATED_ACTOR = "instance terminated";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final StockPositions positions;
@@ -102,6 +105,25 @@ final class StockChanges {
     });
   }
 
+  /**
+   * Releases every reservation the instance still holds open, for an instance that ended terminated; part of the
+   * caller's transaction. A reservation its model already shipped or released is left as it is.
+   *
+   * @return how many reservations were released
+   */
+  int releaseAllHeldBy(long processInstanceKey) {
+    JobScope ended = JobScope.terminated(processInstanceKey);
+    int released = 0;
+    for (String reference : reservations.openReferences(processInstanceKey)) {
+      List<Reservations.Line> held = reservations.lines(processInstanceKey, reference, true);
+      if (!held.isEmpty() && held.getFirst().state() == Reservation.State.OPEN) {
+        settle(ended, reference, held, MovementKind.RELEASED, Reservation.State.RELEASED);
+        released++;
+      }
+    }
+    return released;
+  }
+
   void addInTransit(JobScope job, String siteId, String sku, int units, String reference) {
     book(job, siteId, sku, units, reference, MovementKind.IN_TRANSIT);
   }
@@ -121,7 +143,8 @@ final class StockChanges {
           .params(line.quantity() * onHandChange, line.quantity(), now, line.siteId(), line.sku())
           .update();
       ledger.add(new Entry(key(job, reference, kind, line.siteId(), line.sku()), line.siteId(), line.sku(), kind,
-          -line.quantity() * onHandChange, -line.quantity(), 0, reference, job, null), now);
+          -line.quantity() * onHandChange, -line.quantity(), 0, reference, job,
+          job.jobKey() == null ? TERMINATED_ACTOR : null), now);
     }
     reservations.setState(job.processInstanceKey(), reference, state, now);
   }

@@ -37,6 +37,8 @@ class StepChartsPageTest extends WebTestSupport {
     assertThat(series.statusCode()).isEqualTo(200);
     Map<String, Object> chart = JSON.readValue(series.body(), new TypeReference<Map<String, Object>>() {});
     assertThat((List<?>) chart.get("x")).isNotEmpty();
+    // the time axis spans the hour asked for, even with one point in it
+    assertThat(((Number) chart.get("to")).longValue() - ((Number) chart.get("from")).longValue()).isEqualTo(3600);
     List<Map<String, Object>> groups = (List<Map<String, Object>>) chart.get("groups");
     assertThat(groups).extracting(group -> group.get("label"))
         .containsExactly(step.get("pluginId") + " " + step.get("pluginVersion"), "Earlier versions");

@@ -65,4 +65,14 @@ public interface EngineQueries {
 
   /** The event log from a position on, in order (exporters, insights). */
   List<EngineEvent> eventsAfter(long position, int limit);
+
+  /** The position of the newest event in the log, 0 while it is empty. */
+  long lastEventPosition();
+
+  /**
+   * The events after {@code position} up to and including {@code upTo} that have this intent on an element of
+   * this type (PROCESS, SERVICE_TASK, ...), in order: for a consumer that follows one kind of event without
+   * reading every other.
+   */
+  List<EngineEvent> eventsBetween(long position, long upTo, String intent, String elementType);
 }

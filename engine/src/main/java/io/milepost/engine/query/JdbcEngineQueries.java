@@ -303,6 +303,17 @@ public final class JdbcEngineQueries implements EngineQueries {
         List.of(position, limit), rows::event);
   }
 
+  @Override
+  public long lastEventPosition() {
+    return jdbc.single("SELECT MAX(position) FROM event_log", List.of(), row -> row.getLong(1)).orElse(0L);
+  }
+
+  @Override
+  public List<EngineEvent> eventsBetween(long position, long upTo, String intent, String elementType) {
+    return jdbc.list("SELECT * FROM event_log WHERE position > ? AND position <= ? AND intent = ? AND element_type = ?"
+        + " ORDER BY position", List.of(position, upTo, intent, elementType), rows::event);
+  }
+
   private static Long flowScopeOf(Connection connection, long elementInstanceKey) throws SQLException {
     List<Long> parents = Jdbc.list(connection,
         "SELECT flow_scope_key FROM element_instance WHERE element_instance_key = ?",

@@ -52,6 +52,22 @@ class CallActivityAndStartTimerTest {
   }
 
   @Test
+  void shouldTakeBackOnlyWhatTheOutputMappingsNameWhenNotPropagatingAllChildVariables() {
+    harness.deploy(Bpmn.createExecutableProcess("transfer").startEvent()
+        .serviceTask("load", t -> t.zeebeJobType("load")).endEvent().done());
+    harness.deploy(Bpmn.createExecutableProcess("inbound").startEvent()
+        .callActivity("do-transfer", c -> c.zeebeProcessId("transfer").zeebePropagateAllChildVariables(false)
+            .zeebeOutputExpression("trailer", "assignedTrailer"))
+        .userTask("unload").endEvent().done());
+    long parent = harness.start("inbound", Map.of());
+
+    harness.engine().completeJob(harness.activateOne("load").key(), Map.of("trailer", "TR-5", "dock", 4));
+
+    // the output mapping reads the child's variables; nothing else of the child's comes back
+    assertThat(harness.variables(parent)).containsEntry("assignedTrailer", "TR-5").doesNotContainKeys("trailer", "dock");
+  }
+
+  @Test
   void shouldCatchAnErrorOfTheCalledProcessAtTheCallActivity() {
     deployParentAndChild();
     long parent = harness.start("inbound", Map.of());

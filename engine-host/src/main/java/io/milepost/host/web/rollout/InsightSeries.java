@@ -32,8 +32,13 @@ public final class InsightSeries {
   public record Group(String label, List<Long> count, List<Double> failureRate, List<Double> p95Ms,
       Map<String, List<Double>> measures) {}
 
-  /** @param x the buckets' starts, epoch seconds */
-  public record Series(String jobType, List<Long> x, List<Group> groups) {}
+  /**
+   * @param from the window's start, epoch seconds: the chart's time axis spans the window asked for, not only
+   *     the buckets that have data (uPlot would stretch a single point over years)
+   * @param to the window's end, epoch seconds
+   * @param x the buckets' starts, epoch seconds
+   */
+  public record Series(String jobType, long from, long to, List<Long> x, List<Group> groups) {}
 
   public Series of(String jobType, String siteId, Instant from, Instant to, String firstLabel,
       Predicate<StepInsight> first, String secondLabel) {
@@ -42,7 +47,7 @@ public final class InsightSeries {
     TreeSet<Instant> buckets = new TreeSet<>();
     rows.forEach(row -> buckets.add(row.bucketStart()));
     List<Long> x = buckets.stream().map(Instant::getEpochSecond).toList();
-    return new Series(jobType, x, List.of(group(firstLabel, rows.stream().filter(first).toList(), buckets),
+    return new Series(jobType, from.getEpochSecond(), to.getEpochSecond(), x, List.of(group(firstLabel, rows.stream().filter(first).toList(), buckets),
         group(secondLabel, rows.stream().filter(first.negate()).toList(), buckets)));
   }
 

@@ -61,12 +61,14 @@ public final class CallActivityProcessor implements ElementProcessor {
   void childCompleted(BpmnElementContext childProcess) {
     BpmnElementContext callActivity = behaviors.load(childProcess.processInstance().parentElementInstanceKey());
     Map<String, Object> childVariables = localVariables(childProcess);
-    if (callActivity.node().callActivity().propagateAllChildVariables() && !childVariables.isEmpty()) {
-      if (callActivity.node().outputs().isEmpty()) {
-        behaviors.variables().merge(callActivity.key(), callActivity.processInstance().key(), childVariables, callActivity.tenantId());
-      } else {
+    if (!childVariables.isEmpty()) {
+      if (!callActivity.node().outputs().isEmpty()) {
+        // the output mappings read the child's variables, whether or not all of them would propagate, and only
+        // what they name leaves the call activity
         behaviors.variables().setLocal(callActivity.key(), callActivity.processInstance().key(), childVariables,
             callActivity.tenantId());
+      } else if (callActivity.node().callActivity().propagateAllChildVariables()) {
+        behaviors.variables().merge(callActivity.key(), callActivity.processInstance().key(), childVariables, callActivity.tenantId());
       }
     }
     behaviors.complete(callActivity);
