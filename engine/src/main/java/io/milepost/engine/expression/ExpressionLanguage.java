@@ -10,10 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.feel.FeelEngine;
+import org.camunda.feel.api.EvaluationFailure;
+import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.context.Context;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * FEEL through the Camunda FEEL engine. Expressions are parsed once when a model is deployed and
@@ -22,31 +32,50 @@ import org.camunda.feel.api.ParseResult;
  */
 public final class ExpressionLanguage {
 
-  private final FeelEngineApi feel = withBoundedInterpreter(FeelEngineBuilder.forJava().build());
+  private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+  private final FeelEngine engine = engineOf(feel);
+  private final BoundedFeelInterpreter interpreter = new BoundedFeelInterpreter(engine.valueMapper());
+  /**
+   * FEEL's built-in functions, built once. FeelEngine 1.19 builds them anew for every evaluation (its root
+   * context is a method, so each evaluation gets a fresh failure collector); that was a fifth of the writer's
+   * time on the order-fulfillment model. Expressions are evaluated here against a fresh context over these.
+   */
+  private final FunctionProvider functions = new FunctionProvider.CompositeFunctionProvider(
+      CollectionConverters.asScala(List.<FunctionProvider>of(
+          new BuiltinFunctions(engine.clock(), engine.valueMapper()), engine.functionProvider())).toList());
   private final ExpressionLimits limits;
 
   public ExpressionLanguage(ExpressionLimits limits) {
     this.limits = limits;
+    withBoundedInterpreter(engine, interpreter);
   }
 
   public ExpressionLanguage() {
     this(ExpressionLimits.DEFAULTS);
   }
 
-  /**
-   * FEEL offers no hook into its interpreter, which it keeps in a private field; the bounded one replaces
-   * it there. A FEEL upgrade that renames the fields fails here, at start, and the limit tests catch one
-   * that stops calling {@code eval} for each node.
-   */
-  private static FeelEngineApi withBoundedInterpreter(FeelEngineApi api) {
+  private static FeelEngine engineOf(FeelEngineApi api) {
     try {
       Field engineField = FeelEngineApi.class.getDeclaredField("engine");
       engineField.setAccessible(true);
-      FeelEngine engine = (FeelEngine) engineField.get(api);
+      return (FeelEngine) engineField.get(api);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Expected FEEL " + FeelEngine.class.getPackage().getImplementationVersion()
+          + " to keep its engine where 1.19 does, but it does not", e);
+    }
+  }
+
+  /**
+   * FEEL offers no hook into its interpreter, which it keeps in a private field; the bounded one replaces
+   * it there too, for the evaluations that still go through FeelEngine (the unknown-function probes). A FEEL
+   * upgrade that renames the fields fails here, at start, and the limit tests catch one that stops calling
+   * {@code eval} for each node.
+   */
+  private static void withBoundedInterpreter(FeelEngine engine, BoundedFeelInterpreter interpreter) {
+    try {
       Field interpreterField = FeelEngine.class.getDeclaredField("interpreter");
       interpreterField.setAccessible(true);
-      interpreterField.set(engine, new BoundedFeelInterpreter(engine.valueMapper()));
-      return api;
+      interpreterField.set(engine, interpreter);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Expected FEEL " + FeelEngine.class.getPackage().getImplementationVersion()
           + " to keep its interpreter where 1.19 does, but it does not: expression limits cannot be applied", e);
@@ -135,21 +164,38 @@ public final class ExpressionLanguage {
       }
     }
     EvaluationBudget budget = new EvaluationBudget(limits);
-    EvaluationResult result;
+    EvalContext context = EvalContext.create(engine.valueMapper(), functions).merge(new Context.StaticContext(
+        scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(variables)),
+        Context.StaticContext$.MODULE$.apply$default$2()));
+    Val value;
     try {
-      result = BoundedFeelInterpreter.within(budget, () -> feel.evaluate(expression.parsed(), variables));
+      value = BoundedFeelInterpreter.within(budget, () -> interpreter.eval(expression.parsed().expression(), context));
     } catch (EvaluationBudget.Breached breached) {
-      result = null;
+      value = null;
     }
     if (budget.breach() != null) {
       throw new ExpressionException("Stopped evaluating expression '" + expression.source() + "': it "
           + budget.breach() + " (milepost.engine.expression-limits)");
     }
-    if (result.isFailure()) {
-      throw new ExpressionException("Failed to evaluate expression '" + expression.source() + "': "
-          + result.failure().message());
+    String failure = failureOf(value, context);
+    if (failure != null) {
+      throw new ExpressionException("Failed to evaluate expression '" + expression.source() + "': " + failure);
     }
-    return normalize(result.result());
+    return normalize(engine.valueMapper().unpackVal(value));
+  }
+
+  /** What FeelEngine would report as the evaluation's failure: a failed assertion, or an error value; else null. */
+  private static String failureOf(Val value, EvalContext context) {
+    for (EvaluationFailure failure : CollectionConverters.asJava(context.failureCollector().failures())) {
+      if (failure.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$) {
+        return "assertion failed: " + failure.failureMessage();
+      }
+    }
+    return switch (value) {
+      case ValError error -> error.error();
+      case ValFatalError error -> error.error();
+      default -> null;
+    };
   }
 
   private static final Object NOT_SIMPLE = new Object();
