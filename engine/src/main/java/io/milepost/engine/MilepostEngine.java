@@ -75,13 +75,14 @@ public final class MilepostEngine implements Engine {
   private final Set<String> servingTypes = ConcurrentHashMap.newKeySet();
   private final DueWorkScheduler dueWork;
   private final KeyGenerator keys;
+  private final Store store;
   /** Reads the result of an instance that ended, off the writer thread (which must not wait for the pool). */
   private final ExecutorService resultReaders = Executors.newVirtualThreadPerTaskExecutor();
 
   private MilepostEngine(EngineConfiguration configuration) {
     this.configuration = configuration;
     JsonMapper json = JsonMapper.builder().build();
-    Store store = new Store(configuration.dataSource());
+    this.store = new Store(configuration.dataSource());
     ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
@@ -365,7 +366,8 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public EngineStatus status() {
-    return new EngineStatus(executor.isWriting(), executor.queued());
+    return new EngineStatus(executor.isWriting(), executor.queued(), store.writeFailure()
+        .map(failure -> "since " + failure.since() + ": " + failure.reason()));
   }
 
   @Override

@@ -53,6 +53,8 @@ public final class CommandExecutor implements AutoCloseable {
   private static final int MAX_BATCH = 64;
   /** How often an idle writer looks whether the engine is closing. */
   private static final long IDLE_WAKE_UP_MILLIS = 50;
+  /** How often an idle writer tries a write while the store cannot write (so it recovers without traffic). */
+  private static final long STORE_PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How long close waits for the batch in progress; a command that runs longer is left behind. */
   private static final long CLOSE_WAIT_MILLIS = 10_000;
 
@@ -79,6 +81,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final Thread writer;
   /** The writer's own connection and statements; replaced after a failed commit. */
   private StatementCache connection;
+  private long lastStoreProbeNanos;
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
@@ -184,6 +187,7 @@ public final class CommandExecutor implements AutoCloseable {
       try {
         Pending<?> first = queue.poll(IDLE_WAKE_UP_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
+          probeStoreIfItCannotWrite();
           continue; // looks at closed again
         }
         batch.add(first);
@@ -200,6 +204,33 @@ public final class CommandExecutor implements AutoCloseable {
         batch.forEach(pending -> pending.result().completeExceptionally(
             new IllegalStateException("The engine failed while answering the command", unexpected)));
       }
+    }
+  }
+
+  /** While the store cannot write, an idle writer tries a write now and then: health turns UP without traffic. */
+  private void probeStoreIfItCannotWrite() {
+    long now = System.nanoTime();
+    if (store.writeFailure().isEmpty() || now - lastStoreProbeNanos < STORE_PROBE_INTERVAL_NANOS) {
+      return;
+    }
+    lastStoreProbeNanos = now;
+    try {
+      if (connection == null) {
+        connection = store.openWriterConnection();
+      }
+      store.probeWrite(connection);
+      LOG.info("The engine's store takes writes again");
+    } catch (RuntimeException stillFailing) {
+      LOG.debug("The engine's store still cannot write", stillFailing);
+      dropConnection();
+    }
+  }
+
+  /** Closes the writer's connection after a failure (it may be broken: the next batch opens a new one). */
+  private void dropConnection() {
+    if (connection != null) {
+      connection.close();
+      connection = null;
     }
   }
 
@@ -234,10 +265,7 @@ public final class CommandExecutor implements AutoCloseable {
       });
     } catch (RuntimeException | Error commitFailed) {
       LOG.error("A batch of {} commands failed to commit", batch.size(), commitFailed);
-      if (connection != null) {
-        connection.close(); // it may be broken: the next batch opens a new one
-        connection = null;
-      }
+      dropConnection();
       RuntimeException failure = new StoreUnavailableException("The engine's store failed to commit a batch of "
           + batch.size() + " commands, this one among them: it was not acknowledged; retry it (the engine reconnects "
           + "by itself)", commitFailed);
