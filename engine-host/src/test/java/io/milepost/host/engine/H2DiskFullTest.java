@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,7 @@ class H2DiskFullTest {
   /** How long the host may take to answer anything: it is idle but for this test. */
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the host's log
   Path home;
 
   private Path disk;
