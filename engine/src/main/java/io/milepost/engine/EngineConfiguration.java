@@ -2,6 +2,7 @@ package io.milepost.engine;
 
 import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
+import io.milepost.engine.api.DiskWatermark;
 import io.milepost.engine.api.EngineMetrics;
 import io.milepost.engine.expression.ExpressionLimits;
 import java.time.Clock;
@@ -22,10 +23,11 @@ import javax.sql.DataSource;
  * @param expressionLimits how much time and memory one FEEL evaluation may take before it becomes an incident
  * @param admission back-pressure: when commands that bring new work are refused
  * @param businessIdPaths where the ids instances are searched by are found in their variables (none by default)
+ * @param diskWatermark below how much free space on the H2 store's disk commands are refused
  */
 public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
     EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission,
-    BusinessIdPaths businessIdPaths) {
+    BusinessIdPaths businessIdPaths, DiskWatermark diskWatermark) {
 
   /** Long: it is there so that callers of a writer that stopped get an answer, not to hurry a slow machine. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
@@ -37,7 +39,7 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
   public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
       EngineMetrics metrics) {
     this(dataSource, clock, dueWorkInterval, nodeId, metrics, DEFAULT_COMMAND_TIMEOUT, ExpressionLimits.DEFAULTS,
-        CommandAdmission.DEFAULTS, BusinessIdPaths.NONE);
+        CommandAdmission.DEFAULTS, BusinessIdPaths.NONE, DiskWatermark.DEFAULT);
   }
 
   public static EngineConfiguration of(DataSource dataSource) {
@@ -46,36 +48,41 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
 
   public EngineConfiguration withClock(Clock newClock) {
     return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission, businessIdPaths);
+        expressionLimits, admission, businessIdPaths, diskWatermark);
   }
 
   public EngineConfiguration withDueWorkInterval(Duration interval) {
     return new EngineConfiguration(dataSource, clock, interval, nodeId, metrics, commandTimeout, expressionLimits,
-        admission, businessIdPaths);
+        admission, businessIdPaths, diskWatermark);
   }
 
   public EngineConfiguration withMetrics(EngineMetrics newMetrics) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, newMetrics, commandTimeout,
-        expressionLimits, admission, businessIdPaths);
+        expressionLimits, admission, businessIdPaths, diskWatermark);
   }
 
   public EngineConfiguration withCommandTimeout(Duration timeout) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, timeout, expressionLimits,
-        admission, businessIdPaths);
+        admission, businessIdPaths, diskWatermark);
   }
 
   public EngineConfiguration withAdmission(CommandAdmission newAdmission) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, newAdmission, businessIdPaths);
+        expressionLimits, newAdmission, businessIdPaths, diskWatermark);
   }
 
   public EngineConfiguration withBusinessIdPaths(BusinessIdPaths paths) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission, paths);
+        expressionLimits, admission, paths, diskWatermark);
   }
 
   public EngineConfiguration withExpressionLimits(ExpressionLimits limits) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout, limits,
-        admission, businessIdPaths);
+        admission, businessIdPaths, diskWatermark);
+  }
+
+  public EngineConfiguration withDiskWatermark(DiskWatermark watermark) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, admission, businessIdPaths, watermark);
   }
 }

@@ -6,6 +6,7 @@ import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
+import io.milepost.engine.api.DiskWatermark;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.engine.expression.ExpressionLimits;
@@ -40,7 +41,8 @@ class EngineBeans {
                 EngineConfiguration.DEFAULT_COMMAND_TIMEOUT))
             .withExpressionLimits(expressionLimits(environment))
             .withAdmission(admission(environment))
-            .withBusinessIdPaths(businessIdPaths));
+            .withBusinessIdPaths(businessIdPaths)
+            .withDiskWatermark(diskWatermark(environment)));
     metrics.watchIncidents(engine.queries());
     return engine;
   }
@@ -65,6 +67,13 @@ class EngineBeans {
         environment.getProperty(prefix + "min-limit", Integer.class, defaults.minLimit()),
         environment.getProperty(prefix + "max-limit", Integer.class, defaults.maxLimit()),
         environment.getProperty(prefix + "target-latency", Duration.class, defaults.targetLatency()));
+  }
+
+  /** {@code milepost.engine.min-free-disk}, measured on the disk of the H2 store's file (not for PostgreSQL). */
+  private static DiskWatermark diskWatermark(Environment environment) {
+    DataSize minFree = environment.getProperty("milepost.engine.min-free-disk", DataSize.class,
+        DataSize.ofBytes(DiskWatermark.DEFAULT_MIN_FREE_BYTES));
+    return new DiskWatermark(minFree.toBytes(), null);
   }
 
   /** {@code milepost.engine.business-id-paths}: {@code <variable>.<field>} each, comma-separated. */

@@ -9,5 +9,8 @@ import java.util.Optional;
  * @param queuedCommands commands waiting for the writer
  * @param storeWriteFailure why the store cannot write (since when, and what its last failure said); empty while
  *     its writes commit. Commands are refused as retryable meanwhile, and the engine tries again by itself
+ * @param diskShortage why commands are refused for want of disk space (the store's disk is below its free-disk
+ *     watermark, see {@link DiskWatermark}); empty while there is room. Measured again when idle too
  */
-public record EngineStatus(boolean writing, int queuedCommands, Optional<String> storeWriteFailure) {}
+public record EngineStatus(boolean writing, int queuedCommands, Optional<String> storeWriteFailure,
+    Optional<String> diskShortage) {}

@@ -4,6 +4,7 @@ import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.CommandTimeoutException;
+import io.milepost.engine.api.DiskWatermark;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.StoreUnavailableException;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * savepoint. A command is all-or-nothing (a rejection or a bug rolls back to its savepoint and
  * fails only its caller); the callers of a batch are answered only after its commit, so an
  * acknowledged command is durable. What a command made observable (jobs to hand out, instances
- * that ended) is passed on after the commit too.
+ * that ended) is passed on after the commit too. While the store's disk is below its free-disk watermark, a batch
+ * is refused whole before it is applied (see {@link FreeDiskGuard}).
  */
 public final class CommandExecutor implements AutoCloseable {
 
@@ -77,6 +80,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final AdmissionLimit admission;
   private final EngineMetrics metrics;
   private final BusinessIdPaths businessIdPaths;
+  private final FreeDiskGuard diskGuard;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   /** The writer's own connection and statements; replaced after a failed commit. */
@@ -86,7 +90,8 @@ public final class CommandExecutor implements AutoCloseable {
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
       DecisionRepository decisions, ExpressionLanguage expressions, Effects effects, JobStreams jobStreams,
-      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission, BusinessIdPaths businessIdPaths) {
+      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission, BusinessIdPaths businessIdPaths,
+      DiskWatermark diskWatermark) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -101,6 +106,7 @@ public final class CommandExecutor implements AutoCloseable {
     this.admission = new AdmissionLimit(admission);
     this.metrics = metrics;
     this.businessIdPaths = businessIdPaths;
+    this.diskGuard = new FreeDiskGuard(diskWatermark.minFreeBytes(), diskWatermark.usableSpace());
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -171,6 +177,11 @@ public final class CommandExecutor implements AutoCloseable {
     return !closed && writer.isAlive();
   }
 
+  /** Why commands are refused for want of disk space (the last measurement); empty while there is room. */
+  public Optional<String> diskShortage() {
+    return diskGuard.shortage();
+  }
+
   /** Commands waiting for the writer. */
   public int queued() {
     return queue.size();
@@ -187,7 +198,10 @@ public final class CommandExecutor implements AutoCloseable {
       try {
         Pending<?> first = queue.poll(IDLE_WAKE_UP_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
-          probeStoreIfItCannotWrite();
+          // measured when idle too, so health turns UP once space is freed without waiting for a command
+          if (diskGuard.check().isEmpty()) {
+            probeStoreIfItCannotWrite();
+          }
           continue; // looks at closed again
         }
         batch.add(first);
@@ -249,6 +263,14 @@ public final class CommandExecutor implements AutoCloseable {
 
   private void processBatch(List<Pending<?>> batch, int queuedBehind) {
     if (batch.isEmpty()) {
+      return;
+    }
+    Optional<String> diskShortage = diskGuard.check();
+    if (diskShortage.isPresent()) {
+      // refused before H2 writes anything: a database that meets a full disk closes (see StoreOutage)
+      StoreUnavailableException refused = new StoreUnavailableException(diskShortage.get(), null);
+      batch.forEach(pending -> pending.result().completeExceptionally(refused));
+      metrics.batchFailed(batch.size());
       return;
     }
     List<Outcome> outcomes = new ArrayList<>(batch.size());
