@@ -1,5 +1,6 @@
 package io.milepost.engine;
 
+import io.milepost.engine.api.StoreUnavailableException;
 import io.milepost.engine.job.JobCommands;
 import io.milepost.engine.processing.CommandExecutor;
 import io.milepost.engine.message.MessageCommands;
@@ -50,6 +51,10 @@ final class DueWorkScheduler {
   private void runSafely() {
     try {
       runOnce();
+    } catch (StoreUnavailableException e) {
+      // the store takes no writes now (its disk below the watermark, its database away): health and the refused
+      // commands say so; a stack trace every interval would only fill the log (on that same disk, often)
+      LOG.debug("Due work refused; will try again", e);
     } catch (RuntimeException e) {
       LOG.error("Due work failed; will try again", e);
     }

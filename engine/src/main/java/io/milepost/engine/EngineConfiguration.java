@@ -2,6 +2,7 @@ package io.milepost.engine;
 
 import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
+import io.milepost.engine.api.DiskWatermark;
 import io.milepost.engine.api.EngineMetrics;
 import io.milepost.engine.api.H2CommitDurability;
 import io.milepost.engine.expression.ExpressionLimits;
@@ -25,10 +26,11 @@ import javax.sql.DataSource;
  * @param businessIdPaths where the ids instances are searched by are found in their variables (none by default)
  * @param h2CommitDurability on H2, whether an acknowledged command survives a power cut (the default) or only
  *     the engine's process being killed (cheaper commits); ignored on PostgreSQL
+ * @param diskWatermark below how much free space on the H2 store's disk commands are refused
  */
 public record EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
     EngineMetrics metrics, Duration commandTimeout, ExpressionLimits expressionLimits, CommandAdmission admission,
-    BusinessIdPaths businessIdPaths, H2CommitDurability h2CommitDurability) {
+    BusinessIdPaths businessIdPaths, H2CommitDurability h2CommitDurability, DiskWatermark diskWatermark) {
 
   /** Long: it is there so that callers of a writer that stopped get an answer, not to hurry a slow machine. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
@@ -40,7 +42,7 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
   public EngineConfiguration(DataSource dataSource, Clock clock, Duration dueWorkInterval, String nodeId,
       EngineMetrics metrics) {
     this(dataSource, clock, dueWorkInterval, nodeId, metrics, DEFAULT_COMMAND_TIMEOUT, ExpressionLimits.DEFAULTS,
-        CommandAdmission.DEFAULTS, BusinessIdPaths.NONE, H2CommitDurability.POWER_CUT);
+        CommandAdmission.DEFAULTS, BusinessIdPaths.NONE, H2CommitDurability.POWER_CUT, DiskWatermark.DEFAULT);
   }
 
   public static EngineConfiguration of(DataSource dataSource) {
@@ -49,41 +51,46 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
 
   public EngineConfiguration withClock(Clock newClock) {
     return new EngineConfiguration(dataSource, newClock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission, businessIdPaths, h2CommitDurability);
+        expressionLimits, admission, businessIdPaths, h2CommitDurability, diskWatermark);
   }
 
   public EngineConfiguration withDueWorkInterval(Duration interval) {
     return new EngineConfiguration(dataSource, clock, interval, nodeId, metrics, commandTimeout, expressionLimits,
-        admission, businessIdPaths, h2CommitDurability);
+        admission, businessIdPaths, h2CommitDurability, diskWatermark);
   }
 
   public EngineConfiguration withMetrics(EngineMetrics newMetrics) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, newMetrics, commandTimeout,
-        expressionLimits, admission, businessIdPaths, h2CommitDurability);
+        expressionLimits, admission, businessIdPaths, h2CommitDurability, diskWatermark);
   }
 
   public EngineConfiguration withCommandTimeout(Duration timeout) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, timeout, expressionLimits,
-        admission, businessIdPaths, h2CommitDurability);
+        admission, businessIdPaths, h2CommitDurability, diskWatermark);
   }
 
   public EngineConfiguration withAdmission(CommandAdmission newAdmission) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, newAdmission, businessIdPaths, h2CommitDurability);
+        expressionLimits, newAdmission, businessIdPaths, h2CommitDurability, diskWatermark);
   }
 
   public EngineConfiguration withBusinessIdPaths(BusinessIdPaths paths) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission, paths, h2CommitDurability);
+        expressionLimits, admission, paths, h2CommitDurability, diskWatermark);
   }
 
   public EngineConfiguration withExpressionLimits(ExpressionLimits limits) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout, limits,
-        admission, businessIdPaths, h2CommitDurability);
+        admission, businessIdPaths, h2CommitDurability, diskWatermark);
   }
 
   public EngineConfiguration withH2CommitDurability(H2CommitDurability durability) {
     return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
-        expressionLimits, admission, businessIdPaths, durability);
+        expressionLimits, admission, businessIdPaths, durability, diskWatermark);
+  }
+
+  public EngineConfiguration withDiskWatermark(DiskWatermark watermark) {
+    return new EngineConfiguration(dataSource, clock, dueWorkInterval, nodeId, metrics, commandTimeout,
+        expressionLimits, admission, businessIdPaths, h2CommitDurability, watermark);
   }
 }

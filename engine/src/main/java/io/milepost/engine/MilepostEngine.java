@@ -4,6 +4,7 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.CorrelateMessage;
 import io.milepost.engine.api.CreateProcessInstance;
+import io.milepost.engine.api.DiskWatermark;
 import io.milepost.engine.api.DecisionEvaluation;
 import io.milepost.engine.api.DecisionQueries;
 import io.milepost.engine.api.EvaluateDecision;
@@ -42,11 +43,14 @@ import io.milepost.engine.processing.ProcessRepository;
 import io.milepost.engine.query.JdbcDecisionQueries;
 import io.milepost.engine.query.JdbcEngineQueries;
 import io.milepost.engine.signal.SignalCommands;
+import io.milepost.engine.state.H2StoreDirectory;
 import io.milepost.engine.state.KeyGenerator;
 import io.milepost.engine.state.Store;
 import io.milepost.engine.state.StorePurge;
 import io.milepost.engine.usertask.UserTaskCommands;
 import io.milepost.engine.variable.VariableCommands;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,13 +79,14 @@ public final class MilepostEngine implements Engine {
   private final Set<String> servingTypes = ConcurrentHashMap.newKeySet();
   private final DueWorkScheduler dueWork;
   private final KeyGenerator keys;
+  private final Store store;
   /** Reads the result of an instance that ended, off the writer thread (which must not wait for the pool). */
   private final ExecutorService resultReaders = Executors.newVirtualThreadPerTaskExecutor();
 
   private MilepostEngine(EngineConfiguration configuration) {
     this.configuration = configuration;
     JsonMapper json = JsonMapper.builder().build();
-    Store store = new Store(configuration.dataSource(), configuration.h2CommitDurability());
+    this.store = new Store(configuration.dataSource(), configuration.h2CommitDurability());
     ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
@@ -90,7 +95,7 @@ public final class MilepostEngine implements Engine {
     keys.connect();
     this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
         decisions, expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
-        configuration.admission(), configuration.businessIdPaths());
+        configuration.admission(), configuration.businessIdPaths(), watermark(configuration.diskWatermark(), store));
     this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
     this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
     this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);
@@ -109,6 +114,20 @@ public final class MilepostEngine implements Engine {
     while (executor.executeDraining(b -> b.context().state().businessIds().backfillStep(BACKFILL_STEP))) {
       // next step
     }
+  }
+
+  /** The watermark with where to measure: the configured source, else the disk of an H2 store's file, else none. */
+  private static DiskWatermark watermark(DiskWatermark configured, Store store) {
+    if (configured.usableSpace() != null || configured.minFreeBytes() == 0) {
+      return configured;
+    }
+    return H2StoreDirectory.of(store).map(directory -> {
+      try {
+        return new DiskWatermark(configured.minFreeBytes(), DiskWatermark.UsableSpace.of(directory));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Failed to find the disk of the H2 store's directory " + directory, e);
+      }
+    }).orElse(new DiskWatermark(0, null));
   }
 
   /** Migrates the store and starts the engine (and its due-work thread, when configured). */
@@ -365,7 +384,8 @@ public final class MilepostEngine implements Engine {
 
   @Override
   public EngineStatus status() {
-    return new EngineStatus(executor.isWriting(), executor.queued());
+    return new EngineStatus(executor.isWriting(), executor.queued(), store.writeFailure()
+        .map(failure -> "since " + failure.since() + ": " + failure.reason()), executor.diskShortage());
   }
 
   @Override

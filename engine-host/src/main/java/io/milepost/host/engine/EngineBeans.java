@@ -6,6 +6,7 @@ import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
 import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.CommandAdmission;
+import io.milepost.engine.api.DiskWatermark;
 import io.milepost.engine.api.Engine;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.engine.api.H2CommitDurability;
@@ -42,7 +43,8 @@ class EngineBeans {
             .withExpressionLimits(expressionLimits(environment))
             .withAdmission(admission(environment))
             .withBusinessIdPaths(businessIdPaths)
-            .withH2CommitDurability(h2CommitDurability(environment)));
+            .withH2CommitDurability(h2CommitDurability(environment))
+            .withDiskWatermark(diskWatermark(environment)));
     metrics.watchIncidents(engine.queries());
     return engine;
   }
@@ -77,6 +79,13 @@ class EngineBeans {
     } catch (IllegalArgumentException invalid) {
       throw new IllegalArgumentException(property + ": " + invalid.getMessage(), invalid);
     }
+  }
+
+  /** {@code milepost.engine.min-free-disk}, measured on the disk of the H2 store's file (not for PostgreSQL). */
+  private static DiskWatermark diskWatermark(Environment environment) {
+    DataSize minFree = environment.getProperty("milepost.engine.min-free-disk", DataSize.class,
+        DataSize.ofBytes(DiskWatermark.DEFAULT_MIN_FREE_BYTES));
+    return new DiskWatermark(minFree.toBytes(), null);
   }
 
   /** {@code milepost.engine.business-id-paths}: {@code <variable>.<field>} each, comma-separated. */

@@ -1,17 +1,30 @@
 package io.milepost.host.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
+import io.milepost.engine.api.CreateProcessInstance;
+import io.milepost.engine.api.StoreUnavailableException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-/** Health follows the writer, not only the store. */
+/** Health follows the writer, not only the store, and whether the store can write. */
 class EngineHealthIndicatorTest {
+
+  @TempDir
+  Path dataDir;
 
   @Test
   void shouldGoDownWhenTheWriterHasStoppedThoughTheStoreStillAnswers() {
@@ -30,5 +43,29 @@ class EngineHealthIndicatorTest {
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails()).containsEntry("writer", "stopped: commands are not being applied");
     assertThat(engine.queries().processInstance(1L)).isEmpty();
+  }
+
+  @Test
+  void shouldGoDownWhileTheStoreCannotWriteAndUpOnceItWritesAgain() throws Exception {
+    // given a running engine on an H2 file
+    JdbcDataSource store = new JdbcDataSource();
+    store.setURL("jdbc:h2:" + dataDir.resolve("health") + ";DB_CLOSE_ON_EXIT=FALSE");
+    try (MilepostEngine engine = MilepostEngine.start(EngineConfiguration.of(store))) {
+      EngineHealthIndicator indicator = new EngineHealthIndicator(engine);
+
+      // when H2 closes the database underneath (as after a failed write) and a command meets it
+      try (Connection connection = store.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("SHUTDOWN IMMEDIATELY");
+      }
+      assertThatThrownBy(() -> engine.createProcessInstance(CreateProcessInstance.latest("missing", Map.of())))
+          .isInstanceOf(StoreUnavailableException.class);
+
+      // then health is DOWN, saying the store cannot write, and UP once the engine's write probe commits again
+      Health down = indicator.health();
+      assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(down.getDetails().get("store")).asString().startsWith("cannot write since");
+      await("health UP again").atMost(Duration.ofSeconds(30))
+          .until(() -> indicator.health().getStatus().equals(Status.UP));
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.milepost.engine.api.BusinessIdPaths;
 import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.CommandAdmission;
 import io.milepost.engine.api.CommandTimeoutException;
+import io.milepost.engine.api.DiskWatermark;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
 import io.milepost.engine.api.StoreUnavailableException;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * savepoint. A command is all-or-nothing (a rejection or a bug rolls back to its savepoint and
  * fails only its caller); the callers of a batch are answered only after its commit, so an
  * acknowledged command is durable. What a command made observable (jobs to hand out, instances
- * that ended) is passed on after the commit too.
+ * that ended) is passed on after the commit too. While the store's disk is below its free-disk watermark, a batch
+ * is refused whole before it is applied (see {@link FreeDiskGuard}).
  */
 public final class CommandExecutor implements AutoCloseable {
 
@@ -53,6 +56,8 @@ public final class CommandExecutor implements AutoCloseable {
   private static final int MAX_BATCH = 64;
   /** How often an idle writer looks whether the engine is closing. */
   private static final long IDLE_WAKE_UP_MILLIS = 50;
+  /** How often an idle writer tries a write while the store cannot write (so it recovers without traffic). */
+  private static final long STORE_PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How long close waits for the batch in progress; a command that runs longer is left behind. */
   private static final long CLOSE_WAIT_MILLIS = 10_000;
 
@@ -75,15 +80,18 @@ public final class CommandExecutor implements AutoCloseable {
   private final AdmissionLimit admission;
   private final EngineMetrics metrics;
   private final BusinessIdPaths businessIdPaths;
+  private final FreeDiskGuard diskGuard;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   /** The writer's own connection and statements; replaced after a failed commit. */
   private StatementCache connection;
+  private long lastStoreProbeNanos;
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
       DecisionRepository decisions, ExpressionLanguage expressions, Effects effects, JobStreams jobStreams,
-      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission, BusinessIdPaths businessIdPaths) {
+      EngineMetrics metrics, Duration commandTimeout, CommandAdmission admission, BusinessIdPaths businessIdPaths,
+      DiskWatermark diskWatermark) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -98,6 +106,7 @@ public final class CommandExecutor implements AutoCloseable {
     this.admission = new AdmissionLimit(admission);
     this.metrics = metrics;
     this.businessIdPaths = businessIdPaths;
+    this.diskGuard = new FreeDiskGuard(diskWatermark.minFreeBytes(), diskWatermark.usableSpace());
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -168,6 +177,11 @@ public final class CommandExecutor implements AutoCloseable {
     return !closed && writer.isAlive();
   }
 
+  /** Why commands are refused for want of disk space (the last measurement); empty while there is room. */
+  public Optional<String> diskShortage() {
+    return diskGuard.shortage();
+  }
+
   /** Commands waiting for the writer. */
   public int queued() {
     return queue.size();
@@ -184,6 +198,10 @@ public final class CommandExecutor implements AutoCloseable {
       try {
         Pending<?> first = queue.poll(IDLE_WAKE_UP_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
+          // measured when idle too, so health turns UP once space is freed without waiting for a command
+          if (diskGuard.check().isEmpty()) {
+            probeStoreIfItCannotWrite();
+          }
           continue; // looks at closed again
         }
         batch.add(first);
@@ -200,6 +218,33 @@ public final class CommandExecutor implements AutoCloseable {
         batch.forEach(pending -> pending.result().completeExceptionally(
             new IllegalStateException("The engine failed while answering the command", unexpected)));
       }
+    }
+  }
+
+  /** While the store cannot write, an idle writer tries a write now and then: health turns UP without traffic. */
+  private void probeStoreIfItCannotWrite() {
+    long now = System.nanoTime();
+    if (store.writeFailure().isEmpty() || now - lastStoreProbeNanos < STORE_PROBE_INTERVAL_NANOS) {
+      return;
+    }
+    lastStoreProbeNanos = now;
+    try {
+      if (connection == null) {
+        connection = store.openWriterConnection();
+      }
+      store.probeWrite(connection);
+      LOG.info("The engine's store takes writes again");
+    } catch (RuntimeException stillFailing) {
+      LOG.debug("The engine's store still cannot write", stillFailing);
+      dropConnection();
+    }
+  }
+
+  /** Closes the writer's connection after a failure (it may be broken: the next batch opens a new one). */
+  private void dropConnection() {
+    if (connection != null) {
+      connection.close();
+      connection = null;
     }
   }
 
@@ -220,6 +265,14 @@ public final class CommandExecutor implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
+    Optional<String> diskShortage = diskGuard.check();
+    if (diskShortage.isPresent()) {
+      // refused before H2 writes anything: a database that meets a full disk closes (see StoreOutage)
+      StoreUnavailableException refused = new StoreUnavailableException(diskShortage.get(), null);
+      batch.forEach(pending -> pending.result().completeExceptionally(refused));
+      metrics.batchFailed(batch.size());
+      return;
+    }
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     long started = System.nanoTime();
     try {
@@ -234,10 +287,7 @@ public final class CommandExecutor implements AutoCloseable {
       });
     } catch (RuntimeException | Error commitFailed) {
       LOG.error("A batch of {} commands failed to commit", batch.size(), commitFailed);
-      if (connection != null) {
-        connection.close(); // it may be broken: the next batch opens a new one
-        connection = null;
-      }
+      dropConnection();
       RuntimeException failure = new StoreUnavailableException("The engine's store failed to commit a batch of "
           + batch.size() + " commands, this one among them: it was not acknowledged; retry it (the engine reconnects "
           + "by itself)", commitFailed);

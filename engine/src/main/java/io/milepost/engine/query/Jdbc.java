@@ -1,5 +1,7 @@
 package io.milepost.engine.query;
 
+import io.milepost.engine.api.StoreUnavailableException;
+import io.milepost.engine.state.StoreOutage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +47,10 @@ final class Jdbc {
     try (Connection connection = dataSource.getConnection()) {
       return work.run(connection);
     } catch (SQLException e) {
+      if (StoreOutage.causedBy(e)) {
+        throw new StoreUnavailableException("The engine's store could not be read now (it is unreachable, restarting "
+            + "or reopening after a failed write): retry", e);
+      }
       throw new QueryFailedException("Expected to read from the engine store, but it failed: " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,7 @@
 package io.milepost.engine.state;
 
+import io.milepost.engine.api.StoreUnavailableException;
+
 /**
  * Hands out 64-bit keys, unique for the life of the store. Reserves blocks in their own committed
  * transaction, so a key is never reused after a crash (a crash only leaves a gap). The reservation runs on
@@ -34,9 +36,18 @@ public final class KeyGenerator {
     try {
       start = reserve();
     } catch (RuntimeException failed) {
-      connection.close(); // it may be broken: the next reservation opens a new one
-      connection = null;
-      throw failed;
+      // the connection may be of a database that closed since (H2 after a failed write, see StoreOutage), while
+      // the writer's own connection is new: one more try on a new connection before the command fails
+      dropConnection();
+      try {
+        connection = store.openWriterConnection();
+        start = reserve();
+      } catch (RuntimeException failedAgain) {
+        dropConnection();
+        failedAgain.addSuppressed(failed);
+        throw new StoreUnavailableException("The engine's store failed to reserve keys for the command: it was not "
+            + "applied; retry it (the engine reconnects by itself)", failedAgain);
+      }
     }
     next = start;
     blockEnd = start + BLOCK_SIZE;
@@ -59,6 +70,10 @@ public final class KeyGenerator {
   }
 
   public synchronized void close() {
+    dropConnection();
+  }
+
+  private void dropConnection() {
     if (connection != null) {
       connection.close();
       connection = null;

@@ -21,6 +21,8 @@ public final class Sql {
   private final Connection connection;
   private final Dialect dialect;
   private final StatementCache cache;
+  /** Whether an update or batch ran: a commit of a transaction that wrote nothing proves nothing about the store. */
+  private boolean wrote;
 
   public Sql(Connection connection, Dialect dialect) {
     this(connection, dialect, null);
@@ -73,7 +75,13 @@ public final class Sql {
     }
   }
 
+  /** Whether this transaction ran an update or a batch. */
+  public boolean wrote() {
+    return wrote;
+  }
+
   public int update(String sql, Object... args) {
+    wrote = true;
     try {
       PreparedStatement statement = prepare(sql);
       try {
@@ -91,6 +99,7 @@ public final class Sql {
     if (rows.isEmpty()) {
       return;
     }
+    wrote = true;
     try {
       PreparedStatement statement = prepare(sql);
       try {

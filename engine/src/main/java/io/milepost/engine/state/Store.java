@@ -4,6 +4,8 @@ import io.milepost.engine.api.H2CommitDurability;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,6 +21,11 @@ import org.flywaydb.core.Flyway;
  * background thread running it stays near the size of the data. The checkpoint ({@code CHECKPOINT SYNC})
  * also forces the file to the device, once per group commit, so neither kill -9 nor a power cut loses an
  * acknowledged command; {@link H2CommitDurability#PROCESS_KILL} leaves out the forcing ({@code CHECKPOINT}).
+ *
+ * <p>The store remembers whether the last writing transaction on a writer connection failed ({@link
+ * #writeFailure()}): health reports it, and the writer probes ({@link #probeWrite(StatementCache)}) until a write
+ * commits again, so the engine takes commands again by itself once its database can write (a full disk has room,
+ * PostgreSQL is back). A connection that saw a store failure is closed, never reused (see {@link StoreOutage}).
  */
 public final class Store {
 
@@ -29,6 +36,9 @@ public final class Store {
   private final Dialect dialect;
   /** Run after each commit on H2: writes the commit to the file, and by default forces it to the device. */
   private final String h2Checkpoint;
+  private final Clock clock = Clock.systemUTC();
+  /** Why the last writing transaction failed; empty once one commits. */
+  private volatile Optional<StoreWriteFailure> writeFailure = Optional.empty();
 
   public Store(DataSource dataSource) {
     this(dataSource, H2CommitDurability.POWER_CUT);
@@ -96,15 +106,33 @@ public final class Store {
     }
   }
 
-  /** Runs {@code work} in one transaction on the writer's own connection (see {@link #inTransaction(Function)}). */
+  /**
+   * Runs {@code work} in one transaction on the writer's own connection (see {@link #inTransaction(Function)}).
+   * A failure is remembered as the store's {@link #writeFailure()}; a commit that wrote something clears it.
+   */
   public <T> T inTransaction(StatementCache writer, Function<Sql, T> work) {
+    try {
+      return inWriterTransaction(writer, work);
+    } catch (RuntimeException | Error e) {
+      if (writeFailure.isEmpty()) {
+        writeFailure = Optional.of(new StoreWriteFailure(clock.instant(), describe(e)));
+      }
+      throw e;
+    }
+  }
+
+  private <T> T inWriterTransaction(StatementCache writer, Function<Sql, T> work) {
     Connection connection = writer.connection();
     try {
       connection.setAutoCommit(false);
       try {
         Sql sql = new Sql(connection, dialect, writer);
         T result = work.apply(sql);
+        boolean wrote = sql.wrote(); // before the checkpoint, which is an update too
         commitDurably(connection, sql);
+        if (wrote) {
+          writeFailure = Optional.empty(); // a read-only commit proves nothing: a full disk still lets it pass
+        }
         return result;
       } catch (RuntimeException | Error e) {
         rollback(connection, e);
@@ -113,6 +141,28 @@ public final class Store {
     } catch (SQLException e) {
       throw new StoreException("Failed to run a transaction", e);
     }
+  }
+
+  /** Why the store cannot write, since when; empty while its writes commit. */
+  public Optional<StoreWriteFailure> writeFailure() {
+    return writeFailure;
+  }
+
+  /**
+   * Tries a write that changes nothing anyone reads (it moves the next key block on by one key, leaving a gap as a
+   * crash does) and commits it durably: on H2 only a write that reaches the file shows that the disk has room again.
+   */
+  public void probeWrite(StatementCache writer) {
+    inTransaction(writer, sql -> sql.update("UPDATE key_block SET next_key = next_key + 1 WHERE id = 1"));
+  }
+
+  /** The failure's own words, without the driver's nested causes (they can be long: H2 repeats the whole chain). */
+  private static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == failure ? failure.getMessage() : failure.getMessage() + " (caused by " + root + ")";
   }
 
   /** Commits; on H2 also writes the commit to the file (see the class comment). */
