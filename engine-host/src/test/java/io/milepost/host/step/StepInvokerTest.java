@@ -144,7 +144,8 @@ class StepInvokerTest {
 
   @Test
   void shouldReportACallThatRanOutOfMemoryWithWhatItAllocated() {
-    Invocation invocation = invoke("step.runs-out", Map.of());
+    Invocation invocation = INVOKER.invoke(plugin.handler("step.runs-out").orElseThrow(), context(Map.of()),
+        plugin, Duration.ofSeconds(20));
 
     assertThat(invocation).isInstanceOfSatisfying(Invocation.RanOutOfMemory.class, outOfMemory -> {
       assertThat(outOfMemory.error()).hasMessageStartingWith("Java heap space");
