@@ -75,8 +75,11 @@ final class StepDispatcher {
     try {
       dispatch(job, answers);
     } catch (OutOfMemoryError e) {
-      // the heap ran out in the host's own handling (building the context, recording the step), not in a plugin
-      holdBack(job, answers, "the heap ran out while the host handled it (" + e + ")");
+      // The heap ran out in the host's own handling (building the context, recording the step), maybe after the
+      // plugin ran and hoarded it: the job uses up a retry like any failure, or such a plugin would be called
+      // again and again for free.
+      send(answers, job, new StepDecision.Fail(StepOutcome.FAILED, "Job " + job.key() + " of type '" + job.type()
+          + "' ran out of memory (" + e + ") while the host handled it", retriesAfterFailure(job), heldBackFor), null);
     }
   }
 
