@@ -38,14 +38,26 @@ class StepBeans {
   }
 
   @Bean
+  HeapGuard heapGuard(WorkerProperties properties, MeterRegistry meterRegistry) {
+    return new HeapGuard(properties.heapCriticalPercent(), meterRegistry);
+  }
+
+  /** The component {@code heap} of {@code /actuator/health}. */
+  @Bean
+  HeapHealthIndicator heapHealthIndicator(HeapGuard heapGuard) {
+    return new HeapHealthIndicator(heapGuard);
+  }
+
+  @Bean
   StepDispatcher stepDispatcher(WorkerProperties properties, PluginCatalog catalog, SiteDirectory sites,
       SiteAssignments assignments, StepRecords records, StepInvoker invoker, MeterRegistry meterRegistry,
-      JobInventories inventories, SiteDataReaders siteData) {
+      JobInventories inventories, SiteDataReaders siteData, HeapGuard heapGuard) {
     // A mapper of our own for the variables plugins return, whatever the API's JSON settings are (what
     // plugins read is mapped by JsonStepContext, the same in the host and in the plugin testkit).
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     return new StepDispatcher(new StepRouter(sites, assignments, catalog), invoker, records,
-        new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json, inventories, siteData);
+        new StepMetrics(meterRegistry), properties.stepTimeout(), Clock.systemUTC(), json, inventories, siteData,
+        heapGuard, properties.heapHeldBackFor());
   }
 
   @Bean

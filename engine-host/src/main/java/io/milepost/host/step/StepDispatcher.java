@@ -1,5 +1,6 @@
 package io.milepost.host.step;
 
+import io.milepost.engine.api.StoreUnavailableException;
 import io.milepost.host.inventory.JobInventories;
 import io.milepost.host.sitedata.SiteDataReader;
 import io.milepost.host.sitedata.SiteDataReaders;
@@ -29,6 +30,9 @@ final class StepDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(StepDispatcher.class);
   private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+  /** How often an answer the engine could not take for a passing reason is tried, and the pause between. */
+  private static final int ANSWER_ATTEMPTS = 8;
+  private static final Duration ANSWER_PAUSE = Duration.ofMillis(500);
 
   private final StepRouter router;
   private final StepInvoker invoker;
@@ -39,9 +43,12 @@ final class StepDispatcher {
   private final JsonMapper json;
   private final JobInventories inventories;
   private final SiteDataReaders siteData;
+  private final HeapGuard heap;
+  private final Duration heldBackFor;
 
   StepDispatcher(StepRouter router, StepInvoker invoker, StepRecords records, StepMetrics metrics, Duration stepTimeout,
-      Clock clock, JsonMapper json, JobInventories inventories, SiteDataReaders siteData) {
+      Clock clock, JsonMapper json, JobInventories inventories, SiteDataReaders siteData, HeapGuard heap,
+      Duration heldBackFor) {
     this.router = router;
     this.invoker = invoker;
     this.records = records;
@@ -51,10 +58,32 @@ final class StepDispatcher {
     this.json = json;
     this.inventories = inventories;
     this.siteData = siteData;
+    this.heap = heap;
+    this.heldBackFor = heldBackFor;
   }
 
-  /** Runs the step of one job and answers the engine; whatever happens, the job is answered or left to time out. */
+  /**
+   * Runs the step of one job and answers the engine; whatever happens, the job is answered or left to time out.
+   * While the heap is critical no plugin is called: the job goes back to the engine (see {@link #holdBack}).
+   */
   void handle(StepJob job, JobAnswers answers) {
+    HeapGuard.HeapReading reading = heap.reading();
+    if (reading.critical()) {
+      holdBack(job, answers, reading.describe());
+      return;
+    }
+    try {
+      dispatch(job, answers);
+    } catch (OutOfMemoryError e) {
+      // The heap ran out in the host's own handling (building the context, recording the step), maybe after the
+      // plugin ran and hoarded it: the job uses up a retry like any failure, or such a plugin would be called
+      // again and again for free.
+      send(answers, job, new StepDecision.Fail(StepOutcome.FAILED, "Job " + job.key() + " of type '" + job.type()
+          + "' ran out of memory (" + e + ") while the host handled it", retriesAfterFailure(job), heldBackFor), null);
+    }
+  }
+
+  private void dispatch(StepJob job, JobAnswers answers) {
     Instant startedAt = clock.instant();
     long started = System.nanoTime();
     String siteId = null;
@@ -108,7 +137,11 @@ final class StepDispatcher {
     return switch (invocation) {
       case Invocation.TimedOut timedOut -> new StepDecision.Fail(StepOutcome.TIMED_OUT,
           step + " did not finish within its budget of " + timedOut.budget().toMillis()
-              + " ms (milepost.worker.step-timeout)", retriesAfterFailure(job), Duration.ZERO);
+              + " ms (milepost.worker.step-timeout); it had allocated " + megabytes(timedOut.allocatedBytes())
+              + " by then", retriesAfterFailure(job), Duration.ZERO);
+      case Invocation.RanOutOfMemory outOfMemory -> new StepDecision.Fail(StepOutcome.FAILED,
+          step + " ran out of memory (" + outOfMemory.error() + ") after this call had allocated "
+              + megabytes(outOfMemory.allocatedBytes()), retriesAfterFailure(job), Duration.ZERO);
       case Invocation.Threw threw -> new StepDecision.Fail(StepOutcome.FAILED,
           step + " failed: " + describe(threw.failure()), retriesAfterFailure(job), Duration.ZERO);
       case Invocation.Returned returned -> switch (returned.result()) {
@@ -140,29 +173,86 @@ final class StepDispatcher {
     }
   }
 
+  /**
+   * Gives the job back to the engine without calling its plugin and without using up one of its retries: it is
+   * activatable again after {@code milepost.worker.heap-held-back-for}. Not a step record: no plugin ran, and
+   * a rollout's guardrails must not count the host's shortage against the plugin version.
+   */
+  private void holdBack(StepJob job, JobAnswers answers, String reason) {
+    String message = "Job " + job.key() + " of type '" + job.type() + "' was handed to no plugin: " + reason
+        + "; it is retried in " + heldBackFor.toSeconds() + " s without using up a retry";
+    LOG.warn("{}", message);
+    metrics.heldBack(job.type());
+    send(answers, job, new StepDecision.Fail(StepOutcome.FAILED, message, job.retries(), heldBackFor), null);
+  }
+
   private void send(JobAnswers answers, StepJob job, StepDecision decision, Long recordId) {
-    try {
-      switch (decision) {
-        case StepDecision.Complete complete -> answers.complete(job.key(), complete.variables());
-        case StepDecision.ThrowError error -> answers.throwError(job.key(), error.code(), error.message());
-        case StepDecision.Fail fail -> {
-          if (fail.retries() == 0) {
-            LOG.warn("{}", fail.message());
-          }
-          answers.fail(job.key(), fail.retries(), fail.backoff(), fail.message());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        answer(answers, job, decision);
+        return;
+      } catch (RuntimeException | OutOfMemoryError e) {
+        if (attempt < ANSWER_ATTEMPTS && transientFailure(e) && pause(attempt)) {
+          LOG.warn("The engine could not take the {} of job {} yet (attempt {} of {}): {}", decision.outcome(),
+              job.key(), attempt, ANSWER_ATTEMPTS, e.toString());
+          continue;
         }
-      }
-    } catch (RuntimeException e) {
-      // E.g. the job timed out or its instance was cancelled meanwhile; the engine owns the job now.
-      LOG.warn("The engine did not accept the {} of job {}: {}", decision.outcome(), job.key(), e.getMessage());
-      if (recordId != null) {
-        try {
-          records.appendMessage(recordId, "the engine did not accept the command: " + e.getMessage());
-        } catch (RuntimeException ignored) {
-          LOG.debug("Could not note the refusal on step record {}", recordId, ignored);
-        }
+        refused(job, decision, recordId, e);
+        return;
       }
     }
+  }
+
+  private static void answer(JobAnswers answers, StepJob job, StepDecision decision) {
+    switch (decision) {
+      case StepDecision.Complete complete -> answers.complete(job.key(), complete.variables());
+      case StepDecision.ThrowError error -> answers.throwError(job.key(), error.code(), error.message());
+      case StepDecision.Fail fail -> {
+        if (fail.retries() == 0) {
+          LOG.warn("{}", fail.message());
+        }
+        answers.fail(job.key(), fail.retries(), fail.backoff(), fail.message());
+      }
+    }
+  }
+
+  /**
+   * A store outage or a heap that ran out passes: the answer is tried again, or the job would stay locked to
+   * this worker until its job timeout (minutes) although its step has ended.
+   */
+  private static boolean transientFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StoreUnavailableException || cause instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean pause(int attempt) {
+    try {
+      Thread.sleep(ANSWER_PAUSE.multipliedBy(attempt));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void refused(StepJob job, StepDecision decision, Long recordId, Throwable e) {
+    // E.g. the job timed out or its instance was cancelled meanwhile; the engine owns the job now.
+    LOG.warn("The engine did not accept the {} of job {}: {}", decision.outcome(), job.key(), e.getMessage());
+    if (recordId != null) {
+      try {
+        records.appendMessage(recordId, "the engine did not accept the command: " + e.getMessage());
+      } catch (RuntimeException ignored) {
+        LOG.debug("Could not note the refusal on step record {}", recordId, ignored);
+      }
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return (bytes >> 20) + " MB";
   }
 
   private static int retriesAfterFailure(StepJob job) {

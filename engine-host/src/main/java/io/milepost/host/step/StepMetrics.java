@@ -1,16 +1,18 @@
 package io.milepost.host.step;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
  * The Timer {@code milepost.step} per job type, site, plugin version and outcome: what a leader compares
- * between canary and control sites.
+ * between canary and control sites; and the jobs held back while the heap was critical.
  */
 final class StepMetrics {
 
   static final String NAME = "milepost.step";
+  static final String HELD_BACK = "milepost.step.held.back";
   private static final String UNKNOWN = "none";
 
   private final MeterRegistry registry;
@@ -33,6 +35,15 @@ final class StepMetrics {
         .maximumExpectedValue(Duration.ofMinutes(1))
         .register(registry)
         .record(Duration.ofMillis(record.durationMs()));
+  }
+
+  /** A job given back to the engine without calling its plugin, because the heap was critical. */
+  void heldBack(String jobType) {
+    Counter.builder(HELD_BACK)
+        .description("Jobs handed to no plugin while the heap was critical (retried later, no retry used up)")
+        .tag("jobType", jobType)
+        .register(registry)
+        .increment();
   }
 
   private static String orNone(String value) {

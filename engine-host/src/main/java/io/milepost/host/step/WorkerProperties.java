@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inProcess with the engine in this host and no {@code restAddress}: take jobs from the engine's job
  *     streams and answer through its API (false: go through this host's own API with the client, over loopback)
  * @param pluginThreads threads per plugin version (its bulkhead): how many of its steps run at once
+ * @param heapCriticalPercent while more than this share of the maximum heap stays in use after garbage
+ *     collection, no new job is handed to a plugin (see {@code HeapGuard})
+ * @param heapHeldBackFor how long a job held back that way waits before the engine hands it out again (it keeps
+ *     its retries)
  * @param client further {@code camunda.client.*} properties for the official client (credentials go in
  *     its environment variables, e.g. {@code CAMUNDA_CLIENT_ID}), keys in brackets in YAML
  */
@@ -39,6 +43,8 @@ public record WorkerProperties(
     @DefaultValue("10s") Duration requestTimeout,
     @DefaultValue("true") boolean inProcess,
     @DefaultValue("16") int pluginThreads,
+    @DefaultValue("90") int heapCriticalPercent,
+    @DefaultValue("5s") Duration heapHeldBackFor,
     Map<String, String> client) {
 
   public WorkerProperties {

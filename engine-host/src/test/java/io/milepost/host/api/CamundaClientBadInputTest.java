@@ -156,6 +156,16 @@ class CamundaClientBadInputTest extends CamundaApiTestSupport {
   }
 
   @Test
+  void shouldAnswerARequestThatMeetsAnExhaustedHeapWithARetryable503AndKeepServing() {
+    HttpResponse<String> failure = rawPost(FailingTestEndpoint.OUT_OF_MEMORY_PATH, "application/json", "{}");
+
+    assertProblem(failure, 503, "the host's heap ran out meanwhile (Java heap space): retry after a pause");
+    assertThat(failure.body()).contains("\"title\":\"UNAVAILABLE\"").doesNotContain("error id");
+    assertThat(failure.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
+  }
+
+  @Test
   void shouldAnswerUnknownPathsWithProblemJson() {
     HttpResponse<String> response = rawPost("/v2/no-such-endpoint", "application/json", "{}");
 

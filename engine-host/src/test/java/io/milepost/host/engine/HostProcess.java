@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 final class HostProcess implements AutoCloseable {
 
-  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+  /** Generous: on a 2-core machine busy with other builds a start took 90 s. */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
   private final Process process;
   private final int port;
@@ -58,7 +59,12 @@ final class HostProcess implements AutoCloseable {
     command.addAll(List.of(arguments));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HostProcess host = new HostProcess(process, port, log);
-    host.awaitHealthy();
+    try {
+      host.awaitHealthy();
+    } catch (AssertionError | IOException | InterruptedException notHealthy) {
+      host.kill(); // a host that did not come up must not outlive the test
+      throw notHealthy;
+    }
     return host;
   }
 

@@ -44,6 +44,12 @@ class StepInvokerTest {
         .handler("step.sleeps", "Thread.sleep(10_000); return StepResult.complete(Map.of());")
         .handler("step.spins", "long until = System.nanoTime() + 2_000_000_000L; while (System.nanoTime() < until) { } return StepResult.complete(Map.of());")
         .handler("step.overflows", "return handle(context);")
+        // 64 MB of garbage, then the Error a heap that ran out throws (this JVM's own heap is left alone)
+        .handler("step.runs-out", "long sum = 0; for (int i = 0; i < 64; i++) { sum += new byte[1 << 20].length; } "
+            + "throw new OutOfMemoryError(\"Java heap space (\" + sum + \" bytes)\");")
+        .handler("step.hoards-then-sleeps", "List<byte[]> hoard = new ArrayList<>(); "
+            + "for (int i = 0; i < 32; i++) { hoard.add(new byte[1 << 20]); } "
+            + "Thread.sleep(10_000); return StepResult.complete(Map.of(\"held\", hoard.size()));")
         .handler("step.reads", """
             record Order(String orderId, int lines) {}
             Order order = context.variables(Order.class);
@@ -76,7 +82,8 @@ class StepInvokerTest {
 
       // then each times out, only its two threads are stuck (the queued calls were dropped, no thread each) ...
       for (var call : calls) {
-        assertThat(call.get()).isEqualTo(new Invocation.TimedOut(BUDGET));
+        assertThat(call.get()).isInstanceOfSatisfying(Invocation.TimedOut.class,
+            timedOut -> assertThat(timedOut.budget()).isEqualTo(BUDGET));
       }
       assertThat(invoker.stuck(hanging)).isEqualTo(2);
       assertThat(METERS.get(StepInvoker.STUCK_CALLS).tag("plugin", hanging.coordinates().toString()).gauge().value())
@@ -101,7 +108,8 @@ class StepInvokerTest {
 
     Invocation invocation = invoke("step.sleeps", Map.of());
 
-    assertThat(invocation).isEqualTo(new Invocation.TimedOut(BUDGET));
+    assertThat(invocation).isInstanceOfSatisfying(Invocation.TimedOut.class,
+        timedOut -> assertThat(timedOut.budget()).isEqualTo(BUDGET));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
   }
 
@@ -111,7 +119,8 @@ class StepInvokerTest {
 
     Invocation invocation = invoke("step.spins", Map.of());
 
-    assertThat(invocation).isEqualTo(new Invocation.TimedOut(BUDGET));
+    assertThat(invocation).isInstanceOfSatisfying(Invocation.TimedOut.class,
+        timedOut -> assertThat(timedOut.budget()).isEqualTo(BUDGET));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
   }
 
@@ -131,6 +140,27 @@ class StepInvokerTest {
       // then it runs at once, not after the plugins are done
       assertThat(request.join(Duration.ofMillis(500))).isTrue();
     }
+  }
+
+  @Test
+  void shouldReportACallThatRanOutOfMemoryWithWhatItAllocated() {
+    Invocation invocation = INVOKER.invoke(plugin.handler("step.runs-out").orElseThrow(), context(Map.of()),
+        plugin, Duration.ofSeconds(20));
+
+    assertThat(invocation).isInstanceOfSatisfying(Invocation.RanOutOfMemory.class, outOfMemory -> {
+      assertThat(outOfMemory.error()).hasMessageStartingWith("Java heap space");
+      assertThat(outOfMemory.allocatedBytes()).isBetween(64L << 20, 80L << 20);
+    });
+  }
+
+  @Test
+  void shouldTellWhatACallThatRanPastItsBudgetHadAllocated() {
+    // a budget the 32 MB surely fit in, on a busy machine too
+    Invocation invocation = INVOKER.invoke(plugin.handler("step.hoards-then-sleeps").orElseThrow(), context(Map.of()),
+        plugin, Duration.ofSeconds(3));
+
+    assertThat(invocation).isInstanceOfSatisfying(Invocation.TimedOut.class,
+        timedOut -> assertThat(timedOut.allocatedBytes()).isBetween(32L << 20, 40L << 20));
   }
 
   @Test

@@ -193,8 +193,11 @@ public final class CommandExecutor implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("The writer could not open its connection yet; it tries again with the first batch", e);
     }
+    // one list for every batch: a writer that had to allocate it outside the try below could die of an
+    // OutOfMemoryError (a plugin exhausting the heap) and leave the engine without a writer
+    List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
     while (!closed) {
-      List<Pending<?>> batch = new ArrayList<>();
+      batch.clear();
       try {
         Pending<?> first = queue.poll(IDLE_WAKE_UP_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -205,18 +208,15 @@ public final class CommandExecutor implements AutoCloseable {
           continue; // looks at closed again
         }
         batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        batch.removeIf(CommandExecutor::callerGone);
+        processBatch(batch, queue.size());
       } catch (InterruptedException e) {
         return;
-      }
-      queue.drainTo(batch, MAX_BATCH - 1);
-      batch.removeIf(CommandExecutor::callerGone);
-      try {
-        processBatch(batch, queue.size());
       } catch (Throwable unexpected) {
-        // the writer must outlive whatever one batch does (an after-commit step that throws an Error included)
-        LOG.error("The writer failed after a batch of {} commands; it goes on with the next", batch.size(), unexpected);
-        batch.forEach(pending -> pending.result().completeExceptionally(
-            new IllegalStateException("The engine failed while answering the command", unexpected)));
+        // the writer must outlive whatever one batch does (an after-commit step that throws an Error, a heap
+        // that ran out, included)
+        failBatch(batch, unexpected);
       }
     }
   }
@@ -245,6 +245,16 @@ public final class CommandExecutor implements AutoCloseable {
     if (connection != null) {
       connection.close();
       connection = null;
+    }
+  }
+
+  private static void failBatch(List<Pending<?>> batch, Throwable unexpected) {
+    try {
+      LOG.error("The writer failed after a batch of {} commands; it goes on with the next", batch.size(), unexpected);
+      batch.forEach(pending -> pending.result().completeExceptionally(
+          new IllegalStateException("The engine failed while answering the command", unexpected)));
+    } catch (OutOfMemoryError stillShort) {
+      // answering needs memory too: the callers time out instead, and the writer lives on
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.engine.api.ActivateJobs;
+import io.milepost.engine.api.Caller;
 import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.CreateProcessInstance;
 import io.milepost.engine.api.PageRequest;
@@ -83,6 +84,22 @@ class WriterTest {
       harness.start("p", Map.of());
 
       // then the writer goes on with the next commands
+      assertThat(harness.start("p", Map.of())).isPositive();
+      assertThat(harness.engine().status().writing()).isTrue();
+    });
+  }
+
+  @Test
+  void shouldKeepWritingWhenTheHeapRunsOutWhileTheWriterTakesACommand() {
+    // given a command whose caller check meets an exhausted heap on the writer (as a plugin hoarding memory causes)
+    deployTask();
+
+    assertTimeoutPreemptively(HANG, () -> {
+      assertThatThrownBy(() -> Caller.whileWaiting(() -> {
+        throw new OutOfMemoryError("Java heap space");
+      }, () -> harness.start("p", Map.of()))).hasRootCauseInstanceOf(OutOfMemoryError.class);
+
+      // then the writer survives it and goes on with the next commands
       assertThat(harness.start("p", Map.of())).isPositive();
       assertThat(harness.engine().status().writing()).isTrue();
     });
