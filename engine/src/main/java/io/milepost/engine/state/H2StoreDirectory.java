@@ -5,11 +5,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The directory an H2 store's file is in, found from its JDBC URL; none for an in-memory or a remote H2. */
 public final class H2StoreDirectory {
 
   private static final String PREFIX = "jdbc:h2:";
+  private static final Pattern FILE_SYSTEM_PREFIX = Pattern.compile("([A-Za-z][A-Za-z0-9]+):");
+  /** Stores not on a local disk: over the network, or read from an archive. */
+  private static final Set<String> NOT_LOCAL = Set.of("tcp", "ssl", "zip");
 
   private H2StoreDirectory() {}
 
@@ -32,12 +38,16 @@ public final class H2StoreDirectory {
     String name = url.substring(PREFIX.length());
     int settings = name.indexOf(';');
     name = settings < 0 ? name : name.substring(0, settings);
-    if (name.startsWith("file:")) {
-      name = name.substring("file:".length());
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
-      return Optional.empty();
+    // file-system prefixes (file:, nio:, split:, async:, a test's own, ...) stand before the path, possibly
+    // several; a one-letter one is a Windows drive
+    Matcher prefix = FILE_SYSTEM_PREFIX.matcher(name);
+    while (prefix.lookingAt()) {
+      String fileSystem = prefix.group(1).toLowerCase(Locale.ROOT);
+      if (fileSystem.startsWith("mem") || fileSystem.startsWith("niomem") || NOT_LOCAL.contains(fileSystem)) {
+        return Optional.empty();
+      }
+      name = name.substring(prefix.end());
+      prefix = FILE_SYSTEM_PREFIX.matcher(name);
     }
     if (name.startsWith("~")) {
       name = System.getProperty("user.home") + name.substring(1);
