@@ -5,6 +5,8 @@ import io.milepost.host.PeriodicTask;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteDirectory;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,11 +52,17 @@ class InventoryBeans {
     return new JobInventories(positions, changes, reservations, sites);
   }
 
+  /** Off on a worker node: its instances live in the cluster's engine, whose event log this host cannot follow. */
   @Bean
-  PeriodicTask terminatedInstanceReleases(EngineQueries engine, JdbcClient jdbc,
+  PeriodicTask terminatedInstanceReleases(ObjectProvider<EngineQueries> engine, JdbcClient jdbc,
       PlatformTransactionManager transactionManager, StockChanges changes, InventoryProperties properties) {
-    TerminatedInstances terminated = new TerminatedInstances(engine, jdbc, new TransactionTemplate(transactionManager),
-        changes);
+    EngineQueries embedded = engine.getIfAvailable();
+    if (embedded == null) {
+      return new PeriodicTask("terminated-instance-releases", Duration.ZERO, () -> { },
+          "Reservations of terminated instances are not released on a worker node (no embedded engine)");
+    }
+    TerminatedInstances terminated = new TerminatedInstances(embedded, jdbc,
+        new TransactionTemplate(transactionManager), changes).startingAtTheEndOfTheLogTheFirstTime();
     return new PeriodicTask("terminated-instance-releases", properties.releaseTerminatedEvery(),
         terminated::releaseWhatTheyHeld, "Reservations of terminated instances are not released: "
             + "milepost.inventory.release-terminated-every is zero");

@@ -34,15 +34,23 @@ final class TerminatedInstances {
     this.changes = changes;
   }
 
+  /**
+   * The first time a host starts with this, marks the end of the log as read, before the host takes requests: an
+   * instance cancelled from then on is seen, however soon after the start.
+   */
+  TerminatedInstances startingAtTheEndOfTheLogTheFirstTime() {
+    if (cursor() == null) {
+      long last = engine.lastEventPosition();
+      transactions.executeWithoutResult(status ->
+          jdbc.sql("INSERT INTO inventory_event_cursor (name, position) VALUES (?, ?)").params(CURSOR, last).update());
+    }
+    return this;
+  }
+
   /** Handles every instance terminated since the last call. */
   void releaseWhatTheyHeld() {
     long last = engine.lastEventPosition();
     Long read = cursor();
-    if (read == null) {
-      transactions.executeWithoutResult(status ->
-          jdbc.sql("INSERT INTO inventory_event_cursor (name, position) VALUES (?, ?)").params(CURSOR, last).update());
-      return;
-    }
     for (long from = read; from < last; ) {
       long upTo = Math.min(last, from + CHUNK);
       long after = from;

@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.milepost.engine.EngineConfiguration;
 import io.milepost.engine.MilepostEngine;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.engine.api.CreateProcessInstance;
+import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -52,12 +56,15 @@ class EngineHealthIndicatorTest {
     store.setURL("jdbc:h2:" + dataDir.resolve("health") + ";DB_CLOSE_ON_EXIT=FALSE");
     try (MilepostEngine engine = MilepostEngine.start(EngineConfiguration.of(store))) {
       EngineHealthIndicator indicator = new EngineHealthIndicator(engine);
+      engine.deploy(List.of(new DeploymentResource("health.bpmn", Bpmn.convertToString(
+          Bpmn.createExecutableProcess("health").startEvent().userTask("wait").endEvent().done())
+          .getBytes(StandardCharsets.UTF_8))));
 
-      // when H2 closes the database underneath (as after a failed write) and a command meets it
+      // when H2 closes the database underneath (as after a failed write) and a command that writes meets it
       try (Connection connection = store.getConnection(); Statement statement = connection.createStatement()) {
         statement.execute("SHUTDOWN IMMEDIATELY");
       }
-      assertThatThrownBy(() -> engine.createProcessInstance(CreateProcessInstance.latest("missing", Map.of())))
+      assertThatThrownBy(() -> engine.createProcessInstance(CreateProcessInstance.latest("health", Map.of())))
           .isInstanceOf(StoreUnavailableException.class);
 
       // then health is DOWN, saying the store cannot write, and UP once the engine's write probe commits again
