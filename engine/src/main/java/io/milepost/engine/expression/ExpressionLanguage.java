@@ -47,13 +47,16 @@ public final class ExpressionLanguage {
 
   public ExpressionLanguage(ExpressionLimits limits) {
     this.limits = limits;
-    withBoundedInterpreter(engine, interpreter);
   }
 
   public ExpressionLanguage() {
     this(ExpressionLimits.DEFAULTS);
   }
 
+  /**
+   * FEEL's Java API keeps its engine in a private field; the engine gives its value mapper, clock and function
+   * provider, which evaluation here needs. A FEEL upgrade that moves the field fails here, at start.
+   */
   private static FeelEngine engineOf(FeelEngineApi api) {
     try {
       Field engineField = FeelEngineApi.class.getDeclaredField("engine");
@@ -62,23 +65,6 @@ public final class ExpressionLanguage {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Expected FEEL " + FeelEngine.class.getPackage().getImplementationVersion()
           + " to keep its engine where 1.19 does, but it does not", e);
-    }
-  }
-
-  /**
-   * FEEL offers no hook into its interpreter, which it keeps in a private field; the bounded one replaces
-   * it there too, for the evaluations that still go through FeelEngine (the unknown-function probes). A FEEL
-   * upgrade that renames the fields fails here, at start, and the limit tests catch one that stops calling
-   * {@code eval} for each node.
-   */
-  private static void withBoundedInterpreter(FeelEngine engine, BoundedFeelInterpreter interpreter) {
-    try {
-      Field interpreterField = FeelEngine.class.getDeclaredField("interpreter");
-      interpreterField.setAccessible(true);
-      interpreterField.set(engine, interpreter);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Expected FEEL " + FeelEngine.class.getPackage().getImplementationVersion()
-          + " to keep its interpreter where 1.19 does, but it does not: expression limits cannot be applied", e);
     }
   }
 

@@ -159,7 +159,7 @@ public final class Store {
   /** The failure's own words, without the driver's nested causes (they can be long: H2 repeats the whole chain). */
   private static String describe(Throwable failure) {
     Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
+    while (root.getCause() != null) {
       root = root.getCause();
     }
     return root == failure ? failure.getMessage() : failure.getMessage() + " (caused by " + root + ")";

@@ -30,9 +30,6 @@ public final class StoreOutage {
       if (cause instanceof SQLException sql && isOutage(sql)) {
         return true;
       }
-      if (cause.getCause() == cause) {
-        return false;
-      }
     }
     return false;
   }
