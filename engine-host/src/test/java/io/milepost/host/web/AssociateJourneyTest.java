@@ -43,7 +43,7 @@ class AssociateJourneyTest extends BrowserTestSupport {
     assertThat(row.getText()).contains(ASSOCIATE).doesNotContain("Unassigned");
     assertThat(openTask(instanceKey).getFirst().getAssignee()).isEqualTo(ASSOCIATE);
 
-    row.findElement(By.linkText("Open")).click();
+    browser.click(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]//a[text()='Open']"));
     browser.find(By.cssSelector("#form .fjs-form"));
     assertThat(browser.find(By.cssSelector("#form")).getText()).contains("Weight mismatch", orderId, "Resolution");
     browser.screenshot("task-form");

@@ -105,6 +105,14 @@ final class Browser implements AutoCloseable {
     return waitFor(d -> d.findElement(by));
   }
 
+  /** Clicks the element, found afresh until the click lands (a live page may swap it between finding and clicking). */
+  void click(By by) {
+    waitFor(d -> {
+      d.findElement(by).click();
+      return true;
+    });
+  }
+
   List<WebElement> findAll(By by) {
     return driver.findElements(by);
   }
