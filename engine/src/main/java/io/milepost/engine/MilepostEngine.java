@@ -90,7 +90,7 @@ public final class MilepostEngine implements Engine {
     ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     ProcessRepository processes = new ProcessRepository(transformer);
-    DecisionRepository decisions = new DecisionRepository(new DecisionEngine());
+    DecisionRepository decisions = new DecisionRepository(new DecisionEngine(configuration.expressionLimits()));
     this.keys = new KeyGenerator(store);
     keys.connect();
     this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,

@@ -2,6 +2,7 @@ package io.milepost.engine.decision;
 
 import io.milepost.engine.api.EvaluatedDecision;
 import io.milepost.engine.api.ModelProblem;
+import io.milepost.engine.expression.ExpressionLimits;
 import io.milepost.engine.expression.FeelValues;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -31,7 +32,11 @@ public final class DecisionEngine {
 
   private static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
 
-  private final DmnEngine dmn = new DmnEngine.Builder().build();
+  private final DmnEngine dmn;
+
+  public DecisionEngine(ExpressionLimits limits) {
+    this.dmn = new BoundedDmnEngine(limits);
+  }
 
   /** The parsed graph, or null after adding every problem of the resource to {@code problems}. */
   public ParsedDrg parse(String resourceName, byte[] content, List<ModelProblem> problems) {

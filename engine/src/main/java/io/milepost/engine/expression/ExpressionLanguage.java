@@ -1,6 +1,5 @@
 package io.milepost.engine.expression;
 
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,19 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.feel.FeelEngine;
-import org.camunda.feel.api.EvaluationFailure;
-import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
 import org.camunda.feel.context.Context;
-import org.camunda.feel.context.FunctionProvider;
-import org.camunda.feel.impl.interpreter.BuiltinFunctions;
-import org.camunda.feel.impl.interpreter.EvalContext;
-import org.camunda.feel.syntaxtree.Val;
-import org.camunda.feel.syntaxtree.ValError;
-import org.camunda.feel.syntaxtree.ValFatalError;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -33,39 +24,15 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class ExpressionLanguage {
 
   private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
-  private final FeelEngine engine = engineOf(feel);
-  private final BoundedFeelInterpreter interpreter = new BoundedFeelInterpreter(engine.valueMapper());
-  /**
-   * FEEL's built-in functions, built once. FeelEngine 1.19 builds them anew for every evaluation (its root
-   * context is a method, so each evaluation gets a fresh failure collector); that was a fifth of the writer's
-   * time on the order-fulfillment model. Expressions are evaluated here against a fresh context over these.
-   */
-  private final FunctionProvider functions = new FunctionProvider.CompositeFunctionProvider(
-      CollectionConverters.asScala(List.<FunctionProvider>of(
-          new BuiltinFunctions(engine.clock(), engine.valueMapper()), engine.functionProvider())).toList());
-  private final ExpressionLimits limits;
+  private final FeelEngine engine = FeelEvaluator.engineOf(feel);
+  private final FeelEvaluator evaluator;
 
   public ExpressionLanguage(ExpressionLimits limits) {
-    this.limits = limits;
+    this.evaluator = new FeelEvaluator(engine, limits);
   }
 
   public ExpressionLanguage() {
     this(ExpressionLimits.DEFAULTS);
-  }
-
-  /**
-   * FEEL's Java API keeps its engine in a private field; the engine gives its value mapper, clock and function
-   * provider, which evaluation here needs. A FEEL upgrade that moves the field fails here, at start.
-   */
-  private static FeelEngine engineOf(FeelEngineApi api) {
-    try {
-      Field engineField = FeelEngineApi.class.getDeclaredField("engine");
-      engineField.setAccessible(true);
-      return (FeelEngine) engineField.get(api);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Expected FEEL " + FeelEngine.class.getPackage().getImplementationVersion()
-          + " to keep its engine where 1.19 does, but it does not", e);
-    }
   }
 
   /** Parses {@code =...} as FEEL and anything else as a static string. */
@@ -149,39 +116,17 @@ public final class ExpressionLanguage {
         return normalize(value);
       }
     }
-    EvaluationBudget budget = new EvaluationBudget(limits);
-    EvalContext context = EvalContext.create(engine.valueMapper(), functions).merge(new Context.StaticContext(
-        scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(variables)),
-        Context.StaticContext$.MODULE$.apply$default$2()));
-    Val value;
-    try {
-      value = BoundedFeelInterpreter.within(budget, () -> interpreter.eval(expression.parsed().expression(), context));
-    } catch (EvaluationBudget.Breached breached) {
-      value = null;
+    FeelEvaluator.Evaluation evaluation = evaluator.evaluate(expression.parsed().expression(),
+        new Context.StaticContext(scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(variables)),
+            Context.StaticContext$.MODULE$.apply$default$2()));
+    if (evaluation.breach() != null) {
+      throw new ExpressionException(evaluation.breachMessage(expression.source()));
     }
-    if (budget.breach() != null) {
-      throw new ExpressionException("Stopped evaluating expression '" + expression.source() + "': it "
-          + budget.breach() + " (milepost.engine.expression-limits)");
-    }
-    String failure = failureOf(value, context);
+    String failure = evaluation.failure();
     if (failure != null) {
       throw new ExpressionException("Failed to evaluate expression '" + expression.source() + "': " + failure);
     }
-    return normalize(engine.valueMapper().unpackVal(value));
-  }
-
-  /** What FeelEngine would report as the evaluation's failure: a failed assertion, or an error value; else null. */
-  private static String failureOf(Val value, EvalContext context) {
-    for (EvaluationFailure failure : CollectionConverters.asJava(context.failureCollector().failures())) {
-      if (failure.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$) {
-        return "assertion failed: " + failure.failureMessage();
-      }
-    }
-    return switch (value) {
-      case ValError error -> error.error();
-      case ValFatalError error -> error.error();
-      default -> null;
-    };
+    return normalize(engine.valueMapper().unpackVal(evaluation.value()));
   }
 
   private static final Object NOT_SIMPLE = new Object();

@@ -3,11 +3,13 @@ package io.milepost.engine.expression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.IncidentFilter;
 import io.milepost.engine.api.IncidentView;
 import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessInstanceState;
 import io.milepost.engine.testing.EngineHarness;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,57 @@ class ExpressionLimitsTest {
       assertThat(harness.engine().queries().processInstance(small).orElseThrow().state())
           .isEqualTo(ProcessInstanceState.COMPLETED);
       assertThat(harness.variables(small)).containsEntry("total", 5050);
+    }
+  }
+
+  /** A decision's FEEL runs on the same writer: the same limits hold inside a decision table. */
+  @Nested
+  class Decisions {
+
+    private static final String RUNAWAY_TABLE = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="runaway-drg" name="Runaway"
+            namespace="http://milepost.io/dmn/test">
+          <decision id="runaway-decision" name="Runaway">
+            <decisionTable id="runaway-table">
+              <input id="n" label="N">
+                <inputExpression id="n-expression" typeRef="number"><text>n</text></inputExpression>
+              </input>
+              <output id="count" name="count" typeRef="number" />
+              <rule id="count-rule">
+                <inputEntry id="any"><text>-</text></inputEntry>
+                <outputEntry id="count-out"><text>count(for i in 1..n return i)</text></outputEntry>
+              </rule>
+            </decisionTable>
+          </decision>
+        </definitions>
+        """;
+
+    @RegisterExtension
+    final EngineHarness harness = new EngineHarness(c -> c.withExpressionLimits(
+        new ExpressionLimits(FAR, 100_000, NO_MEMORY_LIMIT)));
+
+    @Test
+    void shouldRaiseAnIncidentOnTheBusinessRuleTaskWhenATableBreachesALimitAndKeepServing() {
+      // given a decision table whose output entry builds a range as long as its input says
+      harness.engine().deploy(List.of(
+          new DeploymentResource("runaway.dmn", RUNAWAY_TABLE.strip().getBytes(StandardCharsets.UTF_8)),
+          new DeploymentResource("decide.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("decide")
+              .startEvent().businessRuleTask("count", t -> t.zeebeCalledDecisionId("runaway-decision")
+                  .zeebeResultVariable("n"))
+              .endEvent().done()).getBytes(StandardCharsets.UTF_8))));
+
+      // when one instance asks for 20,000,000 items and another for 100
+      long runaway = harness.start("decide", Map.of("n", 20_000_000));
+      long small = harness.start("decide", Map.of("n", 100));
+
+      // then the first has an incident naming the limit and the expression, and the second completed
+      assertThat(incidentMessage(harness, runaway))
+          .contains("'count(for i in 1..n return i)'")
+          .contains("builds a list of 20000000 items, more than the limit of 100000");
+      assertThat(harness.engine().queries().processInstance(small).orElseThrow().state())
+          .isEqualTo(ProcessInstanceState.COMPLETED);
+      assertThat(harness.variables(small)).containsEntry("n", 100);
     }
   }
 
