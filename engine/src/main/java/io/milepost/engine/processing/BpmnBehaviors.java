@@ -83,6 +83,7 @@ public final class BpmnBehaviors {
     ElementInstance processElement = new ElementInstance(instance.key(), instance.key(), null, process.bpmnProcessId(),
         BpmnElementType.PROCESS, ElementState.ACTIVATING, null);
     state().elementInstances().applyActivating(processElement);
+    state().variables().newScope(instance.key());
     if (startEventId != null) {
       state().elementInstances().applyDetail(instance.key(), context.codec().toJson(Map.of("startEventId", startEventId)));
     }
@@ -141,6 +142,7 @@ public final class BpmnBehaviors {
     ElementInstance instance = new ElementInstance(context.nextKey(), processInstance.key(), flowScopeKey, node.id(),
         type, ElementState.ACTIVATING, loopCounter);
     state().elementInstances().applyActivating(instance);
+    state().variables().newScope(instance.key());
     if (!locals.isEmpty()) {
       variables.setLocal(instance.key(), processInstance.key(), locals, processInstance.tenantId());
     }

@@ -45,20 +45,43 @@ public final class Variables {
     return Optional.ofNullable(ofScope(scopeKey).get(name));
   }
 
+  /**
+   * A scope made in this transaction (its key is new): it holds no variables yet, so its first ones are inserted
+   * without first trying an update.
+   */
+  public void newScope(long scopeKey) {
+    scopes.putIfAbsent(scopeKey, new LinkedHashMap<>());
+  }
+
+  /**
+   * Sets a variable on a scope. Where the scope is known (read or made in this transaction), the variable is
+   * inserted or updated without a trial statement, and a value equal to the stored one writes nothing and records
+   * no event, as a Camunda 8 variable set to its own value shows no update.
+   */
   public void applySet(long scopeKey, long processInstanceKey, String name, String valueJson, String tenantId) {
     Map<String, String> cached = scopes.get(scopeKey);
+    boolean exists;
     if (cached != null) {
-      cached.put(name, valueJson);
+      String stored = cached.put(name, valueJson);
+      if (valueJson.equals(stored)) {
+        return;
+      }
+      exists = stored != null;
+      if (exists) {
+        sql.update("UPDATE variable SET value_json = ? WHERE scope_key = ? AND name = ?", valueJson, scopeKey, name);
+      }
+    } else {
+      exists = sql.update("UPDATE variable SET value_json = ? WHERE scope_key = ? AND name = ?", valueJson, scopeKey,
+          name) > 0;
     }
-    int updated = sql.update("UPDATE variable SET value_json = ? WHERE scope_key = ? AND name = ?", valueJson, scopeKey, name);
-    if (updated == 0) {
+    if (exists) {
+      events.record("VARIABLE", "UPDATED", scopeKey, processInstanceKey, null,
+          Events.payload("name", name, "scopeKey", scopeKey, "value", valueJson));
+    } else {
       long key = keys.nextKey();
       sql.update("INSERT INTO variable (variable_key, scope_key, process_instance_key, name, value_json, tenant_id) "
           + "VALUES (?, ?, ?, ?, ?, ?)", key, scopeKey, processInstanceKey, name, valueJson, tenantId);
       events.record("VARIABLE", "CREATED", key, processInstanceKey, null,
-          Events.payload("name", name, "scopeKey", scopeKey, "value", valueJson));
-    } else {
-      events.record("VARIABLE", "UPDATED", scopeKey, processInstanceKey, null,
           Events.payload("name", name, "scopeKey", scopeKey, "value", valueJson));
     }
     businessIds.record(processInstanceKey, name, valueJson);

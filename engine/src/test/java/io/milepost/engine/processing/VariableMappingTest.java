@@ -55,6 +55,28 @@ class VariableMappingTest {
   }
 
   @Test
+  void shouldRecordAnUpdateOnlyForAVariableWhoseValueChanged() {
+    // given an instance with two variables, and a worker that sends both back, one of them changed
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
+        .serviceTask("weigh", t -> t.zeebeJobType("weigh")).endEvent().done());
+    long instance = harness.start("p", Map.of("order", Map.of("id", "o-1", "items", List.of("A", "B")), "weightKg", 2));
+
+    // when
+    harness.completeJob("weigh", Map.of("order", Map.of("id", "o-1", "items", List.of("A", "B")), "weightKg", 3,
+        "note", "light"));
+
+    // then the changed one is updated, the new one created, and the unchanged one leaves no update behind
+    assertThat(harness.variables(instance)).containsEntry("weightKg", 3).containsEntry("note", "light")
+        .containsEntry("order", Map.of("id", "o-1", "items", List.of("A", "B")));
+    List<String> variableEvents = harness.engine().queries().events(instance).stream()
+        .filter(event -> event.valueType().equals("VARIABLE"))
+        .map(event -> event.intent() + " " + event.payloadJson().replaceAll(".*\"name\":\"([^\"]+)\".*", "$1"))
+        .toList();
+    assertThat(variableEvents).containsExactlyInAnyOrder("CREATED order", "CREATED weightKg", "UPDATED weightKg",
+        "CREATED note");
+  }
+
+  @Test
   void shouldRaiseAnIoMappingIncidentWhenAnInputFails() {
     harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
         .serviceTask("pick", t -> t.zeebeJobType("pick").zeebeInputExpression("assert(order, order != null)", "x"))
