@@ -47,8 +47,7 @@ final class DecisionInstanceController {
         filter.string("decisionDefinitionId"), filter.integer("decisionDefinitionVersion"),
         filter.key("processDefinitionKey"), filter.key("processInstanceKey"), filter.key("elementInstanceKey"));
     SearchPaging paging = search.paging("decisionEvaluationInstanceKey");
-    return paging.result(queries.searchDecisionInstances(engineFilter,
-        paging.request()), responses::instance);
+    return paging.result(queries.searchDecisionInstances(engineFilter, paging.request()), responses::instance);
   }
 
   @GetMapping("/{decisionEvaluationInstanceKey}")

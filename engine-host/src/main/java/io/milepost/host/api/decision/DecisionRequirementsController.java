@@ -41,8 +41,7 @@ final class DecisionRequirementsController {
     DecisionRequirementsFilter engineFilter = new DecisionRequirementsFilter(filter.key("decisionRequirementsKey"),
         filter.string("decisionRequirementsId"), filter.string("decisionRequirementsName"), filter.integer("version"));
     SearchPaging paging = search.paging("decisionRequirementsKey");
-    return paging.result(queries.searchDecisionRequirements(engineFilter,
-        paging.request()), responses::requirements);
+    return paging.result(queries.searchDecisionRequirements(engineFilter, paging.request()), responses::requirements);
   }
 
   @GetMapping("/{decisionRequirementsKey}")
