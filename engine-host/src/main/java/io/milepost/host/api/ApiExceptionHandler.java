@@ -75,7 +75,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiProblem> unexpected(Exception failure, HttpServletRequest request) {
-    OutOfMemoryError outOfMemory = causeOfType(failure, OutOfMemoryError.class);
+    OutOfMemoryError outOfMemory = HeapExhaustion.causeIn(failure);
     if (outOfMemory != null) {
       return heapExhausted(outOfMemory, request);
     }
@@ -87,18 +87,16 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /**
    * The heap ran out while answering (Spring hands the Error on wrapped in a ServletException, a driver may wrap
-   * it too): a passing shortage, most likely a plugin hoarding memory, not a bug of this request. A retryable
-   * 503 rather than a 500; the official client retries it after {@code Retry-After}. No stack trace: building
-   * one needs the memory that is short.
+   * it too; {@link HeapExhaustionFilter} catches what a servlet filter threw): a retryable 503 rather than a 500;
+   * the official client retries it after {@code Retry-After}.
    */
-  private static ResponseEntity<ApiProblem> heapExhausted(OutOfMemoryError outOfMemory, HttpServletRequest request) {
+  static ResponseEntity<ApiProblem> heapExhausted(OutOfMemoryError outOfMemory, HttpServletRequest request) {
     LOG.warn("Answered {} {} with 503: the heap ran out ({})", request.getMethod(), request.getRequestURI(),
         outOfMemory.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "Expected memory to answer the request, "
-            + "but the host's heap ran out meanwhile (" + outOfMemory.getMessage() + "): retry after a pause; a "
-            + "command may have been applied before it ran out", request.getRequestURI()));
+        .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", HeapExhaustion.detail(outOfMemory),
+            request.getRequestURI()));
   }
 
   @Override

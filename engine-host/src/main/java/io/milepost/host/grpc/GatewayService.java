@@ -353,7 +353,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     try {
       // a command whose call was cancelled, or whose deadline passed, before the engine got to it is dropped
       response = Caller.whileWaiting(Context.current()::isCancelled, answer);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) { // gRPC would answer an Error with UNKNOWN, never retried
       observer.onError(GrpcStatuses.of(rpc, e));
       return;
     }

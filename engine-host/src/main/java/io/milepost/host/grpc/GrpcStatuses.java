@@ -7,6 +7,7 @@ import io.milepost.engine.api.CommandTimeoutException;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.StoreUnavailableException;
 import io.milepost.host.api.ErrorIds;
+import io.milepost.host.api.HeapExhaustion;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Turns what an RPC threw into the gRPC status Camunda's gateway documents for it. A rejection keeps
  * the engine's message as the description (it says what was expected and what was found); anything
  * else is a bug of ours: INTERNAL with an error id, logged with its stack trace under that id, and only
- * this call fails.
+ * this call fails. A heap that ran out is neither: {@link HeapExhaustion}.
  */
 final class GrpcStatuses {
 
@@ -25,6 +26,12 @@ final class GrpcStatuses {
   private GrpcStatuses() {}
 
   static StatusRuntimeException of(String rpc, Throwable thrown) {
+    OutOfMemoryError outOfMemory = HeapExhaustion.causeIn(thrown);
+    if (outOfMemory != null) {
+      // a passing shortage, not a bug of this call: UNAVAILABLE, which Zeebe's clients retry (after a back-off)
+      LOG.warn("Answered gRPC {} with UNAVAILABLE: the heap ran out ({})", rpc, outOfMemory.getMessage());
+      return new WithoutStackTrace(Status.UNAVAILABLE.withDescription(HeapExhaustion.detail(outOfMemory)));
+    }
     Throwable failure = unwrap(thrown);
     if (failure instanceof StatusRuntimeException status) {
       return status;
@@ -69,5 +76,18 @@ final class GrpcStatuses {
       failure = failure.getCause();
     }
     return failure;
+  }
+
+  /** A status to answer with while the heap is short: filling in a stack trace needs memory too. */
+  private static final class WithoutStackTrace extends StatusRuntimeException {
+
+    WithoutStackTrace(Status status) {
+      super(status);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 }

@@ -39,6 +39,18 @@ class GrpcStatusesTest {
   }
 
   @Test
+  void shouldAnswerUnavailableWithoutAStackTraceWhenTheHeapRanOutAnywhereInTheCauseChain() {
+    StatusRuntimeException answer = GrpcStatuses.of("CompleteJob", new CompletionException(
+        new IllegalStateException("The engine failed while answering the command",
+            new OutOfMemoryError("Java heap space"))));
+
+    assertThat(answer.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(answer.getStatus().getDescription()).startsWith(
+        "Expected memory to answer the request, but the host's heap ran out meanwhile (Java heap space)");
+    assertThat(answer.getStackTrace()).isEmpty();
+  }
+
+  @Test
   void shouldKeepAStatusAlreadyChosen() {
     StatusRuntimeException chosen = Status.ALREADY_EXISTS.withDescription("dup").asRuntimeException();
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.milepost.host.testing.TestPluginJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -65,6 +67,9 @@ class LeaderJourneyTest extends BrowserTestSupport {
     WebElement charts = browser.find(By.cssSelector(".charts[data-rendered='true']"));
     assertThat(charts.findElements(By.cssSelector("figure.chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
     assertThat(charts.getText()).contains("sort-center 1.9.0", "laneLookups");
+    assertTwoChartsPerFullRowAt(800);
+    browser.screenshot("rollout-800");
+    assertTwoChartsPerFullRowAt(1280);
     browser.screenshot("rollout");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
@@ -84,6 +89,9 @@ class LeaderJourneyTest extends BrowserTestSupport {
     assertThat(stepCharts.findElements(By.cssSelector("figure.chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
     assertThat(stepCharts.getText()).contains("sort-center 1.0.0", "Earlier versions", "laneLookups");
     assertThat(browser.find(By.id("step-compare")).getText()).containsIgnoringCase("Now: sort-center 1.0.0");
+    assertTwoChartsPerFullRowAt(800);
+    browser.screenshot("step-charts-800");
+    assertTwoChartsPerFullRowAt(1280);
     browser.screenshot("step-charts");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
@@ -93,5 +101,34 @@ class LeaderJourneyTest extends BrowserTestSupport {
     browser.screenshot("audit");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
+  }
+
+  /**
+   * Loads the page again in a window this wide (800: a tablet) and checks that the charts sit two to a row and fill
+   * it, rather than one per row at half the width with the other half empty.
+   */
+  private void assertTwoChartsPerFullRowAt(int windowWidth) {
+    browser.resize(windowWidth, 900);
+    browser.get(browser.path());
+    browser.find(By.cssSelector(".charts[data-rendered='true']"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Number>> boxes = (List<Map<String, Number>>) ((JavascriptExecutor) browser.driver()).executeScript("""
+        const host = document.querySelector('.charts[data-rendered="true"]').getBoundingClientRect();
+        return [...document.querySelectorAll('.charts[data-rendered="true"] figure.chart')].map((chart) => {
+          const box = chart.getBoundingClientRect();
+          return { left: box.left - host.left, top: box.top - host.top, right: box.right - host.left,
+            hostWidth: host.width };
+        });""");
+    assertThat(boxes).as("charts at %d px", windowWidth).hasSizeGreaterThanOrEqualTo(3);
+    for (int i = 0; i + 1 < boxes.size(); i += 2) {
+      Map<String, Number> left = boxes.get(i);
+      Map<String, Number> right = boxes.get(i + 1);
+      double hostWidth = left.get("hostWidth").doubleValue();
+      assertThat(right.get("top").doubleValue()).as("charts %d and %d on one row at %d px: %s", i, i + 1, windowWidth,
+          boxes).isEqualTo(left.get("top").doubleValue());
+      assertThat(left.get("left").doubleValue()).isLessThan(1.0);
+      assertThat(right.get("right").doubleValue()).as("a row of charts fills the width at %d px: %s", windowWidth,
+          boxes).isBetween(hostWidth * 0.95, hostWidth + 1);
+    }
   }
 }

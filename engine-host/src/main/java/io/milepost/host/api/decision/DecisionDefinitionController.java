@@ -9,6 +9,7 @@ import io.milepost.host.api.JsonDocuments;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import org.springframework.http.MediaType;
@@ -65,7 +66,8 @@ final class DecisionDefinitionController {
     DecisionDefinitionFilter engineFilter = new DecisionDefinitionFilter(filter.key("decisionDefinitionKey"),
         filter.string("decisionDefinitionId"), filter.string("name"), filter.integer("version"),
         filter.key("decisionRequirementsKey"), filter.string("decisionRequirementsId"), filter.bool("isLatestVersion"));
-    return SearchResult.of(queries.searchDecisionDefinitions(engineFilter, search.pageRequest("decisionDefinitionKey")),
+    SearchPaging paging = search.paging("decisionDefinitionKey");
+    return paging.result(queries.searchDecisionDefinitions(engineFilter, paging.request()),
         responses::definition);
   }
 

@@ -6,6 +6,7 @@ import io.milepost.engine.api.Engine;
 import io.milepost.host.api.ApiException;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import java.util.Map;
@@ -45,8 +46,8 @@ final class DecisionInstanceController {
         filter.key("decisionEvaluationKey"), filter.mapped("state", STATES), filter.key("decisionDefinitionKey"),
         filter.string("decisionDefinitionId"), filter.integer("decisionDefinitionVersion"),
         filter.key("processDefinitionKey"), filter.key("processInstanceKey"), filter.key("elementInstanceKey"));
-    return SearchResult.of(queries.searchDecisionInstances(engineFilter,
-        search.pageRequest("decisionEvaluationInstanceKey")), responses::instance);
+    SearchPaging paging = search.paging("decisionEvaluationInstanceKey");
+    return paging.result(queries.searchDecisionInstances(engineFilter, paging.request()), responses::instance);
   }
 
   @GetMapping("/{decisionEvaluationInstanceKey}")

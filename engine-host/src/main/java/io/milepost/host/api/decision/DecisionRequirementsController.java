@@ -7,6 +7,7 @@ import io.milepost.host.api.ApiException;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import org.springframework.http.MediaType;
@@ -39,8 +40,8 @@ final class DecisionRequirementsController {
     Tenants.requireDefault(filter.string("tenantId"));
     DecisionRequirementsFilter engineFilter = new DecisionRequirementsFilter(filter.key("decisionRequirementsKey"),
         filter.string("decisionRequirementsId"), filter.string("decisionRequirementsName"), filter.integer("version"));
-    return SearchResult.of(queries.searchDecisionRequirements(engineFilter,
-        search.pageRequest("decisionRequirementsKey")), responses::requirements);
+    SearchPaging paging = search.paging("decisionRequirementsKey");
+    return paging.result(queries.searchDecisionRequirements(engineFilter, paging.request()), responses::requirements);
   }
 
   @GetMapping("/{decisionRequirementsKey}")

@@ -9,6 +9,7 @@ import io.milepost.host.api.Keys;
 import io.milepost.host.api.RootProcessInstances;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import java.util.ArrayList;
@@ -70,8 +71,9 @@ final class ElementInstanceSearchController {
         filter.key("incidentKey"),
         filter.key("elementInstanceScopeKey"));
     RootProcessInstances roots = new RootProcessInstances(queries);
-    return SearchResult.of(queries.searchElementInstances(engineFilter, sort(search.sort()),
-        search.pageRequest("elementInstanceKey")), element -> ElementInstanceResponse.of(element, roots));
+    SearchPaging paging = search.paging("elementInstanceKey");
+    return paging.result(queries.searchElementInstances(engineFilter, sort(search.sort()),
+        paging.request()), element -> ElementInstanceResponse.of(element, roots));
   }
 
   @GetMapping("/{elementInstanceKey}")

@@ -10,6 +10,7 @@ import io.milepost.host.api.Dates;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import io.milepost.host.security.ActionLog;
@@ -80,7 +81,8 @@ final class IncidentController {
         filter.string("elementId"),
         elementKey,
         filter.key("processDefinitionKey"));
-    return SearchResult.of(queries.searchIncidents(engineFilter, search.pageRequest("incidentKey", "creationTime")),
+    SearchPaging paging = search.paging("incidentKey", "creationTime");
+    return paging.result(queries.searchIncidents(engineFilter, paging.request()),
         IncidentResponse::of);
   }
 

@@ -11,6 +11,7 @@ import io.milepost.host.api.Keys;
 import io.milepost.host.api.RootProcessInstances;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import java.util.EnumSet;
@@ -64,15 +65,16 @@ final class JobSearchController {
       states.addAll(engineStates);
     }
     RootProcessInstances roots = new RootProcessInstances(queries);
+    SearchPaging paging = search.paging("jobKey", "creationTime");
     if ((!stateNames.isEmpty() && states.isEmpty()) || (kind != null && !kind.equals("BPMN_ELEMENT"))) {
       // only states (or kinds of job: listeners) the engine never has: nothing can match
-      return SearchResult.of(new Page<JobView>(List.of(), 0), job -> JobResponse.of(job, roots));
+      return paging.result(new Page<JobView>(List.of(), 0), job -> JobResponse.of(job, roots));
     }
     JobFilter engineFilter = new JobFilter(filter.key("jobKey"), filter.string("type"), states,
         filter.key("processInstanceKey"), filter.key("processDefinitionKey"), filter.string("processDefinitionId"),
         filter.string("elementId"), filter.key("elementInstanceKey"), filter.string("worker"),
         filter.atLeast("retries"));
-    return SearchResult.of(queries.searchJobs(engineFilter, search.pageRequest("jobKey", "creationTime")),
+    return paging.result(queries.searchJobs(engineFilter, paging.request()),
         job -> JobResponse.of(job, roots));
   }
 

@@ -10,6 +10,7 @@ import io.milepost.host.api.Keys;
 import io.milepost.host.api.RootProcessInstances;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import java.util.List;
@@ -46,17 +47,17 @@ final class MessageSubscriptionController {
           + ", but found '" + state + "'");
     });
     RootProcessInstances roots = new RootProcessInstances(queries);
+    SearchPaging paging = search.paging("messageSubscriptionKey", "lastUpdatedDate");
     if (!states.isEmpty() && !states.contains("CREATED")) {
       // the engine keeps open subscriptions only
-      return SearchResult.of(new Page<MessageSubscriptionView>(List.of(), 0),
+      return paging.result(new Page<MessageSubscriptionView>(List.of(), 0),
           subscription -> MessageSubscriptionResponse.of(subscription, roots));
     }
     MessageSubscriptionFilter engineFilter = new MessageSubscriptionFilter(filter.key("messageSubscriptionKey"),
         filter.key("processInstanceKey"), filter.key("processDefinitionKey"), filter.string("processDefinitionId"),
         filter.string("elementId"), filter.key("elementInstanceKey"), filter.string("messageName"),
         filter.string("correlationKey"));
-    return SearchResult.of(queries.searchMessageSubscriptions(engineFilter,
-            search.pageRequest("messageSubscriptionKey", "lastUpdatedDate")),
+    return paging.result(queries.searchMessageSubscriptions(engineFilter, paging.request()),
         subscription -> MessageSubscriptionResponse.of(subscription, roots));
   }
 

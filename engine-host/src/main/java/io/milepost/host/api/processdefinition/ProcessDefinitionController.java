@@ -7,6 +7,7 @@ import io.milepost.host.api.ApiException;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import org.springframework.http.MediaType;
@@ -40,7 +41,8 @@ final class ProcessDefinitionController {
         filter.string("processDefinitionId"),
         filter.integer("version"),
         filter.bool("isLatestVersion"));
-    return SearchResult.of(queries.searchProcessDefinitions(engineFilter, search.pageRequest("processDefinitionKey")),
+    SearchPaging paging = search.paging("processDefinitionKey");
+    return paging.result(queries.searchProcessDefinitions(engineFilter, paging.request()),
         ProcessDefinitionResponse::of);
   }
 

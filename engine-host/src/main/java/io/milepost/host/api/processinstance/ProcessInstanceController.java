@@ -11,6 +11,7 @@ import io.milepost.host.api.JsonDocuments;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import io.milepost.host.security.ActionLog;
@@ -91,7 +92,8 @@ final class ProcessInstanceController {
         filter.key("parentProcessInstanceKey"),
         filter.bool("hasIncident"));
     ProcessInstanceResponses responses = new ProcessInstanceResponses(queries);
-    return SearchResult.of(queries.searchProcessInstances(engineFilter, search.pageRequest("processInstanceKey")),
+    SearchPaging paging = search.paging("processInstanceKey");
+    return paging.result(queries.searchProcessInstances(engineFilter, paging.request()),
         responses::of);
   }
 

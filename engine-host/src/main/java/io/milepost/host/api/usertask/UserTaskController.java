@@ -9,6 +9,7 @@ import io.milepost.host.api.JsonDocuments;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import io.milepost.host.form.RequiredFields;
@@ -62,7 +63,8 @@ final class UserTaskController {
         filter.key("processInstanceKey"),
         filter.string("processDefinitionId"),
         filter.string("elementId"));
-    return SearchResult.of(visibleTasks.search(engineFilter, search.pageRequest("userTaskKey")),
+    SearchPaging paging = search.paging("userTaskKey");
+    return paging.result(visibleTasks.search(engineFilter, paging.request()),
         UserTaskResponse::of);
   }
 

@@ -6,6 +6,7 @@ import io.milepost.engine.api.VariableView;
 import io.milepost.host.api.Keys;
 import io.milepost.host.api.SearchFilter;
 import io.milepost.host.api.SearchQuery;
+import io.milepost.host.api.SearchPaging;
 import io.milepost.host.api.SearchResult;
 import io.milepost.host.api.Tenants;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +32,8 @@ final class VariableController {
     Tenants.requireDefault(filter.string("tenantId"));
     VariableFilter engineFilter = new VariableFilter(filter.key("processInstanceKey"), filter.key("scopeKey"),
         filter.string("name"));
-    return SearchResult.of(queries.searchVariables(engineFilter, search.pageRequest("variableKey")),
+    SearchPaging paging = search.paging("variableKey");
+    return paging.result(queries.searchVariables(engineFilter, paging.request()),
         VariableResponse::of);
   }
 
