@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code milepost-plugins} adds the fifth workload: engine-host with its plugins, on workload {@code order} only) or
  * {@code --engines=none}, {@code --workloads=sequence,order,parallel} or {@code --workloads=none},
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
- * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --h2-commit-durability=process-kill}
+ * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --h2-commit-durability=process-kill}, {@code --gc=zgc} (the measured JVMs collect with ZGC instead of G1)
  * (the engine's H2 commits survive a process kill only; default power-cut), {@code --waiting=100000} (instances
  * waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
  * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
@@ -131,8 +131,9 @@ public final class BenchMain {
   /** Runs {@code main} in a child JVM with the same class path; returns the JSON after {@code prefix}, or null. */
   private static String runChild(Class<?> main, String prefix, String name, List<String> childArgs, String[] parentArgs,
       Settings settings, boolean jfr) throws IOException, InterruptedException {
+    String gc = GarbageCollector.of(Arguments.parse(parentArgs).get("gc")).flag();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-XX:+UseG1GC"));
+        "-Xmx1g", gc, "-D" + EngineHostProcess.GC_PROPERTY + "=" + gc));
     if (jfr) {
       command.add("-XX:StartFlightRecording=filename=" + settings.workDir().resolve(name + ".jfr") + ",settings=profile");
       // an engine-host started by this child records too (EngineHostProcess)

@@ -33,6 +33,8 @@ public final class EngineHostProcess implements AutoCloseable {
    * engine-host and the in-process engine; unset, the engine's default.
    */
   public static final String H2_DURABILITY_PROPERTY = "milepost.bench.h2-commit-durability";
+  /** The garbage collector's flag engine-host runs with (the harness's {@code --gc}); the JVM's default if unset. */
+  public static final String GC_PROPERTY = "milepost.bench.gc";
   /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
   static final String DEMO_AUTHORIZATION = "Basic ZGVtbzpkZW1v";
 
@@ -84,6 +86,10 @@ public final class EngineHostProcess implements AutoCloseable {
     int grpcPort = freePort();
     int jmxPort = freePort();
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+    String gc = System.getProperty(GC_PROPERTY);
+    if (gc != null) {
+      command.add(gc);
+    }
     command.addAll(JvmProbe.jmxArguments(jmxPort));
     String jfr = System.getProperty(JFR_PROPERTY);
     if (jfr != null) {
