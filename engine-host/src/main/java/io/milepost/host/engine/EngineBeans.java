@@ -44,7 +44,8 @@ class EngineBeans {
             .withAdmission(admission(environment))
             .withBusinessIdPaths(businessIdPaths)
             .withH2CommitDurability(h2CommitDurability(environment))
-            .withDiskWatermark(diskWatermark(environment)));
+            .withDiskWatermark(diskWatermark(environment))
+            .withHistoryRetention(historyRetention(environment)));
     metrics.watchIncidents(engine.queries());
     return engine;
   }
@@ -86,6 +87,18 @@ class EngineBeans {
     DataSize minFree = environment.getProperty("milepost.engine.min-free-disk", DataSize.class,
         DataSize.ofBytes(DiskWatermark.DEFAULT_MIN_FREE_BYTES));
     return new DiskWatermark(minFree.toBytes(), null);
+  }
+
+  /** {@code milepost.engine.history-retention}: how long an ended instance's history is kept (30d, P30D, 12h). */
+  private static Duration historyRetention(Environment environment) {
+    String property = "milepost.engine.history-retention";
+    Duration retention = environment.getProperty(property, Duration.class,
+        EngineConfiguration.DEFAULT_HISTORY_RETENTION);
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException(property + ": expected a duration of more than 0 (e.g. 30d or P30D), but it "
+          + "was " + retention);
+    }
+    return retention;
   }
 
   /** {@code milepost.engine.business-id-paths}: {@code <variable>.<field>} each, comma-separated. */

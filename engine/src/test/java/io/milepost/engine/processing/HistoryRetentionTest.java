@@ -1,0 +1,126 @@
+package io.milepost.engine.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.milepost.engine.api.EngineMetrics;
+import io.milepost.engine.api.FailJob;
+import io.milepost.engine.api.IncidentFilter;
+import io.milepost.engine.api.JobFilter;
+import io.milepost.engine.api.PageRequest;
+import io.milepost.engine.api.ProcessInstanceFilter;
+import io.milepost.engine.api.ProcessInstanceState;
+import io.milepost.engine.api.VariableFilter;
+import io.milepost.engine.testing.EngineHarness;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Instances whose root ended longer ago than the history retention are deleted with all they left; others stay. */
+class HistoryRetentionTest {
+
+  private final AtomicInteger deletedCounted = new AtomicInteger();
+
+  @RegisterExtension
+  final EngineHarness harness = new EngineHarness(configuration -> configuration
+      .withHistoryRetention(Duration.ofDays(30))
+      .withMetrics(new EngineMetrics() {
+        @Override
+        public void historyDeleted(int processInstances) {
+          deletedCounted.addAndGet(processInstances);
+        }
+      }));
+
+  @BeforeEach
+  void deploy() {
+    harness.deploy(Bpmn.createExecutableProcess("order").startEvent()
+        .serviceTask("pick", t -> t.zeebeJobType("pick")).endEvent().done());
+    harness.deploy(Bpmn.createExecutableProcess("inbound").startEvent()
+        .callActivity("transfer", c -> c.zeebeProcessId("order"))
+        .serviceTask("ship", t -> t.zeebeJobType("ship")).endEvent().done());
+  }
+
+  @Test
+  void shouldDeleteInstancesWhoseRootEndedBeforeTheRetentionWithTheirChildren() {
+    // given, on day 0: a completed order, an order terminated with an incident, an inbound with its called order
+    long completed = harness.start("order", Map.of("orderId", "A-1"));
+    harness.completeJob("pick", Map.of("picked", true));
+    long terminated = harness.start("order", Map.of("orderId", "B-2"));
+    harness.engine().failJob(new FailJob(harness.activateOne("pick").key(), 0, "no stock", Duration.ZERO, Map.of()));
+    harness.engine().cancelProcessInstance(terminated);
+    long parent = harness.start("inbound", Map.of("trailer", "TR-5"));
+    long child = childOf(parent);
+    harness.completeJob("pick", Map.of());
+    harness.completeJob("ship", Map.of());
+    assertThat(stateOf(terminated)).isEqualTo(ProcessInstanceState.TERMINATED);
+    assertThat(stateOf(parent)).isEqualTo(ProcessInstanceState.COMPLETED);
+
+    // when: 31 days later
+    harness.clock.advance(Duration.ofDays(31));
+    harness.engine().processDueWork();
+
+    // then
+    for (long instance : new long[] {completed, terminated, parent, child}) {
+      assertGone(instance);
+    }
+    assertThat(deletedCounted).hasValue(4);
+  }
+
+  @Test
+  void shouldKeepRunningInstancesAndThoseThatEndedWithinTheRetention() {
+    // given: on day 0 an order that keeps running, and an inbound whose called order completes at once
+    long running = harness.start("order", Map.of("orderId", "R-1"));
+    long parent = harness.start("inbound", Map.of());
+    long child = childOf(parent);
+    harness.engine().completeJob(harness.activate("pick", 10).stream()
+        .filter(job -> job.processInstanceKey() == child).findFirst().orElseThrow().key(), Map.of());
+    // the inbound itself completes on day 25: its called order ended 31 days before the sweep, but its root did not
+    harness.clock.advance(Duration.ofDays(25));
+    harness.completeJob("ship", Map.of());
+    long recent = harness.start("order", Map.of("orderId", "C-3"));
+    harness.engine().completeJob(harness.activate("pick", 10).stream()
+        .filter(job -> job.processInstanceKey() == recent).findFirst().orElseThrow().key(), Map.of());
+
+    // when
+    harness.clock.advance(Duration.ofDays(6));
+    harness.engine().processDueWork();
+
+    // then
+    assertThat(stateOf(running)).isEqualTo(ProcessInstanceState.ACTIVE);
+    assertThat(stateOf(parent)).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(stateOf(child)).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(stateOf(recent)).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(harness.events(child)).isNotEmpty();
+    assertThat(harness.variables(recent)).containsEntry("orderId", "C-3");
+    assertThat(deletedCounted).hasValue(0);
+    // and the old running order still works to its end
+    harness.completeJob("pick", Map.of());
+    assertThat(stateOf(running)).isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  private ProcessInstanceState stateOf(long instance) {
+    return harness.engine().queries().processInstance(instance).orElseThrow().state();
+  }
+
+  private long childOf(long parent) {
+    return harness.engine().queries().searchProcessInstances(
+        new ProcessInstanceFilter(null, null, null, null, null, parent, null), PageRequest.defaults())
+        .items().getFirst().key();
+  }
+
+  private void assertGone(long instance) {
+    var queries = harness.engine().queries();
+    assertThat(queries.processInstance(instance)).as("instance %d", instance).isEmpty();
+    assertThat(queries.elementInstances(instance)).as("element instances of %d", instance).isEmpty();
+    assertThat(queries.events(instance)).as("events of %d", instance).isEmpty();
+    assertThat(queries.searchVariables(new VariableFilter(instance, null, null), PageRequest.defaults()).items())
+        .as("variables of %d", instance).isEmpty();
+    assertThat(queries.searchJobs(new JobFilter(null, null, null, instance), PageRequest.defaults()).items())
+        .as("jobs of %d", instance).isEmpty();
+    assertThat(queries.searchIncidents(new IncidentFilter(null, instance, null, null, null, null, null),
+        PageRequest.defaults()).items()).as("incidents of %d", instance).isEmpty();
+  }
+}
