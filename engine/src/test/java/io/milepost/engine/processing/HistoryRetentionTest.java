@@ -3,6 +3,9 @@ package io.milepost.engine.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.milepost.engine.api.DecisionInstanceFilter;
+import io.milepost.engine.api.DecisionInstanceView;
+import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.EngineMetrics;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.IncidentFilter;
@@ -12,7 +15,11 @@ import io.milepost.engine.api.ProcessInstanceFilter;
 import io.milepost.engine.api.ProcessInstanceState;
 import io.milepost.engine.api.VariableFilter;
 import io.milepost.engine.testing.EngineHarness;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +44,9 @@ class HistoryRetentionTest {
   @BeforeEach
   void deploy() {
     harness.deploy(Bpmn.createExecutableProcess("order").startEvent()
+        .businessRuleTask("choose-tier", t -> t.zeebeCalledDecisionId("shipping-tier").zeebeResultVariable("tier"))
         .serviceTask("pick", t -> t.zeebeJobType("pick")).endEvent().done());
+    harness.engine().deploy(List.of(new DeploymentResource("shipping-tier.dmn", dmn("shipping-tier.dmn"))));
     harness.deploy(Bpmn.createExecutableProcess("inbound").startEvent()
         .callActivity("transfer", c -> c.zeebeProcessId("order"))
         .serviceTask("ship", t -> t.zeebeJobType("ship")).endEvent().done());
@@ -46,12 +55,12 @@ class HistoryRetentionTest {
   @Test
   void shouldDeleteInstancesWhoseRootEndedBeforeTheRetentionWithTheirChildren() {
     // given, on day 0: a completed order, an order terminated with an incident, an inbound with its called order
-    long completed = harness.start("order", Map.of("orderId", "A-1"));
+    long completed = harness.start("order", order("A-1"));
     harness.completeJob("pick", Map.of("picked", true));
-    long terminated = harness.start("order", Map.of("orderId", "B-2"));
+    long terminated = harness.start("order", order("B-2"));
     harness.engine().failJob(new FailJob(harness.activateOne("pick").key(), 0, "no stock", Duration.ZERO, Map.of()));
     harness.engine().cancelProcessInstance(terminated);
-    long parent = harness.start("inbound", Map.of("trailer", "TR-5"));
+    long parent = harness.start("inbound", order("I-4"));
     long child = childOf(parent);
     harness.completeJob("pick", Map.of());
     harness.completeJob("ship", Map.of());
@@ -72,15 +81,15 @@ class HistoryRetentionTest {
   @Test
   void shouldKeepRunningInstancesAndThoseThatEndedWithinTheRetention() {
     // given: on day 0 an order that keeps running, and an inbound whose called order completes at once
-    long running = harness.start("order", Map.of("orderId", "R-1"));
-    long parent = harness.start("inbound", Map.of());
+    long running = harness.start("order", order("R-1"));
+    long parent = harness.start("inbound", order("I-5"));
     long child = childOf(parent);
     harness.engine().completeJob(harness.activate("pick", 10).stream()
         .filter(job -> job.processInstanceKey() == child).findFirst().orElseThrow().key(), Map.of());
     // the inbound itself completes on day 25: its called order ended 31 days before the sweep, but its root did not
     harness.clock.advance(Duration.ofDays(25));
     harness.completeJob("ship", Map.of());
-    long recent = harness.start("order", Map.of("orderId", "C-3"));
+    long recent = harness.start("order", order("C-3"));
     harness.engine().completeJob(harness.activate("pick", 10).stream()
         .filter(job -> job.processInstanceKey() == recent).findFirst().orElseThrow().key(), Map.of());
 
@@ -95,10 +104,30 @@ class HistoryRetentionTest {
     assertThat(stateOf(recent)).isEqualTo(ProcessInstanceState.COMPLETED);
     assertThat(harness.events(child)).isNotEmpty();
     assertThat(harness.variables(recent)).containsEntry("orderId", "C-3");
+    assertThat(decisionInstances(recent)).isNotEmpty();
     assertThat(deletedCounted).hasValue(0);
     // and the old running order still works to its end
     harness.completeJob("pick", Map.of());
     assertThat(stateOf(running)).isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  /** An order's variables: the decision reads weightKg and hazmat. */
+  private static Map<String, Object> order(String orderId) {
+    return Map.of("orderId", orderId, "weightKg", 5, "hazmat", false);
+  }
+
+  private static byte[] dmn(String name) {
+    try (InputStream in = HistoryRetentionTest.class.getResourceAsStream("/dmn/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<DecisionInstanceView> decisionInstances(long instance) {
+    return harness.engine().decisionQueries().searchDecisionInstances(
+        new DecisionInstanceFilter(null, null, null, null, null, null, null, instance, null), PageRequest.defaults())
+        .items();
   }
 
   private ProcessInstanceState stateOf(long instance) {
@@ -122,5 +151,6 @@ class HistoryRetentionTest {
         .as("jobs of %d", instance).isEmpty();
     assertThat(queries.searchIncidents(new IncidentFilter(null, instance, null, null, null, null, null),
         PageRequest.defaults()).items()).as("incidents of %d", instance).isEmpty();
+    assertThat(decisionInstances(instance)).as("decision instances of %d", instance).isEmpty();
   }
 }
