@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fires what is due by the engine's clock: timers, message expiry, job time-outs, ends of retry back-offs (so long polls
- * wake up), and the deletion of history past its retention. Runs on its own thread when an interval is configured; tests call {@link #runOnce()}.
+ * wake up), and the deletion of history past its retention. Runs on its own thread when an interval is configured;
+ * tests call {@link #runOnce()}.
  */
 final class DueWorkScheduler {
 
@@ -77,7 +78,8 @@ final class DueWorkScheduler {
     List<String> types = executor.executeDraining(b -> b.context().state().jobs().typesActivatableBetween(from, now));
     types.forEach(listeners::jobsAvailable);
     lastRun = now;
-    // last, and one batch per run: a backlog of old history never holds back the timers and time-outs above
+    // last, and a few small batches per run: a backlog of old history holds back the timers and time-outs above by
+    // a few batches at most
     history.sweepIfDue();
   }
 

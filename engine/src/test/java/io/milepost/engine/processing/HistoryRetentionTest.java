@@ -111,6 +111,25 @@ class HistoryRetentionTest {
     assertThat(stateOf(running)).isEqualTo(ProcessInstanceState.COMPLETED);
   }
 
+  @Test
+  void shouldWorkOffMoreExpiredInstancesThanOneCommandDeletes() {
+    // given more ended instances than one command deletes
+    harness.deploy(Bpmn.createExecutableProcess("scan").startEvent().endEvent().done());
+    int ended = 60;
+    for (int i = 0; i < ended; i++) {
+      harness.start("scan", Map.of("parcel", i));
+    }
+
+    // when
+    harness.clock.advance(Duration.ofDays(31));
+    harness.engine().processDueWork();
+
+    // then one due-work run deleted them all, a few commands in a row
+    assertThat(harness.engine().queries().searchProcessInstances(
+        new ProcessInstanceFilter(null, "scan", null, null, null, null, null), PageRequest.defaults()).items()).isEmpty();
+    assertThat(deletedCounted).hasValue(ended);
+  }
+
   /** An order's variables: the decision reads weightKg and hazmat. */
   private static Map<String, Object> order(String orderId) {
     return Map.of("orderId", orderId, "weightKg", 5, "hazmat", false);
