@@ -139,7 +139,8 @@ public final class StepInsights {
     long count = tally.jobs();
     return new StepInsight(key.bucket(), key.siteId(), key.jobType(), key.pluginId(), key.pluginVersion(), count,
         (double) tally.failures() / count, (double) tally.bpmnErrors() / count, tally.durations().percentile(0.5),
-        tally.durations().percentile(0.95), count / hours(bucket, from, to, tally.first(), tally.last()), tally.measureStats());
+        tally.durations().percentile(0.95), count / hours(bucket, from, to, tally.first(), tally.last()),
+        tally.measureStats());
   }
 
   /** The window the count is spread over, at least a minute so one record is no infinite rate. */
