@@ -2,12 +2,14 @@ package io.milepost.engine.state;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Deletes the history of process instances whose root instance ended before a cut-off: the root, the instances its
  * call activities started (at any depth), and every row the engine keeps for them. Runs inside one command, so the
- * instances of a batch go entirely or not at all. A table added to the engine's schema must be named in
- * {@link #DELETED} or {@link #KEPT}; a test checks the migrations against both lists.
+ * instances of a batch go entirely or not at all. Also deletes the older event log rows that belong to no instance,
+ * but those of deployments. A table added to the engine's schema must be named in {@link #DELETED} or {@link #KEPT};
+ * a test checks the migrations against both lists.
  */
 public final class ExpiredHistory {
 
@@ -52,6 +54,20 @@ public final class ExpiredHistory {
   /** What one call deleted. */
   public record Deleted(int rootInstances, int processInstances) {}
 
+  /**
+   * What one pass over the event log rows of no instance did.
+   *
+   * @param readUpTo the position up to which every row was looked at: the next pass starts after it
+   * @param read rows looked at: the limit when more old rows may follow
+   */
+  public record StandaloneDeleted(int deleted, long readUpTo, int read) {}
+
+  /** The record types of deployments: kept with the deployments they describe. */
+  private static final Set<String> DEPLOYMENT_RECORDS = Set.of("DEPLOYMENT", "PROCESS", "FORM",
+      "DECISION_REQUIREMENTS", "DECISION");
+  /** The process instance key of event log rows that belong to no instance. */
+  private static final long NO_INSTANCE = -1;
+
   private final Sql sql;
 
   public ExpiredHistory(Sql sql) {
@@ -79,6 +95,44 @@ public final class ExpiredHistory {
     }
     return new Deleted(roots.size(), instances.size());
   }
+
+  /**
+   * Deletes the event log rows of no instance written before {@code cutOff}, in position order from after
+   * {@code afterPosition}, looking at {@code limit} rows at most: message publications and expiries, signal
+   * broadcasts, start-event timers and subscriptions, and decisions evaluated through the API (with their decision
+   * instances). Stops at the first row written at or after the cut-off, since the log is written in time order.
+   */
+  public StandaloneDeleted deleteStandaloneBefore(long cutOff, long afterPosition, int limit) {
+    // ordered by both columns of the index (process_instance_key, position), so that H2 also reads it in order
+    List<StandaloneRow> rows = sql.query("SELECT position, value_type, record_key, created_at FROM event_log "
+            + "WHERE process_instance_key = ? AND position > ? ORDER BY process_instance_key, position "
+            + "FETCH FIRST ? ROWS ONLY",
+        row -> new StandaloneRow(row.getLong(1), row.getString(2), row.getLong(3), row.getLong(4)),
+        NO_INSTANCE, afterPosition, limit);
+    List<Object[]> events = new ArrayList<>();
+    List<Object[]> evaluations = new ArrayList<>();
+    long readUpTo = afterPosition;
+    int read = 0;
+    for (StandaloneRow row : rows) {
+      if (row.createdAt() >= cutOff) {
+        break;
+      }
+      read++;
+      readUpTo = row.position();
+      if (!DEPLOYMENT_RECORDS.contains(row.valueType())) {
+        events.add(new Object[] {row.position()});
+      }
+      if (row.valueType().equals("DECISION_EVALUATION")) {
+        evaluations.add(new Object[] {row.key()});
+      }
+    }
+    sql.batch("DELETE FROM event_log WHERE position = ?", events);
+    sql.batch("DELETE FROM decision_instance WHERE decision_evaluation_key = ? AND process_instance_key IS NULL",
+        evaluations);
+    return new StandaloneDeleted(events.size(), readUpTo, read);
+  }
+
+  private record StandaloneRow(long position, String valueType, long key, long createdAt) {}
 
   private void withDescendants(long instance, List<Object[]> into) {
     into.add(new Object[] {instance});

@@ -1,17 +1,21 @@
 package io.milepost.engine.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.engine.api.DecisionInstanceFilter;
 import io.milepost.engine.api.DecisionInstanceView;
 import io.milepost.engine.api.DeploymentResource;
+import io.milepost.engine.api.EngineEvent;
 import io.milepost.engine.api.EngineMetrics;
+import io.milepost.engine.api.EvaluateDecision;
 import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.IncidentFilter;
 import io.milepost.engine.api.JobFilter;
 import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessInstanceFilter;
+import io.milepost.engine.api.PublishMessage;
 import io.milepost.engine.api.ProcessInstanceState;
 import io.milepost.engine.api.VariableFilter;
 import io.milepost.engine.testing.EngineHarness;
@@ -19,8 +23,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +135,36 @@ class HistoryRetentionTest {
         new ProcessInstanceFilter(null, "scan", null, null, null, null, null), PageRequest.defaults()).items()).isEmpty();
     assertThat(deletedCounted).hasValue(ended);
   }
+
+  @Test
+  void shouldDeleteOldEventsOfNoInstanceButThoseOfDeployments() {
+    // given on day 0: a message published with a time to live, and a decision evaluated through the API
+    long oldMessage = harness.engine().publishMessage(
+        new PublishMessage("parcel-scanned", "P-1", Duration.ofHours(1), null, Map.of())).messageKey();
+    long evaluation = harness.engine().evaluateDecision(
+        new EvaluateDecision(null, "shipping-tier", Map.of("weightKg", 5, "hazmat", false))).evaluationKey();
+    // and on day 31 a message published just now
+    harness.clock.advance(Duration.ofDays(31));
+    Instant day31 = harness.clock.instant();
+    long newMessage = harness.engine().publishMessage(
+        new PublishMessage("parcel-scanned", "P-2", Duration.ofHours(1), null, Map.of())).messageKey();
+
+    // when (the old message expires in this run: its expiry is of day 31)
+    harness.engine().processDueWork();
+
+    // then what is left of no instance is the deployments' and day 31's
+    List<EngineEvent> left = harness.events(-1);
+    assertThat(left).extracting(EngineEvent::valueType).contains("DEPLOYMENT", "PROCESS", "DECISION");
+    assertThat(left).filteredOn(event -> !DEPLOYMENT_RECORDS.contains(event.valueType()))
+        .extracting(EngineEvent::valueType, EngineEvent::intent, EngineEvent::key, EngineEvent::timestamp)
+        .containsExactly(tuple("MESSAGE", "PUBLISHED", newMessage, day31), tuple("MESSAGE", "EXPIRED", oldMessage, day31));
+    assertThat(harness.engine().decisionQueries().searchDecisionInstances(
+        new DecisionInstanceFilter(null, evaluation, null, null, null, null, null, null, null), PageRequest.defaults())
+        .items()).isEmpty();
+  }
+
+  private static final Set<String> DEPLOYMENT_RECORDS = Set.of("DEPLOYMENT", "PROCESS", "FORM",
+      "DECISION_REQUIREMENTS", "DECISION");
 
   /** An order's variables: the decision reads weightKg and hazmat. */
   private static Map<String, Object> order(String orderId) {
