@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fires what is due by the engine's clock: timers, message expiry, job time-outs, ends of retry back-offs (so long polls
- * wake up). Runs on its own thread when an interval is configured; tests call {@link #runOnce()}.
+ * wake up), and the deletion of history past its retention. Runs on its own thread when an interval is configured;
+ * tests call {@link #runOnce()}.
  */
 final class DueWorkScheduler {
 
@@ -26,13 +27,15 @@ final class DueWorkScheduler {
   private final CommandExecutor executor;
   private final Clock clock;
   private final Listeners listeners;
+  private final HistoryRetention history;
   private ScheduledExecutorService thread;
   private long lastRun;
 
-  DueWorkScheduler(CommandExecutor executor, Clock clock, Listeners listeners) {
+  DueWorkScheduler(CommandExecutor executor, Clock clock, Listeners listeners, HistoryRetention history) {
     this.executor = executor;
     this.clock = clock;
     this.listeners = listeners;
+    this.history = history;
     this.lastRun = clock.millis();
   }
 
@@ -75,6 +78,9 @@ final class DueWorkScheduler {
     List<String> types = executor.executeDraining(b -> b.context().state().jobs().typesActivatableBetween(from, now));
     types.forEach(listeners::jobsAvailable);
     lastRun = now;
+    // last, and a few small batches per run: a backlog of old history holds back the timers and time-outs above by
+    // a few batches at most
+    history.sweepIfDue();
   }
 
   /** Stops the thread and waits for a run in progress, so nothing is submitted to a closed engine. */

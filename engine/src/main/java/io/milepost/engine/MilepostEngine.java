@@ -102,7 +102,8 @@ public final class MilepostEngine implements Engine {
     if (!configuration.businessIdPaths().paths().isEmpty()) {
       backfillBusinessIds();
     }
-    this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners);
+    this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners, new HistoryRetention(executor,
+        configuration.clock(), configuration.historyRetention(), configuration.metrics()));
     dueWork.start(configuration.dueWorkInterval());
   }
 

@@ -36,15 +36,16 @@ class EngineBeans {
   Engine engine(DataSource dataSource, MilepostProperties properties, MeterRegistry meterRegistry,
       AdjustableClock engineClock, Environment environment, BusinessIdPaths businessIdPaths) {
     MicrometerEngineMetrics metrics = new MicrometerEngineMetrics(meterRegistry);
-    Engine engine = MilepostEngine.start(
-        new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL, properties.nodeId(), metrics)
-            .withCommandTimeout(environment.getProperty("milepost.engine.command-timeout", Duration.class,
-                EngineConfiguration.DEFAULT_COMMAND_TIMEOUT))
-            .withExpressionLimits(expressionLimits(environment))
-            .withAdmission(admission(environment))
-            .withBusinessIdPaths(businessIdPaths)
-            .withH2CommitDurability(h2CommitDurability(environment))
-            .withDiskWatermark(diskWatermark(environment)));
+    EngineConfiguration configuration = new EngineConfiguration(dataSource, engineClock, DUE_WORK_INTERVAL,
+        properties.nodeId(), metrics)
+        .withCommandTimeout(environment.getProperty("milepost.engine.command-timeout", Duration.class,
+            EngineConfiguration.DEFAULT_COMMAND_TIMEOUT))
+        .withExpressionLimits(expressionLimits(environment))
+        .withAdmission(admission(environment))
+        .withBusinessIdPaths(businessIdPaths)
+        .withH2CommitDurability(h2CommitDurability(environment))
+        .withDiskWatermark(diskWatermark(environment));
+    Engine engine = MilepostEngine.start(withHistoryRetention(configuration, environment));
     metrics.watchIncidents(engine.queries());
     return engine;
   }
@@ -86,6 +87,17 @@ class EngineBeans {
     DataSize minFree = environment.getProperty("milepost.engine.min-free-disk", DataSize.class,
         DataSize.ofBytes(DiskWatermark.DEFAULT_MIN_FREE_BYTES));
     return new DiskWatermark(minFree.toBytes(), null);
+  }
+
+  /** {@code milepost.engine.history-retention}: how long an ended instance's history is kept (30d, P30D, 12h). */
+  private static EngineConfiguration withHistoryRetention(EngineConfiguration configuration, Environment environment) {
+    String property = "milepost.engine.history-retention";
+    try {
+      return configuration.withHistoryRetention(environment.getProperty(property, Duration.class,
+          EngineConfiguration.DEFAULT_HISTORY_RETENTION));
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException(property + ": " + invalid.getMessage(), invalid);
+    }
   }
 
   /** {@code milepost.engine.business-id-paths}: {@code <variable>.<field>} each, comma-separated. */

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The engine's figures as Micrometer meters (scraped at {@code /actuator/prometheus} as
  * {@code milepost_engine_*}): commands by outcome, the commit time of a batch of commands, the commands
- * queued behind the writer, jobs activated by requests and pushed to streams per job type, open incidents.
+ * queued behind the writer, jobs activated by requests and pushed to streams per job type, open incidents, process
+ * instances deleted by the history retention.
  */
 final class MicrometerEngineMetrics implements EngineMetrics {
 
@@ -24,6 +25,7 @@ final class MicrometerEngineMetrics implements EngineMetrics {
   private final Counter rejected;
   private final Counter failed;
   private final Timer commit;
+  private final Counter historyDeleted;
   private final AtomicInteger queued = new AtomicInteger();
 
   MicrometerEngineMetrics(MeterRegistry registry) {
@@ -36,6 +38,11 @@ final class MicrometerEngineMetrics implements EngineMetrics {
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    this.historyDeleted = Counter.builder("milepost.engine.history.deleted")
+        .description("Process instances deleted with all their history because their root ended longer ago than "
+            + "milepost.engine.history-retention")
+        .baseUnit("instances")
         .register(registry);
     Gauge.builder("milepost.engine.queue", queued, AtomicInteger::get)
         .description("Commands waiting behind the writer when its last batch started")
@@ -63,6 +70,11 @@ final class MicrometerEngineMetrics implements EngineMetrics {
   @Override
   public void batchFailed(int commands) {
     failed.increment(commands);
+  }
+
+  @Override
+  public void historyDeleted(int processInstances) {
+    historyDeleted.increment(processInstances);
   }
 
   @Override

@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * kept in the transaction of each record, so they are current); the parts of an hour at either end of the
  * window, and minute buckets, from the step records themselves. Counts, rates, sums and means are exact;
  * p50 and p95 are read from logarithmic buckets and are within {@link LogBuckets#RELATIVE_ERROR} (9.1 %) of
- * the nearest-rank percentile.
+ * the nearest-rank percentile. Step records are kept for a {@link RecordRetention} only: where a window's end lies
+ * before that, in a part of an hour whose records may be gone, the whole rollup hour around it answers instead
+ * (the window is widened to whole hours there; minute buckets, which only records give, are empty there).
  */
 public final class StepInsights {
 
@@ -33,17 +35,25 @@ public final class StepInsights {
       .thenComparing(Key::pluginVersion);
 
   private final JdbcClient jdbc;
+  private final RecordRetention retention;
 
-  public StepInsights(JdbcClient jdbc, HostSchema migrated) {
+  public StepInsights(JdbcClient jdbc, HostSchema migrated, RecordRetention retention) {
     this.jdbc = jdbc;
+    this.retention = retention;
   }
 
   public List<StepInsight> query(InsightQuery query) {
     Map<Key, StepTally> tallies = new TreeMap<>(ORDER);
     Instant from = query.from();
     Instant to = query.to();
-    Instant wholeFrom = from == null ? null : ceilHour(from);
+    Instant keptFrom = retention.keptFrom();
+    // a part of an hour at an end of the window is read from the records while they are kept, else from its hour
+    Instant wholeFrom = from == null ? null : from.isBefore(keptFrom) ? from.truncatedTo(ChronoUnit.HOURS)
+        : ceilHour(from);
     Instant wholeTo = to == null ? null : to.truncatedTo(ChronoUnit.HOURS);
+    if (wholeTo != null && wholeTo.isBefore(keptFrom)) {
+      wholeTo = ceilHour(to);
+    }
     if (query.bucket() == Bucket.MINUTE || (wholeFrom != null && wholeTo != null && !wholeFrom.isBefore(wholeTo))) {
       fromRecords(query, from, to, tallies);
     } else {
@@ -55,8 +65,11 @@ public final class StepInsights {
         fromRecords(query, wholeTo, to, tallies);
       }
     }
+    // what the counts cover: the window, widened to whole hours where only rollups were left to read
+    Instant spanFrom = from == null || from.isBefore(wholeFrom) ? from : wholeFrom;
+    Instant spanTo = to == null || wholeTo.isBefore(to) ? to : wholeTo;
     List<StepInsight> insights = new ArrayList<>();
-    tallies.forEach((key, tally) -> insights.add(insight(key, tally, query)));
+    tallies.forEach((key, tally) -> insights.add(insight(key, tally, query.bucket(), spanFrom, spanTo)));
     return insights;
   }
 
@@ -122,17 +135,18 @@ public final class StepInsights {
     };
   }
 
-  private static StepInsight insight(Key key, StepTally tally, InsightQuery query) {
+  private static StepInsight insight(Key key, StepTally tally, Bucket bucket, Instant from, Instant to) {
     long count = tally.jobs();
     return new StepInsight(key.bucket(), key.siteId(), key.jobType(), key.pluginId(), key.pluginVersion(), count,
         (double) tally.failures() / count, (double) tally.bpmnErrors() / count, tally.durations().percentile(0.5),
-        tally.durations().percentile(0.95), count / hours(query, tally.first(), tally.last()), tally.measureStats());
+        tally.durations().percentile(0.95), count / hours(bucket, from, to, tally.first(), tally.last()),
+        tally.measureStats());
   }
 
   /** The window the count is spread over, at least a minute so one record is no infinite rate. */
-  private static double hours(InsightQuery query, Instant first, Instant last) {
-    Duration window = query.bucket() != null ? Duration.ofSeconds(query.bucket().seconds())
-        : Duration.between(query.from() != null ? query.from() : first, query.to() != null ? query.to() : last);
+  private static double hours(Bucket bucket, Instant from, Instant to, Instant first, Instant last) {
+    Duration window = bucket != null ? Duration.ofSeconds(bucket.seconds())
+        : Duration.between(from != null ? from : first, to != null ? to : last);
     return Math.max(window.toMillis(), 60_000) / 3_600_000.0;
   }
 

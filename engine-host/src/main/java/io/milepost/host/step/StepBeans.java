@@ -3,6 +3,8 @@ package io.milepost.host.step;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.engine.api.Engine;
 import io.milepost.host.MilepostProperties;
+import io.milepost.host.PeriodicTask;
+import io.milepost.host.insight.RecordRetention;
 import io.milepost.host.insight.StepRollups;
 import io.milepost.host.inventory.JobInventories;
 import io.milepost.host.plugin.PluginCatalog;
@@ -12,10 +14,12 @@ import io.milepost.host.site.HostSchema;
 import io.milepost.host.site.SiteAssignments;
 import io.milepost.host.site.SiteDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +30,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class StepBeans {
 
+  /** How often records past their retention are looked for: they come of age at the pace steps run. */
+  private static final Duration RECORD_RETENTION_EVERY = Duration.ofMinutes(10);
+
   @Bean
   StepRecords stepRecords(JdbcClient jdbc, HostSchema schema, StepRollups rollups,
       PlatformTransactionManager transactions) {
     return new StepRecords(jdbc, schema, rollups, new TransactionTemplate(transactions));
+  }
+
+  @Bean
+  OldStepRecords oldStepRecords(JdbcTemplate jdbc, HostSchema schema, PlatformTransactionManager transactions,
+      RecordRetention retention) {
+    return new OldStepRecords(jdbc, schema, new TransactionTemplate(transactions), retention);
+  }
+
+  @Bean
+  PeriodicTask stepRecordRetention(OldStepRecords oldRecords) {
+    return new PeriodicTask("step-record-retention", RECORD_RETENTION_EVERY, oldRecords::deleteExpired,
+        "Step records are not deleted");
   }
 
   @Bean(destroyMethod = "close")

@@ -61,7 +61,8 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
         "milepost_engine_queue_commands ",
         "milepost_engine_jobs_activated_total{jobType=\"metrics.polled\"} 1.0",
         "milepost_engine_jobs_pushed_total{jobType=\"metrics.streamed\"} 1.0",
-        "milepost_engine_incidents_open ");
+        "milepost_engine_incidents_open ",
+        "milepost_engine_history_deleted_instances_total ");
     assertThat(scrape).containsPattern("milepost_step_seconds_count\\{jobType=\"fulfillment\\.pick\",outcome=\"COMPLETED\","
         + "pluginId=\"sortable-fc\",pluginVersion=\"1\\.0\\.0\",siteId=\"fc-east-1\"} [1-9]");
     assertThat(scrape).contains("milepost_step_seconds_bucket{jobType=\"fulfillment.deliver\"");

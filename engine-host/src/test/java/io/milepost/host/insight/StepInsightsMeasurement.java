@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -82,7 +83,9 @@ class StepInsightsMeasurement {
       }
       rolledUp = (System.nanoTime() - started) / 1_000_000;
     }
-    StepInsights insights = new StepInsights(jdbc, schema);
+    // records kept: the clock stands at the first day measured
+    StepInsights insights = new StepInsights(jdbc, schema,
+        new RecordRetention(RecordRetention.DEFAULT, Clock.fixed(START, ZoneOffset.UTC)));
     StepSamples samples = new StepSamples(jdbc, schema);
     Instant day = START.plusSeconds(20 * 86400L);
     System.out.printf("%s, %,d step records (filled in %,d ms, rolled up in %,d ms)%n", store, count, filled,

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,7 +81,9 @@ class StepInsightsSqlTest {
     }
     insert(jdbc, rollups, 2001, "s-2", "1.0.0", "COMPLETED", 7, T0.minusSeconds(20 * 60), Map.of());
     insert(jdbc, rollups, 2002, "s-2", "1.0.0", "COMPLETED", 7, T0.plusSeconds(70 * 60), Map.of());
-    StepInsights insights = new StepInsights(jdbc, schema);
+    // the records are a day old: all kept
+    StepInsights insights = new StepInsights(jdbc, schema,
+        new RecordRetention(RecordRetention.DEFAULT, Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC)));
     StepSamples samples = new StepSamples(jdbc, schema);
 
     // when

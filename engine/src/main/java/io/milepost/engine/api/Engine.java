@@ -62,7 +62,10 @@ public interface Engine extends AutoCloseable {
 
   long broadcastSignal(String signalName, Map<String, Object> variables);
 
-  /** Fires what is due by the engine's clock: timers, job time-outs, retry back-offs, message TTLs. */
+  /**
+   * Fires what is due by the engine's clock: timers, job time-outs, retry back-offs, message TTLs; and deletes a few
+   * batches of the history that ended longer ago than the retention, when a sweep is due.
+   */
   void processDueWork();
 
   EngineQueries queries();

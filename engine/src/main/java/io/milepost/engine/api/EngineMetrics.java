@@ -30,4 +30,10 @@ public interface EngineMetrics {
 
   /** Jobs were pushed to a job stream ({@link Engine#openJobStream}). */
   default void jobsPushed(String jobType, int count) {}
+
+  /**
+   * The history retention deleted process instances (roots and the children their call activities started) that
+   * ended longer ago than the retention. Called on the due-work thread once their deletion committed.
+   */
+  default void historyDeleted(int processInstances) {}
 }

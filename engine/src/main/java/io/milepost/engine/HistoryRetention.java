@@ -1,0 +1,86 @@
+package io.milepost.engine;
+
+import io.milepost.engine.api.EngineMetrics;
+import io.milepost.engine.processing.CommandExecutor;
+import io.milepost.engine.state.ExpiredHistory;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Deletes process instances whose root ended longer ago than the retention, so that a host running for months keeps
+ * a store of constant size. Each batch is one command on the writer, like every other write, and small: the commands
+ * queued meanwhile go between two batches, so none waits for more than one, and a crash leaves each instance whole
+ * or gone. A due-work run takes a few batches while they come full (a backlog), so that deletion keeps up with the
+ * rate instances end at; once the backlog is worked off, the store is looked at again only after a pause, since
+ * instances come of age at the pace they ended. The event log rows of no instance (message publications, signals,
+ * start-event timers, decisions evaluated through the API) go by the same retention, but those of deployments.
+ */
+final class HistoryRetention {
+
+  /** Root instances per command: an order's history is a few hundred rows, so a few thousand rows. */
+  static final int BATCH = 25;
+  /** Batches per due-work run at most: 1,000 roots a second at the host's 100 ms interval, twice its peak rate. */
+  static final int BATCHES_PER_RUN = 4;
+  /** Event log rows of no instance looked at per command: one row each, light. */
+  static final int STANDALONE_BATCH = 500;
+  /** How long after a sweep that found no backlog the next one runs (by the engine's clock). */
+  static final Duration PAUSE = Duration.ofSeconds(10);
+
+  private final CommandExecutor executor;
+  private final Clock clock;
+  private final Duration retention;
+  private final EngineMetrics metrics;
+  private long nextSweepAt;
+  /**
+   * Up to where the event log rows of no instance were looked at. Kept in memory only: after a restart the first
+   * sweep reads again from the start of the log past the rows it keeps (those of deployments).
+   */
+  private long standaloneReadUpTo;
+
+  HistoryRetention(CommandExecutor executor, Clock clock, Duration retention, EngineMetrics metrics) {
+    this.executor = executor;
+    this.clock = clock;
+    this.retention = retention;
+    this.metrics = metrics;
+  }
+
+  /** Deletes up to a few batches when a sweep is due. Called by the due-work run, never concurrently. */
+  void sweepIfDue() {
+    long now = clock.millis();
+    if (now < nextSweepAt) {
+      return;
+    }
+    long cutOff = now - retention.toMillis();
+    boolean backlog = deleteInstances(cutOff) | deleteStandalone(cutOff);
+    nextSweepAt = backlog ? now : now + PAUSE.toMillis();
+  }
+
+  /** Whether a backlog remains. */
+  private boolean deleteInstances(long cutOff) {
+    for (int batch = 0; batch < BATCHES_PER_RUN; batch++) {
+      ExpiredHistory.Deleted deleted = executor.executeDraining(
+          b -> new ExpiredHistory(b.context().state().sql()).deleteRootsEndedBefore(cutOff, BATCH));
+      if (deleted.processInstances() > 0) {
+        metrics.historyDeleted(deleted.processInstances());
+      }
+      if (deleted.rootInstances() < BATCH) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a backlog remains. */
+  private boolean deleteStandalone(long cutOff) {
+    for (int batch = 0; batch < BATCHES_PER_RUN; batch++) {
+      long after = standaloneReadUpTo;
+      ExpiredHistory.StandaloneDeleted pass = executor.executeDraining(b -> new ExpiredHistory(
+          b.context().state().sql()).deleteStandaloneBefore(cutOff, after, STANDALONE_BATCH));
+      standaloneReadUpTo = pass.readUpTo(); // after the commit: a failed pass is read again
+      if (pass.read() < STANDALONE_BATCH) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
