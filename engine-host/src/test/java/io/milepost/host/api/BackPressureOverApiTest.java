@@ -82,7 +82,7 @@ class BackPressureOverApiTest {
     try (CamundaClient grpc = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://localhost:" + grpcServer.port()))
         .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(false).credentialsProvider(DEMO)
-        // the client retries RESOURCE_EXHAUSTED by itself by default; the test wants to see the refusal
+        // with its retry policy on, the client would retry RESOURCE_EXHAUSTED itself; the test wants to see the refusal
         .useDefaultRetryPolicy(false)
         // a loaded machine may take seconds to authenticate 64 calls: the test is about refusals, not time-outs
         .defaultRequestTimeout(Duration.ofSeconds(90)).build()) {
