@@ -33,6 +33,11 @@ public final class EngineHostProcess implements AutoCloseable {
    * engine-host and the in-process engine; unset, the engine's default.
    */
   public static final String H2_DURABILITY_PROPERTY = "milepost.bench.h2-commit-durability";
+  /**
+   * More of engine-host's own settings, as {@code --name=value} separated by spaces (e.g. a soak's short
+   * {@code --milepost.engine.history-retention=5m}).
+   */
+  public static final String HOST_ARGS_PROPERTY = "milepost.bench.host-args";
   /** The garbage collector's flag engine-host runs with (the harness's {@code --gc}); the JVM's default if unset. */
   public static final String GC_PROPERTY = "milepost.bench.gc";
   /** The host runs with its default security: basic authentication, bootstrap user demo/demo. */
@@ -108,6 +113,10 @@ public final class EngineHostProcess implements AutoCloseable {
     String durability = System.getProperty(H2_DURABILITY_PROPERTY);
     if (durability != null) {
       command.add("--milepost.engine.h2-commit-durability=" + durability);
+    }
+    String hostArgs = System.getProperty(HOST_ARGS_PROPERTY, "").strip();
+    if (!hostArgs.isEmpty()) {
+      command.addAll(List.of(hostArgs.split("\\s+")));
     }
     Path log = context.dataDir().resolve("engine-host.log");
     // appended, so that the log of a restart follows the first one's
