@@ -29,7 +29,7 @@ final class VerifiedPasswords {
 
   /**
    * Keyed once and cloned per hash: {@code Mac.getInstance} and {@code init} (a provider lookup and the key's
-   * padding blocks) cost more than hashing a password, and they ran on every API call. A clone is a fresh Mac,
+   * padding blocks) cost more than the hash itself, and they ran on every API call. A clone is a fresh Mac,
    * so concurrent calls share nothing mutable.
    */
   private final Mac keyed;
