@@ -27,13 +27,23 @@ final class VerifiedPasswords {
 
   private record Verified(byte[] passwordHash, Authentication authentication) {}
 
-  private final SecretKeySpec key;
+  /**
+   * Keyed once and cloned per hash: {@code Mac.getInstance} and {@code init} (a provider lookup and the key's
+   * padding blocks) cost more than the hash itself, and they ran on every API call. A clone is a fresh Mac,
+   * so concurrent calls share nothing mutable.
+   */
+  private final Mac keyed;
   private final Map<String, Verified> byUsername = new ConcurrentHashMap<>();
 
   VerifiedPasswords() {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    this.key = new SecretKeySpec(secret, HMAC);
+    try {
+      this.keyed = Mac.getInstance(HMAC);
+      keyed.init(new SecretKeySpec(secret, HMAC));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Expected the JDK to provide " + HMAC + ", but it failed", e);
+    }
   }
 
   /** The authentication the full check gave for this username and password before, if it did. */
@@ -52,11 +62,9 @@ final class VerifiedPasswords {
 
   private byte[] hash(String password) {
     try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(key);
-      return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Expected the JDK to provide " + HMAC + ", but it failed", e);
+      return ((Mac) keyed.clone()).doFinal(password.getBytes(StandardCharsets.UTF_8));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("Expected the JDK's " + HMAC + " to be cloneable, but it is not", e);
     }
   }
 }
