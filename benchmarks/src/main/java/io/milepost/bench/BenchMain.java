@@ -139,6 +139,10 @@ public final class BenchMain {
       // an engine-host started by this child records too (EngineHostProcess)
       command.add("-D" + EngineHostProcess.JFR_PROPERTY + "=" + settings.workDir().resolve(name + "-host.jfr"));
     }
+    String hostArgs = System.getProperty(EngineHostProcess.HOST_ARGS_PROPERTY);
+    if (hostArgs != null) {
+      command.add("-D" + EngineHostProcess.HOST_ARGS_PROPERTY + "=" + hostArgs);
+    }
     String durability = Arguments.parse(parentArgs).get("h2-commit-durability");
     if (durability != null) {
       command.add("-D" + EngineHostProcess.H2_DURABILITY_PROPERTY + "=" + durability);
