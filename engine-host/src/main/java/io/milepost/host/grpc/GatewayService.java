@@ -190,7 +190,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       Duration requestTimeout = request.getRequestTimeout() == 0
           ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(Math.max(0, request.getRequestTimeout()));
       jobs = activateWhileCallerWaits(command, requestTimeout);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) { // gRPC would answer an Error with UNKNOWN, never retried
       observer.onError(GrpcStatuses.of("ActivateJobs", e));
       return;
     }
@@ -201,7 +201,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     ActivateJobsResponse response;
     try {
       response = ActivateJobsResponse.newBuilder().addAllJobs(jobs.stream().map(messages::job).toList()).build();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) {
       undelivered.giveBack(jobs, "the ActivateJobs answer could not be written: " + e.getMessage());
       observer.onError(GrpcStatuses.of("ActivateJobs", e));
       return;
@@ -233,7 +233,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
           messages.activation(request.getType(), request.getWorker(), request.getTimeout(), JOBS_PER_PUSH,
               request.getFetchVariableList()),
           (ServerCallStreamObserver<ActivatedJob>) observer));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) {
       observer.onError(GrpcStatuses.of("StreamActivatedJobs", e));
     }
   }

@@ -49,6 +49,8 @@ class HeapExhaustionAnswersTest {
 
   /** What the next process instance creations throw, one each, before the engine answers again. */
   static final Queue<Throwable> CREATION_FAILURES = new ConcurrentLinkedQueue<>();
+  /** What the next job activations (a long poll's wait for jobs) throw, one each. */
+  static final Queue<Throwable> ACTIVATION_FAILURES = new ConcurrentLinkedQueue<>();
   /** What the next requests to /v2/topology throw in a servlet filter. */
   static final Queue<OutOfMemoryError> FILTER_FAILURES = new ConcurrentLinkedQueue<>();
 
@@ -71,6 +73,7 @@ class HeapExhaustionAnswersTest {
 
   @AfterEach
   void forgetUnusedFailures() {
+    ACTIVATION_FAILURES.clear();
     CREATION_FAILURES.clear();
     FILTER_FAILURES.clear();
   }
@@ -103,6 +106,23 @@ class HeapExhaustionAnswersTest {
       // when
       ClientStatusException status = catchThrowableOfType(ClientStatusException.class,
           () -> client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join());
+
+      // then
+      assertThat(status).isNotNull();
+      assertThat(status.getStatusCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(status.getStatus().getDescription()).isEqualTo(DETAIL);
+    }
+  }
+
+  @Test
+  void shouldAnswerUnavailableWhenAJobActivationRanOutOfHeapOverGrpc() {
+    try (CamundaClient client = grpcClient(false)) {
+      // given: the heap runs out on the thread that starts the long poll
+      ACTIVATION_FAILURES.add(new OutOfMemoryError("Java heap space"));
+
+      // when
+      ClientStatusException status = catchThrowableOfType(ClientStatusException.class,
+          () -> client.newActivateJobsCommand().jobType("heap-short").maxJobsToActivate(1).send().join());
 
       // then
       assertThat(status).isNotNull();
@@ -207,7 +227,11 @@ class HeapExhaustionAnswersTest {
     private static Engine heapExhausting(Engine engine) {
       return (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
           (proxy, method, args) -> {
-            Throwable failure = method.getName().equals("createProcessInstance") ? CREATION_FAILURES.poll() : null;
+            Throwable failure = switch (method.getName()) {
+              case "createProcessInstance" -> CREATION_FAILURES.poll();
+              case "awaitJobs" -> ACTIVATION_FAILURES.poll();
+              default -> null;
+            };
             if (failure != null) {
               throw failure;
             }
