@@ -140,7 +140,8 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return (ResponseEntity<Object>) answer;
   }
 
-  private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+  /** The first throwable of {@code type} in the cause chain, or null. */
+  static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
         return type.cast(cause);

@@ -12,12 +12,7 @@ public final class HeapExhaustion {
 
   /** The OutOfMemoryError anywhere in the cause chain (the engine, Spring and drivers wrap it), or null. */
   public static OutOfMemoryError causeIn(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OutOfMemoryError outOfMemory) {
-        return outOfMemory;
-      }
-    }
-    return null;
+    return ApiExceptionHandler.causeOfType(failure, OutOfMemoryError.class);
   }
 
   public static String detail(OutOfMemoryError outOfMemory) {
