@@ -111,8 +111,12 @@ class EngineerJourneyTest extends BrowserTestSupport {
     browser.find(By.id("files")).sendKeys(model.toAbsolutePath().toString());
     browser.find(By.cssSelector("#deploy-form button[type=submit]")).click();
 
-    List<String> elements = browser.waitFor(d -> d.findElements(By.cssSelector("#problems .problem-element")))
-        .stream().map(WebElement::getText).toList();
+    // waits for the problems to be drawn: an empty list would end the wait at once, before the answer came back
+    List<String> elements = browser.waitFor(d -> {
+      List<String> shown = d.findElements(By.cssSelector("#problems .problem-element")).stream()
+          .map(WebElement::getText).toList();
+      return shown.isEmpty() ? null : shown;
+    });
     assertThat(elements).contains("Task_NoType");
     assertThat(elements.size()).isGreaterThanOrEqualTo(2);
     browser.screenshot("deploy-rejected");
