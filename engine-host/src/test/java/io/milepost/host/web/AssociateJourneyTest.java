@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * An associate at fc-west-1 signs in, finds the problem-solve task of an order whose declared weight was wrong, claims it,
@@ -29,8 +28,10 @@ class AssociateJourneyTest extends BrowserTestSupport {
     browser.assertLabelledAndKeyboardReachable();
 
     browser.get("/tasks");
-    WebElement row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
-    assertThat(row.getText()).contains("Problem-solve weight mismatch", "order-fulfillment", "fc-west-1", "Unassigned");
+    String rowPath = "//li[contains(@class,'task')][.//span[text()='" + orderId + "']]";
+    By row = By.xpath(rowPath);
+    assertThat(browser.text(row)).contains("Problem-solve weight mismatch", "order-fulfillment", "fc-west-1",
+        "Unassigned");
     browser.screenshot("tasks");
     browser.resize(820, 1180);
     browser.screenshot("tasks-tablet");
@@ -38,31 +39,30 @@ class AssociateJourneyTest extends BrowserTestSupport {
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
 
-    row.findElement(By.xpath(".//button[text()='Claim']")).click();
-    row = browser.find(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]"));
-    assertThat(row.getText()).contains(ASSOCIATE).doesNotContain("Unassigned");
+    browser.click(By.xpath(rowPath + "//button[text()='Claim']"));
+    // the row is drawn again with its assignee once the claim's answer comes back
+    assertThat(browser.textOnce(row, text -> text.contains(ASSOCIATE))).contains(ASSOCIATE)
+        .doesNotContain("Unassigned");
     assertThat(openTask(instanceKey).getFirst().getAssignee()).isEqualTo(ASSOCIATE);
 
-    browser.click(By.xpath("//li[contains(@class,'task')][.//span[text()='" + orderId + "']]//a[text()='Open']"));
+    browser.click(By.xpath(rowPath + "//a[text()='Open']"));
     browser.find(By.cssSelector("#form .fjs-form"));
-    assertThat(browser.find(By.cssSelector("#form")).getText()).contains("Weight mismatch", orderId, "Resolution");
+    assertThat(browser.text(By.cssSelector("#form"))).contains("Weight mismatch", orderId, "Resolution");
     browser.screenshot("task-form");
 
     // The form's own validation stops an empty submission in the browser.
-    browser.find(By.id("complete")).click();
+    browser.click(By.id("complete"));
     browser.waitFor(d -> d.findElements(By.cssSelector("#form .fjs-form-field-error")).size() >= 2);
     assertThat(openTask(instanceKey)).hasSize(1);
 
     chooseResolution("Wrong or missing item: repacked");
-    WebElement weight = browser.find(By.cssSelector("#form input[id$='Field_CorrectedWeightKg']"));
-    weight.sendKeys("1.62");
-    browser.find(By.cssSelector("#form textarea")).sendKeys("Second mug was missing, repacked.");
+    browser.type(By.cssSelector("#form input[id$='Field_CorrectedWeightKg']"), "1.62");
+    browser.type(By.cssSelector("#form textarea"), "Second mug was missing, repacked.");
     browser.screenshot("task-form-filled");
-    browser.find(By.id("complete")).click();
+    browser.click(By.id("complete"));
 
     browser.waitFor(d -> browser.path().startsWith("/tasks") && !browser.path().startsWith("/tasks/"));
-    assertThat(browser.find(By.cssSelector(".flash.notice")).getText())
-        .isEqualTo("Completed: Problem-solve weight mismatch");
+    assertThat(browser.text(By.cssSelector(".flash.notice"))).isEqualTo("Completed: Problem-solve weight mismatch");
     assertThat(browser.findAll(By.xpath("//span[text()='" + orderId + "']"))).isEmpty();
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
@@ -74,12 +74,11 @@ class AssociateJourneyTest extends BrowserTestSupport {
 
     // An associate sees tasks, not the operations pages.
     browser.get("/operations/instances/" + instanceKey);
-    assertThat(browser.find(By.tagName("main")).getText()).contains("Your roles do not allow this page");
+    assertThat(browser.text(By.tagName("main"))).contains("Your roles do not allow this page");
   }
 
   private void chooseResolution(String label) {
-    WebElement select = browser.find(By.cssSelector("#form .fjs-form-field-select .fjs-input-group"));
-    select.click();
-    browser.find(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']")).click();
+    browser.click(By.cssSelector("#form .fjs-form-field-select .fjs-input-group"));
+    browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
   }
 }

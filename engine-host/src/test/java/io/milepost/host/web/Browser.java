@@ -11,12 +11,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -95,12 +99,16 @@ final class Browser implements AutoCloseable {
   /** Signs in through the login form and waits for the page it leads to. */
   void login(String username, String password) {
     get("/login");
-    find(By.id("username")).sendKeys(username);
-    find(By.id("password")).sendKeys(password);
-    find(By.cssSelector("form button[type=submit]")).click();
+    type(By.id("username"), username);
+    type(By.id("password"), password);
+    click(By.cssSelector("form button[type=submit]"));
     waitFor(d -> !path().startsWith("/login"));
   }
 
+  /**
+   * Waits until the element is on the page and returns it. Use it at once or not at all: a live page (live.js,
+   * tasks.js) may replace the element a moment later, so every action below finds its element afresh.
+   */
   WebElement find(By by) {
     return waitFor(d -> d.findElement(by));
   }
@@ -110,6 +118,51 @@ final class Browser implements AutoCloseable {
     waitFor(d -> {
       d.findElement(by).click();
       return true;
+    });
+  }
+
+  /** Types into the element, found afresh until the keys land. */
+  void type(By by, CharSequence... keys) {
+    waitFor(d -> {
+      d.findElement(by).sendKeys(keys);
+      return true;
+    });
+  }
+
+  /** Chooses the option with this value in the select element, found afresh until the choice lands. */
+  void select(By by, String value) {
+    waitFor(d -> {
+      new Select(d.findElement(by)).selectByValue(value);
+      return true;
+    });
+  }
+
+  /** The element's text, read from the element as found in the same attempt. */
+  String text(By by) {
+    return waitFor(d -> d.findElement(by).getText());
+  }
+
+  /**
+   * The element's text once it passes the check, as the page may still be drawing an answer (a claim, a rollback);
+   * when it never does within the wait, the last text seen, so the caller's assertion shows what the page said.
+   */
+  String textOnce(By by, Predicate<String> settled) {
+    AtomicReference<String> last = new AtomicReference<>("");
+    try {
+      return waitFor(d -> {
+        last.set(d.findElement(by).getText());
+        return settled.test(last.get()) ? last.get() : null;
+      });
+    } catch (TimeoutException e) {
+      return last.get();
+    }
+  }
+
+  /** The texts of all elements that match, once there is at least one (an empty list would end a wait at once). */
+  List<String> texts(By by) {
+    return waitFor(d -> {
+      List<String> texts = d.findElements(by).stream().map(WebElement::getText).toList();
+      return texts.isEmpty() ? null : texts;
     });
   }
 

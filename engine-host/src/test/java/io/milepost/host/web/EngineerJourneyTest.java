@@ -29,7 +29,7 @@ class EngineerJourneyTest extends BrowserTestSupport {
     browser.login(ENGINEER, PASSWORD);
     browser.get("/operations/processes");
     browser.screenshot("processes");
-    browser.find(By.xpath("//td[.//div[text()='order-fulfillment']]/a")).click();
+    browser.click(By.xpath("//td[.//div[text()='order-fulfillment']]/a"));
     browser.find(By.cssSelector("#diagram[data-rendered='true']"));
     assertThat(browser.findAll(By.cssSelector("#diagram .badge.incident"))).isNotEmpty();
     browser.screenshot("process-diagram");
@@ -37,48 +37,42 @@ class EngineerJourneyTest extends BrowserTestSupport {
     browser.assertLabelledAndKeyboardReachable();
 
     browser.get("/operations/instances");
-    browser.find(By.id("businessId")).sendKeys(orderId);
-    browser.find(By.id("withIncident")).click();
-    browser.find(By.cssSelector("#instance-search button[type=submit]")).click();
-    WebElement link = browser.find(By.linkText(Long.toString(instanceKey)));
+    browser.type(By.id("businessId"), orderId);
+    browser.click(By.id("withIncident"));
+    browser.click(By.cssSelector("#instance-search button[type=submit]"));
+    By link = By.linkText(Long.toString(instanceKey));
+    browser.find(link);
     assertThat(browser.findAll(By.cssSelector("#instance-table tbody tr"))).hasSize(1);
-    assertThat(browser.find(By.id("instance-table")).getText()).contains(orderId, "Incident");
+    assertThat(browser.text(By.id("instance-table"))).contains(orderId, "Incident");
     browser.screenshot("instances");
-    link.click();
+    browser.click(link);
 
     browser.find(By.cssSelector("#diagram[data-rendered='true']"));
-    WebElement incident = browser.find(By.cssSelector("#incidents .incident-box"));
-    assertThat(incident.getText()).contains("destinationPostalCode");
-    assertThat(incident.findElement(By.className("step-site")).getText()).isEqualTo("rc-west-1");
-    assertThat(incident.findElement(By.className("step-plugin")).getText()).isEqualTo("receive-center");
-    assertThat(incident.findElement(By.className("step-version")).getText()).isEqualTo("1.0.0");
+    assertThat(browser.text(By.cssSelector("#incidents .incident-box"))).contains("destinationPostalCode");
+    assertThat(browser.text(By.cssSelector("#incidents .incident-box .step-site"))).isEqualTo("rc-west-1");
+    assertThat(browser.text(By.cssSelector("#incidents .incident-box .step-plugin"))).isEqualTo("receive-center");
+    assertThat(browser.text(By.cssSelector("#incidents .incident-box .step-version"))).isEqualTo("1.0.0");
     browser.screenshot("instance-incident");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
 
     // Fix the order: give it the postal code the receive center allocates by.
-    WebElement orderRow = browser.find(By.cssSelector("#variables tr[data-variable='order']"));
-    orderRow.findElement(By.tagName("summary")).click();
-    WebElement value = orderRow.findElement(By.tagName("textarea"));
-    value.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    value.sendKeys("""
+    changeVariable("order", """
         {"orderId": "%s", "customerRegion": "west", "destinationPostalCode": "94607", "items": [
           {"sku": "BK-1001", "quantity": 1, "weightKg": 0.4, "lengthCm": 20, "widthCm": 13, "heightCm": 3}]}"""
         .formatted(orderId));
-    orderRow.findElement(By.cssSelector("button[type=submit]")).click();
-    browser.driver().switchTo().alert().accept();
-    assertThat(browser.find(By.cssSelector(".flash.notice")).getText()).isEqualTo("The variable was changed.");
+    assertThat(browser.text(By.cssSelector(".flash.notice"))).isEqualTo("The variable was changed.");
     assertThat(variables(instanceKey).get("order")).asString().contains("94607");
 
-    browser.find(By.cssSelector("#incidents button.retry")).click();
+    browser.click(By.cssSelector("#incidents button.retry"));
     browser.driver().switchTo().alert().accept();
-    assertThat(browser.find(By.cssSelector(".flash.notice")).getText())
+    assertThat(browser.text(By.cssSelector(".flash.notice")))
         .isEqualTo("The incident was resolved; the step runs again.");
     eventually("order " + orderId + " to be delivered after the retry", () -> "COMPLETED".equals(state(instanceKey)));
     assertThat(incidents(instanceKey)).extracting(Incident::getState).containsOnly(IncidentState.RESOLVED);
 
     browser.get("/operations/instances/" + instanceKey);
-    assertThat(browser.find(By.id("instance-state")).getText()).isEqualTo("Completed");
+    assertThat(browser.text(By.id("instance-state"))).isEqualTo("Completed");
     browser.find(By.cssSelector("#diagram[data-rendered='true']"));
     browser.screenshot("instance-completed");
     browser.assertNoConsoleErrors();
@@ -108,15 +102,10 @@ class EngineerJourneyTest extends BrowserTestSupport {
 
     browser.login(ENGINEER, PASSWORD);
     browser.get("/operations/deploy");
-    browser.find(By.id("files")).sendKeys(model.toAbsolutePath().toString());
-    browser.find(By.cssSelector("#deploy-form button[type=submit]")).click();
+    browser.type(By.id("files"), model.toAbsolutePath().toString());
+    browser.click(By.cssSelector("#deploy-form button[type=submit]"));
 
-    // waits for the problems to be drawn: an empty list would end the wait at once, before the answer came back
-    List<String> elements = browser.waitFor(d -> {
-      List<String> shown = d.findElements(By.cssSelector("#problems .problem-element")).stream()
-          .map(WebElement::getText).toList();
-      return shown.isEmpty() ? null : shown;
-    });
+    List<String> elements = browser.texts(By.cssSelector("#problems .problem-element"));
     assertThat(elements).contains("Task_NoType");
     assertThat(elements.size()).isGreaterThanOrEqualTo(2);
     browser.screenshot("deploy-rejected");
@@ -124,6 +113,27 @@ class EngineerJourneyTest extends BrowserTestSupport {
     browser.assertLabelledAndKeyboardReachable();
     assertThat(client.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId("broken-process"))
         .send().join().items()).isEmpty();
+  }
+
+  /**
+   * Opens the variable's editor, replaces its value and saves it, confirming the prompt. The open editor is kept
+   * when the live page redraws the variables, since it holds the focus; should the redraw come between opening the
+   * editor and typing, the whole edit starts again on the fresh part.
+   */
+  private void changeVariable(String name, String json) {
+    By row = By.cssSelector("#variables tr[data-variable='" + name + "']");
+    browser.waitFor(d -> {
+      WebElement variable = d.findElement(row);
+      if (variable.findElement(By.tagName("details")).getDomAttribute("open") == null) {
+        variable.findElement(By.tagName("summary")).click();
+      }
+      WebElement value = variable.findElement(By.tagName("textarea"));
+      value.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      value.sendKeys(json);
+      variable.findElement(By.cssSelector("button[type=submit]")).click();
+      return true;
+    });
+    browser.driver().switchTo().alert().accept();
   }
 
   private List<Incident> incidents(long instanceKey) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * A regional leader uploads a new version of the sort-center plugin, starts a canary rollout at sc-west-1, sees
@@ -32,26 +30,26 @@ class LeaderJourneyTest extends BrowserTestSupport {
 
     browser.login(LEADER, PASSWORD);
     browser.get("/plugins");
-    browser.find(By.id("file")).sendKeys(jar.toAbsolutePath().toString());
-    browser.find(By.cssSelector("#upload-form button[type=submit]")).click();
-    assertThat(browser.find(By.id("uploaded")).getText()).startsWith("Uploaded sort-center 1.9.0 (SHA-256 ");
-    assertThat(browser.find(By.id("plugin-table")).getText()).contains("1.9.0", "fulfillment.sort", LEADER);
+    browser.type(By.id("file"), jar.toAbsolutePath().toString());
+    browser.click(By.cssSelector("#upload-form button[type=submit]"));
+    assertThat(browser.text(By.id("uploaded"))).startsWith("Uploaded sort-center 1.9.0 (SHA-256 ");
+    assertThat(browser.text(By.id("plugin-table"))).contains("1.9.0", "fulfillment.sort", LEADER);
     browser.screenshot("plugins");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
 
     browser.get("/rollouts");
-    new Select(browser.find(By.id("plugin"))).selectByValue("sort-center@1.9.0");
-    new Select(browser.find(By.id("canary"))).selectByValue("sc-west-1");
+    browser.select(By.id("plugin"), "sort-center@1.9.0");
+    browser.select(By.id("canary"), "sc-west-1");
     browser.find(By.id("percents")).clear();
-    browser.find(By.cssSelector("#start-rollout input[name=sites][value='sc-west-1']")).click();
-    browser.find(By.id("reason")).sendKeys("Lane lookup from the new routing table");
+    browser.click(By.cssSelector("#start-rollout input[name=sites][value='sc-west-1']"));
+    browser.type(By.id("reason"), "Lane lookup from the new routing table");
     browser.screenshot("rollout-start");
-    browser.find(By.cssSelector("#start-rollout button[type=submit]")).click();
+    browser.click(By.cssSelector("#start-rollout button[type=submit]"));
 
     browser.waitFor(d -> browser.path().matches("/rollouts/[^/]+"));
-    assertThat(browser.find(By.id("rollout-state")).getText()).isEqualTo("RUNNING");
-    assertThat(browser.find(By.id("wave-table")).getText()).contains("sc-west-1");
+    assertThat(browser.text(By.id("rollout-state"))).isEqualTo("RUNNING");
+    assertThat(browser.text(By.id("wave-table"))).contains("sc-west-1");
     String rolloutPath = browser.path();
 
     String orderId = uniqueOrderId("o-canary");
@@ -64,9 +62,11 @@ class LeaderJourneyTest extends BrowserTestSupport {
     assertThat(result.get("sort")).asString().contains("CANARY-94607");
 
     browser.get(rolloutPath);
-    WebElement charts = browser.find(By.cssSelector(".charts[data-rendered='true']"));
-    assertThat(charts.findElements(By.cssSelector("figure.chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(charts.getText()).contains("sort-center 1.9.0", "laneLookups");
+    By charts = By.cssSelector(".charts[data-rendered='true']");
+    browser.find(charts);
+    assertThat(browser.findAll(By.cssSelector(".charts[data-rendered='true'] figure.chart canvas")))
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(browser.text(charts)).contains("sort-center 1.9.0", "laneLookups");
     assertTwoChartsPerFullRowAt(800);
     browser.screenshot("rollout-800");
     assertTwoChartsPerFullRowAt(1280);
@@ -74,21 +74,22 @@ class LeaderJourneyTest extends BrowserTestSupport {
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
 
-    browser.find(By.id("rollback")).click();
+    browser.click(By.id("rollback"));
     browser.driver().switchTo().alert().accept();
-    browser.waitFor(d -> browser.find(By.id("rollout-state")).getText().equals("ROLLED_BACK"));
+    assertThat(browser.textOnce(By.id("rollout-state"), "ROLLED_BACK"::equals)).isEqualTo("ROLLED_BACK");
 
     browser.get("/network");
-    WebElement west = browser.find(By.xpath("//tr[.//strong[text()='sc-west-1']]"));
-    assertThat(west.getText()).contains("sort-center 1.0.0").doesNotContain("1.9.0");
+    String west = "//tr[.//strong[text()='sc-west-1']]";
+    assertThat(browser.text(By.xpath(west))).contains("sort-center 1.0.0").doesNotContain("1.9.0");
     browser.screenshot("network");
 
     // Charts for any site and step: sc-west-1's sort step, now on 1.0.0 again, against the canary's 1.9.0 runs.
-    west.findElement(By.linkText("sort-center 1.0.0")).click();
-    WebElement stepCharts = browser.find(By.cssSelector(".charts[data-rendered='true']"));
-    assertThat(stepCharts.findElements(By.cssSelector("figure.chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(stepCharts.getText()).contains("sort-center 1.0.0", "Earlier versions", "laneLookups");
-    assertThat(browser.find(By.id("step-compare")).getText()).containsIgnoringCase("Now: sort-center 1.0.0");
+    browser.click(By.xpath(west + "//a[normalize-space()='sort-center 1.0.0']"));
+    browser.find(charts);
+    assertThat(browser.findAll(By.cssSelector(".charts[data-rendered='true'] figure.chart canvas")))
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(browser.text(charts)).contains("sort-center 1.0.0", "Earlier versions", "laneLookups");
+    assertThat(browser.text(By.id("step-compare"))).containsIgnoringCase("Now: sort-center 1.0.0");
     assertTwoChartsPerFullRowAt(800);
     browser.screenshot("step-charts-800");
     assertTwoChartsPerFullRowAt(1280);
@@ -97,7 +98,7 @@ class LeaderJourneyTest extends BrowserTestSupport {
     browser.assertLabelledAndKeyboardReachable();
 
     browser.get("/audit?siteId=sc-west-1");
-    assertThat(browser.find(By.id("audit-table")).getText()).contains("ROLLBACK", LEADER, "1.9.0 → sort-center 1.0.0");
+    assertThat(browser.text(By.id("audit-table"))).contains("ROLLBACK", LEADER, "1.9.0 → sort-center 1.0.0");
     browser.screenshot("audit");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
