@@ -6,6 +6,10 @@ import io.milepost.engine.api.CommandAdmission;
  * How many commands may wait for the writer before new work is refused: additive increase while commands
  * wait less than the target, multiplicative decrease once they wait longer (AIMD, as Zeebe's back-pressure
  * does on its in-flight requests). The writer updates it after every batch; callers read it to admit.
+ *
+ * <p>Below its initial value the limit grows back whenever commands wait less than the target, even with a short
+ * queue: one stall of the store (H2 compacting its file, a slow disk) can cut it to the floor, and at light load the
+ * queue never reaches half of it, so it stayed there and refused the next burst that the writer could well take.
  */
 final class AdmissionLimit {
 
@@ -32,8 +36,9 @@ final class AdmissionLimit {
   void observed(long longestLatencyNanos, int queuedNow) {
     if (longestLatencyNanos > settings.targetLatency().toNanos()) {
       limit = Math.max(settings.minLimit(), (int) (limit * DECREASE));
-    } else if (queuedNow >= limit / 2) {
-      limit = Math.min(settings.maxLimit(), limit + 1); // only grow while the limit is what holds the queue
+    } else if (limit < settings.initialLimit() || queuedNow >= limit / 2) {
+      // past the initial limit, only grow while the limit is what holds the queue
+      limit = Math.min(settings.maxLimit(), limit + 1);
     }
   }
 }
