@@ -3,12 +3,14 @@ package io.milepost.bench;
 import java.util.Locale;
 
 /**
- * The collector the measured JVMs run with ({@code --gc=g1}, the default, or {@code --gc=zgc}): on 2 cores G1's
- * young pauses are the tail at half load, ZGC trades some throughput for pauses under a millisecond.
+ * The collector the measured JVMs run with ({@code --gc=g1}, the default, {@code --gc=zgc} or {@code --gc=parallel}):
+ * on 2 cores G1's young pauses are the tail at half load; ZGC trades throughput for pauses under a millisecond, the
+ * parallel collector has no remembered sets to scan in its young pauses (benchmarks/NOTES.md, "Collectors").
  */
 enum GarbageCollector {
   G1("-XX:+UseG1GC"),
-  ZGC("-XX:+UseZGC");
+  ZGC("-XX:+UseZGC"),
+  PARALLEL("-XX:+UseParallelGC");
 
   private final String flag;
 
@@ -27,7 +29,7 @@ enum GarbageCollector {
     try {
       return valueOf(option.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Expected --gc=g1 or --gc=zgc, but found --gc=" + option, e);
+      throw new IllegalArgumentException("Expected --gc=g1, --gc=zgc or --gc=parallel, but found --gc=" + option, e);
     }
   }
 }
