@@ -18,6 +18,9 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 class LeaderJourneyTest extends BrowserTestSupport {
 
+  /** The charts of a rollout or a step page, once charts.js has drawn them. */
+  private static final By CHARTS = By.cssSelector(".charts[data-rendered='true']");
+
   @Test
   void shouldUploadAVersionStartACanaryWatchItsChartAndRollBack() throws Exception {
     Path jar = TestPluginJar.plugin("sort-center", "1.9.0")
@@ -62,11 +65,7 @@ class LeaderJourneyTest extends BrowserTestSupport {
     assertThat(result.get("sort")).asString().contains("CANARY-94607");
 
     browser.get(rolloutPath);
-    By charts = By.cssSelector(".charts[data-rendered='true']");
-    browser.find(charts);
-    assertThat(browser.findAll(By.cssSelector(".charts[data-rendered='true'] figure.chart canvas")))
-        .hasSizeGreaterThanOrEqualTo(3);
-    assertThat(browser.text(charts)).contains("sort-center 1.9.0", "laneLookups");
+    assertChartsDrawnShowing("sort-center 1.9.0", "laneLookups");
     assertTwoChartsPerFullRowAt(800);
     browser.screenshot("rollout-800");
     assertTwoChartsPerFullRowAt(1280);
@@ -85,10 +84,7 @@ class LeaderJourneyTest extends BrowserTestSupport {
 
     // Charts for any site and step: sc-west-1's sort step, now on 1.0.0 again, against the canary's 1.9.0 runs.
     browser.click(By.xpath(west + "//a[normalize-space()='sort-center 1.0.0']"));
-    browser.find(charts);
-    assertThat(browser.findAll(By.cssSelector(".charts[data-rendered='true'] figure.chart canvas")))
-        .hasSizeGreaterThanOrEqualTo(3);
-    assertThat(browser.text(charts)).contains("sort-center 1.0.0", "Earlier versions", "laneLookups");
+    assertChartsDrawnShowing("sort-center 1.0.0", "Earlier versions", "laneLookups");
     assertThat(browser.text(By.id("step-compare"))).containsIgnoringCase("Now: sort-center 1.0.0");
     assertTwoChartsPerFullRowAt(800);
     browser.screenshot("step-charts-800");
@@ -104,6 +100,14 @@ class LeaderJourneyTest extends BrowserTestSupport {
     browser.assertLabelledAndKeyboardReachable();
   }
 
+  /** Waits for the page's charts to be drawn and checks there are at least three and that they say these texts. */
+  private void assertChartsDrawnShowing(String... texts) {
+    browser.find(CHARTS);
+    assertThat(browser.findAll(By.cssSelector(".charts[data-rendered='true'] figure.chart canvas")))
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(browser.text(CHARTS)).contains(texts);
+  }
+
   /**
    * Loads the page again in a window this wide (800: a tablet) and checks that the charts sit two to a row and fill
    * it, rather than one per row at half the width with the other half empty.
@@ -111,7 +115,7 @@ class LeaderJourneyTest extends BrowserTestSupport {
   private void assertTwoChartsPerFullRowAt(int windowWidth) {
     browser.resize(windowWidth, 900);
     browser.get(browser.path());
-    browser.find(By.cssSelector(".charts[data-rendered='true']"));
+    browser.find(CHARTS);
     @SuppressWarnings("unchecked")
     List<Map<String, Number>> boxes = (List<Map<String, Number>>) ((JavascriptExecutor) browser.driver()).executeScript("""
         const host = document.querySelector('.charts[data-rendered="true"]').getBoundingClientRect();
