@@ -66,9 +66,11 @@ class LeaderJourneyTest extends BrowserTestSupport {
 
     browser.get(rolloutPath);
     assertChartsDrawnShowing("sort-center 1.9.0", "laneLookups");
-    assertTwoChartsPerFullRowAt(800);
+    assertChartsFillRowsAt(390, 1);
+    browser.screenshot("rollout-390");
+    assertChartsFillRowsAt(800, 2);
     browser.screenshot("rollout-800");
-    assertTwoChartsPerFullRowAt(1280);
+    assertChartsFillRowsAt(1280, 2);
     browser.screenshot("rollout");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
@@ -86,9 +88,11 @@ class LeaderJourneyTest extends BrowserTestSupport {
     browser.click(By.xpath(west + "//a[normalize-space()='sort-center 1.0.0']"));
     assertChartsDrawnShowing("sort-center 1.0.0", "Earlier versions", "laneLookups");
     assertThat(browser.text(By.id("step-compare"))).containsIgnoringCase("Now: sort-center 1.0.0");
-    assertTwoChartsPerFullRowAt(800);
+    assertChartsFillRowsAt(390, 1);
+    browser.screenshot("step-charts-390");
+    assertChartsFillRowsAt(800, 2);
     browser.screenshot("step-charts-800");
-    assertTwoChartsPerFullRowAt(1280);
+    assertChartsFillRowsAt(1280, 2);
     browser.screenshot("step-charts");
     browser.assertNoConsoleErrors();
     browser.assertLabelledAndKeyboardReachable();
@@ -109,28 +113,38 @@ class LeaderJourneyTest extends BrowserTestSupport {
   }
 
   /**
-   * Loads the page again in a window this wide (800: a tablet) and checks that the charts sit two to a row and fill
-   * it, rather than one per row at half the width with the other half empty.
+   * Loads the page again in a window this wide (390: a phone, 800: a tablet) and checks that the charts sit {@code
+   * perRow} to a row and fill it (rather than one per row at half the width with the other half empty), and that the
+   * page needs no sideways scrolling.
    */
-  private void assertTwoChartsPerFullRowAt(int windowWidth) {
+  private void assertChartsFillRowsAt(int windowWidth, int perRow) {
     browser.resize(windowWidth, 900);
     browser.get(browser.path());
     browser.find(CHARTS);
     @SuppressWarnings("unchecked")
-    List<Map<String, Number>> boxes = (List<Map<String, Number>>) ((JavascriptExecutor) browser.driver()).executeScript("""
+    Map<String, Object> layout = (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeScript("""
         const host = document.querySelector('.charts[data-rendered="true"]').getBoundingClientRect();
-        return [...document.querySelectorAll('.charts[data-rendered="true"] figure.chart')].map((chart) => {
+        const charts = [...document.querySelectorAll('.charts[data-rendered="true"] figure.chart')].map((chart) => {
           const box = chart.getBoundingClientRect();
-          return { left: box.left - host.left, top: box.top - host.top, right: box.right - host.left,
-            hostWidth: host.width };
-        });""");
+          return { left: box.left - host.left, top: box.top - host.top, right: box.right - host.left };
+        });
+        return { charts, hostWidth: host.width, pageWidth: document.documentElement.scrollWidth,
+          viewportWidth: document.documentElement.clientWidth };""");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Number>> boxes = (List<Map<String, Number>>) layout.get("charts");
+    double hostWidth = ((Number) layout.get("hostWidth")).doubleValue();
+    assertThat(((Number) layout.get("pageWidth")).intValue()).as("page width at %d px", windowWidth)
+        .isLessThanOrEqualTo(((Number) layout.get("viewportWidth")).intValue());
     assertThat(boxes).as("charts at %d px", windowWidth).hasSizeGreaterThanOrEqualTo(3);
-    for (int i = 0; i + 1 < boxes.size(); i += 2) {
-      Map<String, Number> left = boxes.get(i);
-      Map<String, Number> right = boxes.get(i + 1);
-      double hostWidth = left.get("hostWidth").doubleValue();
-      assertThat(right.get("top").doubleValue()).as("charts %d and %d on one row at %d px: %s", i, i + 1, windowWidth,
-          boxes).isEqualTo(left.get("top").doubleValue());
+    for (int first = 0; first + perRow <= boxes.size(); first += perRow) {
+      Map<String, Number> left = boxes.get(first);
+      Map<String, Number> right = boxes.get(first + perRow - 1);
+      assertThat(right.get("top").doubleValue()).as("charts %d to %d on one row at %d px: %s", first,
+          first + perRow - 1, windowWidth, boxes).isEqualTo(left.get("top").doubleValue());
+      if (first + perRow < boxes.size()) {
+        assertThat(boxes.get(first + perRow).get("top").doubleValue()).as("chart %d on the next row at %d px: %s",
+            first + perRow, windowWidth, boxes).isGreaterThan(left.get("top").doubleValue());
+      }
       assertThat(left.get("left").doubleValue()).isLessThan(1.0);
       assertThat(right.get("right").doubleValue()).as("a row of charts fills the width at %d px: %s", windowWidth,
           boxes).isBetween(hostWidth * 0.95, hostWidth + 1);
