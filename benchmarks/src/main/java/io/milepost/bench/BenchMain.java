@@ -137,6 +137,7 @@ public final class BenchMain {
         "-Xmx1g", gc, "-D" + EngineHostProcess.GC_PROPERTY + "=" + gc));
     if (jfr) {
       command.add("-XX:StartFlightRecording=filename=" + settings.workDir().resolve(name + ".jfr") + ",settings=profile");
+      command.add(EngineHostProcess.JFR_STACK_DEPTH);
       // an engine-host started by this child records too (EngineHostProcess)
       command.add("-D" + EngineHostProcess.JFR_PROPERTY + "=" + settings.workDir().resolve(name + "-host.jfr"));
     }

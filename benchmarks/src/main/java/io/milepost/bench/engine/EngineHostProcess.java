@@ -29,6 +29,11 @@ public final class EngineHostProcess implements AutoCloseable {
   /** System property naming a JFR file for the engine-host JVM; unset, it is not recorded. */
   public static final String JFR_PROPERTY = "milepost.bench.host-jfr";
   /**
+   * The engine's stacks (writer, command, behaviour, SQL, H2's B-tree) run deeper than JFR's default of 64 frames: cut
+   * there, a sample in H2 no longer says which of the engine's statements it serves.
+   */
+  public static final String JFR_STACK_DEPTH = "-XX:FlightRecorderOptions:stackdepth=256";
+  /**
    * System property with the engine's H2 commit durability ({@code power-cut} or {@code process-kill}) for
    * engine-host and the in-process engine; unset, the engine's default.
    */
@@ -102,6 +107,7 @@ public final class EngineHostProcess implements AutoCloseable {
       int start = STARTS.incrementAndGet();
       String file = start == 1 ? jfr : jfr.replaceFirst("(\\.jfr)?$", "-" + start + ".jfr");
       command.add("-XX:StartFlightRecording=filename=" + file + ",settings=profile");
+      command.add(JFR_STACK_DEPTH);
     }
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
         "--milepost.data-dir=" + context.dataDir().resolve("host").toAbsolutePath(),
