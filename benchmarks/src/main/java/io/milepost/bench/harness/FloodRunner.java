@@ -62,7 +62,7 @@ public final class FloodRunner {
       adapter.start(new BenchContext(Workload.SEQUENCE, StoreKind.H2, StoreKind.H2.freshUrl(dataDir, "flood", null),
           dataDir, settings.repositoryRoot(), new Models(), settings.workerThreadsPerType()), tracker);
       Rounds rounds = new Rounds(settings, adapter, tracker);
-      double warmup = rounds.closedLoop(Long.MAX_VALUE, settings.warmupSeconds()).throughput();
+      double warmup = rounds.warmUp(settings.warmupSeconds()).throughput();
       double saturation = rounds.saturate((int) Math.max(settings.minInstances(),
           Math.round(warmup * settings.roundSeconds()))).throughput();
       log("%s: warm-up %.0f/s, saturation %.0f/s", transport, warmup, saturation);

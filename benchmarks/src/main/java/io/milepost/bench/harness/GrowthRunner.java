@@ -93,7 +93,7 @@ public final class GrowthRunner {
       Rounds rounds = new Rounds(settings, adapter, tracker);
       try {
         // the first level is timed on warm JITs, like every engine in the workload runs
-        warmup = rounds.closedLoop(Long.MAX_VALUE, settings.warmupSeconds()).throughput();
+        warmup = rounds.warmUp(settings.warmupSeconds()).throughput();
         WorkloadRunner.log("growth: warm-up %.1f instances/s", warmup);
         int roundInstances = (int) Math.max(settings.minInstances(), Math.round(warmup * settings.roundSeconds()));
         long filled = adapter.completedInStore();

@@ -17,8 +17,8 @@ public final class Results {
   public record LatencyRound(double ratePerSecond, int instances, double p50Millis, double p99Millis,
       double cpuMillisPerInstance) {}
 
-  /** Everything one engine did on one workload and store. */
-  public record RunResult(String engine, String workload, String store, double warmupThroughput,
+  /** Everything one engine did on one workload and store; the warm-up ran {@code warmupSeconds} in all. */
+  public record RunResult(String engine, String workload, String store, double warmupThroughput, double warmupSeconds,
       List<SaturationRound> saturation, List<LatencyRound> latency, long completedInStore, long startedTotal,
       double loadAverageBefore, double loadAverageAfter, String note) {
 

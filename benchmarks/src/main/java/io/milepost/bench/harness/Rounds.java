@@ -20,6 +20,9 @@ final class Rounds {
   private static final int CLOSED_LOOP_IN_FLIGHT = 200;
   private static final int OPEN_LOOP_STARTERS = 16;
 
+  /** Two warm-up slices in a row whose rates differ by at most this share: the JITs have settled. */
+  private static final double SETTLED = 0.10;
+
   private final Settings settings;
   private final EngineAdapter adapter;
   private final InstanceTracker tracker;
@@ -37,6 +40,29 @@ final class Rounds {
   record ClosedLoop(long completed, double seconds) {
     double throughput() {
       return completed / seconds;
+    }
+  }
+
+  /** What a warm-up did: the rate of its last slice (the estimate of saturation) and how long it ran in all. */
+  record WarmUp(double throughput, double seconds, int slices) {}
+
+  /**
+   * Closed-loop slices of {@code sliceSeconds} until two in a row run within {@value #SETTLED} of each other's
+   * rate, at most {@value Settings#MAX_WARMUP_SLICES}. A fixed warm-up suits one JVM but not two: the in-process engine
+   * settles within seconds, while engine-host and the client JVM compile Spring, Tomcat, gRPC and the client for a
+   * minute or more, and rounds timed before that measure the JIT compilers (over REST, 10 s of warm-up left
+   * 14 ms of CPU per instance where a settled run needs 5).
+   */
+  WarmUp warmUp(int sliceSeconds) throws InterruptedException, RoundFailedException {
+    long start = System.nanoTime();
+    double previous = Double.NaN;
+    for (int slice = 1; ; slice++) {
+      double rate = closedLoop(Long.MAX_VALUE, sliceSeconds).throughput();
+      WorkloadRunner.log("  warm-up slice %d: %.1f instances/s", slice, rate);
+      if (slice == Settings.MAX_WARMUP_SLICES || Math.abs(rate - previous) <= SETTLED * previous) {
+        return new WarmUp(rate, (System.nanoTime() - start) / 1e9, slice);
+      }
+      previous = rate;
     }
   }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * How long and how hard to run; defaults are the full run, {@code --quick} shrinks everything to seconds.
  *
- * @param warmupSeconds closed-loop warm-up, which also estimates the saturation throughput
+ * @param warmupSeconds one slice of the closed-loop warm-up, which runs until two slices agree (or
+ *     {@value #MAX_WARMUP_SLICES} ran) and estimates the saturation throughput
  * @param roundSeconds the target length of one saturation round: instances = estimate x this
  * @param latencySeconds the length of one open-loop round at half the saturation throughput
  * @param rounds saturation rounds and latency rounds each
@@ -16,6 +17,9 @@ import java.util.Map;
  */
 public record Settings(int warmupSeconds, int roundSeconds, int latencySeconds, int rounds, int starterThreads,
     int workerThreadsPerType, int minInstances, Path repositoryRoot, Path workDir) {
+
+  /** A warm-up stops after this many slices, settled or not. */
+  public static final int MAX_WARMUP_SLICES = 8;
 
   public static Settings full(Path repositoryRoot, Path workDir) {
     return new Settings(15, 15, 10, 3, 4, 2, 200, repositoryRoot, workDir);

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one engine on one workload and store: a closed-loop warm-up that estimates the saturation
- * throughput, then saturation rounds, then open-loop rounds at half the median saturation throughput
+ * Runs one engine on one workload and store: a closed-loop warm-up until the rate settles, which estimates the
+ * saturation throughput, then saturation rounds, then open-loop rounds at half the median saturation throughput
  * (see {@link Rounds}).
  */
 public final class WorkloadRunner {
@@ -49,9 +49,12 @@ public final class WorkloadRunner {
           new Models(), settings.workerThreadsPerType()), tracker);
       Rounds rounds = new Rounds(settings, adapter, tracker);
       double estimate = Double.NaN;
+      double warmupSeconds = Double.NaN;
       try {
-        estimate = rounds.closedLoop(Long.MAX_VALUE, settings.warmupSeconds()).throughput();
-        log("%s %s %s: warm-up %.1f instances/s", engine.id(), workload, store, estimate);
+        Rounds.WarmUp warmUp = rounds.warmUp(settings.warmupSeconds());
+        estimate = warmUp.throughput();
+        warmupSeconds = warmUp.seconds();
+        log("%s %s %s: warm-up %.1f instances/s after %.0f s", engine.id(), workload, store, estimate, warmupSeconds);
         int instances = (int) Math.max(settings.minInstances(), Math.round(estimate * settings.roundSeconds()));
         for (int round = 0; round < settings.rounds(); round++) {
           SaturationRound result = rounds.saturate(instances);
@@ -69,7 +72,7 @@ public final class WorkloadRunner {
         log("  %s", note);
       }
       long inStore = adapter.completedInStore();
-      return new RunResult(engine.id(), workload.name(), store.name(), estimate, saturation, latency, inStore,
+      return new RunResult(engine.id(), workload.name(), store.name(), estimate, warmupSeconds, saturation, latency, inStore,
           rounds.started(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), note);
     }
   }

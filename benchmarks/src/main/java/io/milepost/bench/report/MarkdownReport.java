@@ -32,11 +32,12 @@ public final class MarkdownReport {
         java.time.ZoneOffset.UTC))).append(" by `benchmarks/` (see the README's Benchmarks section).\n\n");
     md.append("Command:\n\n    ").append(command).append("\n\n");
     md.append("Machine: ").append(machine()).append("\n\n");
-    md.append(String.format("Settings: warm-up %d s closed loop (also estimates saturation), %d saturation rounds of "
+    md.append(String.format("Settings: warm-up in closed-loop slices of %d s until two in a row agree within 10 %% "
+        + "(at most %d; the last slice's rate estimates saturation), %d saturation rounds of "
         + "about %d s each (at least %d instances, started by %d threads), %d open-loop latency rounds of %d s at half "
         + "the median saturation throughput (16 starter threads, latency from the scheduled start), %d worker threads "
         + "per job type, every engine and workload in a fresh JVM (`-Xmx1g`, G1) on an empty store.%n%n",
-        settings.warmupSeconds(), settings.rounds(), settings.roundSeconds(), settings.minInstances(),
+        settings.warmupSeconds(), Settings.MAX_WARMUP_SLICES, settings.rounds(), settings.roundSeconds(), settings.minInstances(),
         settings.starterThreads(), settings.rounds(), settings.latencySeconds(), settings.workerThreadsPerType()));
     if (!results.isEmpty()) {
       md.append("![throughput](").append(chartFile).append(")\n\n");
@@ -44,7 +45,7 @@ public final class MarkdownReport {
     for (String store : results.stream().map(RunResult::store).distinct().toList()) {
       md.append("## ").append(store.equals("H2") ? "H2 file store (every commit written to the file)" : "PostgreSQL").append("\n\n");
       md.append("| workload | engine | throughput inst/s: median (min..max) | spread | p50 ms | p99 ms | at rate inst/s "
-          + "| CPU ms / instance | peak heap MB | check | load avg before, after |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+          + "| CPU ms / instance | peak heap MB | check | warm-up s | load avg before, after |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (RunResult r : results.stream().filter(r -> r.store().equals(store)).toList()) {
         Summary t = r.throughput();
         double rate = r.latency().isEmpty() ? Double.NaN : r.latency().getFirst().ratePerSecond();
@@ -58,6 +59,7 @@ public final class MarkdownReport {
             .append(" | ").append(num(r.cpuMillisPerInstance().median()))
             .append(" | ").append(num(r.peakHeapMb().median()))
             .append(" | ").append(check(r))
+            .append(" | ").append(num(r.warmupSeconds()))
             .append(" | ").append(String.format("%.1f, %.1f", r.loadAverageBefore(), r.loadAverageAfter()))
             .append(" |\n");
       }
