@@ -1,7 +1,6 @@
 package io.milepost.engine.processing.compensation;
 
 import io.milepost.engine.model.BpmnElementType;
-import io.milepost.engine.model.ExecutableProcess;
 import io.milepost.engine.model.FlowNode;
 import io.milepost.engine.processing.BpmnBehaviors;
 import io.milepost.engine.processing.BpmnElementContext;
@@ -32,14 +31,9 @@ public final class CompensationBehavior {
     return behaviors.context().state().compensationSubscriptions();
   }
 
-  /** Whether a process can compensate at all; spares the others a look-up per completion. */
-  private static boolean usesCompensation(ExecutableProcess process) {
-    return process.flowNodes().values().stream().anyMatch(node -> node.compensationHandler() != null);
-  }
-
   /** An element completed (before it takes its flows). */
   public void onCompleted(BpmnElementContext completed) {
-    if (!usesCompensation(completed.process())) {
+    if (!completed.process().usesCompensation()) {
       return;
     }
     FlowNode node = completed.node();
@@ -70,7 +64,7 @@ public final class CompensationBehavior {
 
   /** An element is terminating: what completed inside it can no longer be undone. */
   public void onTerminating(BpmnElementContext element) {
-    if (!usesCompensation(element.process())) {
+    if (!element.process().usesCompensation()) {
       return;
     }
     if (element.node().type() == BpmnElementType.PROCESS) {

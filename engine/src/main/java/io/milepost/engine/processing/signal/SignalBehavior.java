@@ -33,11 +33,6 @@ public final class SignalBehavior {
     return behaviors.context().state().signalSubscriptions();
   }
 
-  /** Whether a process has signal events at all; spares the others a look-up per element. */
-  private static boolean usesSignals(ExecutableProcess process) {
-    return process.flowNodes().values().stream().anyMatch(node -> node.event().type() == EventType.SIGNAL);
-  }
-
   /** {@code owner} waits for the signal of {@code event} (itself, one of its boundary events, or an event sub-process start). */
   public void subscribe(BpmnElementContext owner, FlowNode event) {
     open(owner, event, name(owner, event));
@@ -87,7 +82,7 @@ public final class SignalBehavior {
 
   /** The element is leaving (completing or terminating): it waits for no signal any more. */
   public void unsubscribe(BpmnElementContext element) {
-    if (usesSignals(element.process())) {
+    if (element.process().usesSignals()) {
       subscriptions().ofElementInstance(element.key()).forEach(subscriptions()::applyDeleted);
     }
   }
