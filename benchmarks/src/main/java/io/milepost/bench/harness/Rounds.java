@@ -48,10 +48,10 @@ final class Rounds {
 
   /**
    * Closed-loop slices of {@code sliceSeconds} until two in a row run within {@value #SETTLED} of each other's
-   * rate, at most {@value Settings#MAX_WARMUP_SLICES}. A fixed warm-up suits one JVM but not two: the in-process engine
-   * settles within seconds, while engine-host and the client JVM compile Spring, Tomcat, gRPC and the client for a
-   * minute or more, and rounds timed before that measure the JIT compilers (over REST, 10 s of warm-up left
-   * 14 ms of CPU per instance where a settled run needs 5).
+   * rate, at most {@value Settings#MAX_WARMUP_SLICES}. A fixed warm-up suits one JVM but not two: the in-process
+   * engine settles within seconds, while engine-host and the client JVM compile Spring, Tomcat, gRPC and the client
+   * for a minute or more, and rounds timed before that measure the JIT compilers (over REST, 10 s of warm-up left
+   * 14 ms of CPU per instance where a settled run needs about 4).
    */
   WarmUp warmUp(int sliceSeconds) throws InterruptedException, RoundFailedException {
     long start = System.nanoTime();

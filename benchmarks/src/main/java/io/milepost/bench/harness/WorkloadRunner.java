@@ -72,8 +72,9 @@ public final class WorkloadRunner {
         log("  %s", note);
       }
       long inStore = adapter.completedInStore();
-      return new RunResult(engine.id(), workload.name(), store.name(), estimate, warmupSeconds, saturation, latency, inStore,
-          rounds.started(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), note);
+      return new RunResult(engine.id(), workload.name(), store.name(), estimate, warmupSeconds, saturation, latency,
+          inStore, rounds.started(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          note);
     }
   }
 

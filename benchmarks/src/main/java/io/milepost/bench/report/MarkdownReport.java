@@ -37,15 +37,17 @@ public final class MarkdownReport {
         + "about %d s each (at least %d instances, started by %d threads), %d open-loop latency rounds of %d s at half "
         + "the median saturation throughput (16 starter threads, latency from the scheduled start), %d worker threads "
         + "per job type, every engine and workload in a fresh JVM (`-Xmx1g`, G1) on an empty store.%n%n",
-        settings.warmupSeconds(), Settings.MAX_WARMUP_SLICES, settings.rounds(), settings.roundSeconds(), settings.minInstances(),
-        settings.starterThreads(), settings.rounds(), settings.latencySeconds(), settings.workerThreadsPerType()));
+        settings.warmupSeconds(), Settings.MAX_WARMUP_SLICES, settings.rounds(), settings.roundSeconds(),
+        settings.minInstances(), settings.starterThreads(), settings.rounds(), settings.latencySeconds(),
+        settings.workerThreadsPerType()));
     if (!results.isEmpty()) {
       md.append("![throughput](").append(chartFile).append(")\n\n");
     }
     for (String store : results.stream().map(RunResult::store).distinct().toList()) {
       md.append("## ").append(store.equals("H2") ? "H2 file store" : "PostgreSQL").append("\n\n");
       md.append("| workload | engine | throughput inst/s: median (min..max) | spread | p50 ms | p99 ms | at rate inst/s "
-          + "| CPU ms / instance | peak heap MB | check | warm-up s | load avg before, after |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+          + "| CPU ms / instance | peak heap MB | check | warm-up s | load avg before, after |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (RunResult r : results.stream().filter(r -> r.store().equals(store)).toList()) {
         Summary t = r.throughput();
         double rate = r.latency().isEmpty() ? Double.NaN : r.latency().getFirst().ratePerSecond();
@@ -98,13 +100,13 @@ public final class MarkdownReport {
           async executor: 8 threads, failed jobs retried after 1 s and jobs acquired every 100 ms instead of its
           10 s defaults, see FlowableEmbedded), and an instance ends when the transaction that completed it committed. Flowable
           keeps its defaults (history `audit`) except UUID ids (its Spring Boot default) and a pool of 80 connections
-          (a pool of 10 deadlocks, see FlowableEmbedded).
+          (a pool of 10 deadlocks, see FlowableEmbedded). Milepost gets a Hikari pool of 10, as engine-host (Spring
+          Boot's default).
         - Durability on H2 differs: Milepost's engine writes each group commit to the file and forces it to the device
           before it answers (`--h2-commit-durability=process-kill`: written, not forced); Flowable's commits use H2's
           default write delay, held in memory for up to 500 ms and written by H2's background thread, so an
           acknowledged Flowable instance can be lost to a process kill. With `WRITE_DELAY=0` (each Flowable commit
-          written first) Flowable ran slower and left instances unfinished (benchmarks/NOTES.md, stop 23). Milepost gets a Hikari pool of 10, as engine-host (Spring
-          Boot's default).
+          written first) Flowable ran slower and left instances unfinished (benchmarks/NOTES.md, stop 23).
         - Workload (b) for Milepost is `bpmn/order-fulfillment.bpmn` as it was before it called decision tables and
           last-mile-delivery, pinned in `benchmarks/src/main/resources/milepost/` (FEEL input mappings, a sub-process
           with a 4 h non-interrupting timer, error boundaries); for Flowable an equivalent hand-written model
