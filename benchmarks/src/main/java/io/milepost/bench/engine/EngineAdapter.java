@@ -25,6 +25,11 @@ public interface EngineAdapter extends AutoCloseable {
     return "";
   }
 
+  /** The most starter threads this engine runs best with; the harness starts no more than this. */
+  default int maxStarters() {
+    return Integer.MAX_VALUE;
+  }
+
   /** The JVMs doing the engine's and the workers' work. */
   List<JvmProbe> jvms();
 

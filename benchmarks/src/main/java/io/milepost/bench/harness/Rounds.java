@@ -28,12 +28,15 @@ final class Rounds {
   private final InstanceTracker tracker;
   private final List<JvmProbe> jvms;
   private final AtomicInteger sequence = new AtomicInteger();
+  /** Threads that start instances in closed loops and saturation rounds. */
+  private final int starters;
 
   Rounds(Settings settings, EngineAdapter adapter, InstanceTracker tracker) {
     this.settings = settings;
     this.adapter = adapter;
     this.tracker = tracker;
     this.jvms = adapter.jvms();
+    this.starters = Math.min(settings.starterThreads(), adapter.maxStarters());
   }
 
   /** How many instances a closed loop completed, and in how long (first start to last end); none: NaN per s. */
@@ -75,7 +78,7 @@ final class Rounds {
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
     AtomicInteger started = new AtomicInteger();
-    runStarters(settings.starterThreads(), () -> {
+    runStarters(starters, () -> {
       while (System.nanoTime() < deadline) {
         if (started.get() - tracker.completed() >= CLOSED_LOOP_IN_FLIGHT) {
           LockSupport.parkNanos(500_000);
@@ -101,7 +104,7 @@ final class Rounds {
     long cpuBefore = cpuNanos();
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
-    runStarters(settings.starterThreads(), () -> {
+    runStarters(starters, () -> {
       while (next.getAndIncrement() < instances) {
         tracker.started(adapter.startInstance(sequence.getAndIncrement()), System.nanoTime());
       }

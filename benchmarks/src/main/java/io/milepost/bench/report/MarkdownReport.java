@@ -87,16 +87,17 @@ public final class MarkdownReport {
         - Peak heap: the sum of the heap pools' peak usage during a saturation round after a full GC (an upper
           bound, and with `-Xmx1g` mostly a matter of when G1 collects); for REST and gRPC, both JVMs added.
         - check: instances the store holds as completed / instances the run started (they must match).
-        - Milepost in-process: `Engine.activateJobs` (32 at a time) and `completeJob` on 2 threads per job type,
-          waiting for the engine's job-availability signal when idle; an instance ends with the completion of its last
-          job (the command applies every follow-up step). Milepost REST: `engine-host.jar` in a child JVM (plugin
+        - Milepost in-process: per job type a job stream (`Engine.openJobStream`, the in-process counterpart of gRPC
+          streaming) and the settings line's worker threads completing its jobs (`completeJob`); an instance ends
+          with the completion of its last job (the command applies every follow-up step). Milepost REST: `engine-host.jar` in a child JVM (plugin
           workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job worker per type at the
-          client's defaults, completing from the handler. Milepost gRPC: the same engine-host and client with
+          client's defaults but with the settings line's worker threads per type as job-handling threads,
+          completing from the handler. Milepost gRPC: the same engine-host and client with
           `preferRestOverGrpc(false)`, the workers opened with `streamEnabled(true)`, so the gateway pushes jobs over
           `StreamActivatedJobs`; the client keeps long-polling `ActivateJobs` alongside (its default), but the engine,
           like Camunda's broker, gives a new job to a stream before a held poll. Deploy, create and complete go over gRPC, only the completed-instance check (a search) over
-          REST. Flowable 7.2: external-worker tasks, 2 threads per topic doing `acquireAndLock(32)` and `complete()`,
-          polling every 20 ms when idle; Flowable continues the process after each completion in an async job (its
+          REST. Flowable 7.2: started by at most 4 threads (its better figure), external-worker tasks, the worker
+          threads per topic (at most 2: with more, its completions deadlock on H2's row locks) doing `acquireAndLock(32)` and `complete()`, polling every 20 ms when idle; Flowable continues the process after each completion in an async job (its
           async executor: 8 threads, failed jobs retried after 1 s and jobs acquired every 100 ms instead of its
           10 s defaults, see FlowableEmbedded), and an instance ends when the transaction that completed it committed. Flowable
           keeps its defaults (history `audit`) except UUID ids (its Spring Boot default) and a pool of 80 connections
