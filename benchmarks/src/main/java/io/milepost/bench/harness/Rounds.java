@@ -47,7 +47,7 @@ final class Rounds {
   }
 
   /** What a warm-up did: the rate of its last slice (the estimate of saturation) and how long it ran in all. */
-  record WarmUp(double throughput, double seconds, int slices) {}
+  record WarmUp(double throughput, double seconds) {}
 
   /**
    * Closed-loop slices of {@code sliceSeconds} until two in a row run within {@value #SETTLED} of each other's
@@ -63,7 +63,7 @@ final class Rounds {
       double rate = closedLoop(Long.MAX_VALUE, sliceSeconds).throughput();
       WorkloadRunner.log("  warm-up slice %d: %.1f instances/s", slice, rate);
       if (slice == Settings.MAX_WARMUP_SLICES || Math.abs(rate - previous) <= SETTLED * previous) {
-        return new WarmUp(rate, (System.nanoTime() - start) / 1e9, slice);
+        return new WarmUp(rate, (System.nanoTime() - start) / 1e9);
       }
       previous = rate;
     }
