@@ -30,8 +30,9 @@ import org.flowable.job.api.AcquiredExternalWorkerJob;
  * large enough not to deadlock (see {@link #POOL_SIZE}) and its async executor's retry and acquisition waits
  * (see {@link #start}). Service tasks are external-worker tasks; per topic a few threads (at most
  * {@value #MAX_WORKERS_PER_TOPIC}) acquire and lock up to 32 jobs and complete them one by one, polling every
- * {@value #POLL_MILLIS} ms when there are none. Flowable continues the process after an external-worker completion in an async job of its own executor; an
- * instance counts as ended when the transaction that completed it has committed.
+ * {@value #POLL_MILLIS} ms when there are none. Flowable continues the process after an external-worker
+ * completion in an async job of its own executor; an instance counts as ended when the transaction that completed
+ * it has committed.
  */
 public final class FlowableEmbedded implements EngineAdapter {
 

@@ -88,21 +88,23 @@ public final class MarkdownReport {
           bound, and with `-Xmx1g` mostly a matter of when G1 collects); for REST and gRPC, both JVMs added.
         - check: instances the store holds as completed / instances the run started (they must match).
         - Milepost in-process: per job type a job stream (`Engine.openJobStream`, the in-process counterpart of gRPC
-          streaming) and the settings line's worker threads completing its jobs (`completeJob`); an instance ends
-          with the completion of its last job (the command applies every follow-up step). Milepost REST: `engine-host.jar` in a child JVM (plugin
-          workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job worker per type at the
-          client's defaults but with the settings line's worker threads per type as job-handling threads,
-          completing from the handler. Milepost gRPC: the same engine-host and client with
+          streaming) and the settings line's worker threads completing its jobs (`completeJob`); an instance ends with
+          the completion of its last job (the command applies every follow-up step). Milepost REST: `engine-host.jar`
+          in a child JVM (plugin workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job
+          worker per type at the client's defaults but with the settings line's worker threads per type as
+          job-handling threads, completing from the handler. Milepost gRPC: the same engine-host and client with
           `preferRestOverGrpc(false)`, the workers opened with `streamEnabled(true)`, so the gateway pushes jobs over
           `StreamActivatedJobs`; the client keeps long-polling `ActivateJobs` alongside (its default), but the engine,
-          like Camunda's broker, gives a new job to a stream before a held poll. Deploy, create and complete go over gRPC, only the completed-instance check (a search) over
-          REST. Flowable 7.2: started by at most 4 threads (its better figure), external-worker tasks, the worker
-          threads per topic (at most 2: with more, its completions deadlock on H2's row locks) doing `acquireAndLock(32)` and `complete()`, polling every 20 ms when idle; Flowable continues the process after each completion in an async job (its
-          async executor: 8 threads, failed jobs retried after 1 s and jobs acquired every 100 ms instead of its
-          10 s defaults, see FlowableEmbedded), and an instance ends when the transaction that completed it committed. Flowable
-          keeps its defaults (history `audit`) except UUID ids (its Spring Boot default) and a pool of 80 connections
-          (a pool of 10 deadlocks, see FlowableEmbedded). Milepost gets a Hikari pool of 10, as engine-host (Spring
-          Boot's default).
+          like Camunda's broker, gives a new job to a stream before a held poll. Deploy, create and complete go over
+          gRPC, only the completed-instance check (a search) over REST. Flowable 7.2: started by at most 4 threads
+          (its better figure), external-worker tasks, the worker threads per topic (at most 2: with more, its
+          completions deadlock on H2's row locks) doing `acquireAndLock(32)` and `complete()`, polling every 20 ms
+          when idle; Flowable continues the process after each completion in an async job (its async executor: 8
+          threads, failed jobs retried after 1 s and jobs acquired every 100 ms instead of its 10 s defaults, see
+          FlowableEmbedded), and an instance ends when the transaction that completed it committed. Flowable keeps its
+          defaults (history `audit`) except UUID ids (its Spring Boot default) and a pool of 80 connections (a pool of
+          10 deadlocks, see FlowableEmbedded). Milepost gets a Hikari pool of 10, as engine-host (Spring Boot's
+          default).
         - Durability on H2 differs: Milepost's engine writes each group commit to the file and forces it to the device
           before it answers (`--h2-commit-durability=process-kill`: written, not forced); Flowable's commits use H2's
           default write delay, held in memory for up to 500 ms and written by H2's background thread, so an
