@@ -33,10 +33,11 @@ public final class MarkdownReport {
     md.append("Command:\n\n    ").append(command).append("\n\n");
     md.append("Machine: ").append(machine()).append("\n\n");
     md.append(String.format("Settings: warm-up in closed-loop slices of %d s until two in a row agree within 10 %% "
-        + "(at most %d; the last slice's rate estimates saturation), %d saturation rounds of "
-        + "about %d s each (at least %d instances, started by %d threads), %d open-loop latency rounds of %d s at half "
-        + "the median saturation throughput (16 starter threads, latency from the scheduled start), %d worker threads "
-        + "per job type, every engine and workload in a fresh JVM (`-Xmx1g`, G1) on an empty store.%n%n",
+        + "(at most %d; the last slice's rate estimates saturation), %d saturation rounds of about %d s each "
+        + "(at least %d instances, started by up to %d threads), %d open-loop latency rounds of %d s at half the "
+        + "median saturation throughput (16 starter threads, latency from the scheduled start), up to %d worker "
+        + "threads per job type (an engine may take fewer of either: see How to read this), every engine and "
+        + "workload in a fresh JVM (`-Xmx1g`; G1 unless the command names `--gc`) on an empty store.%n%n",
         settings.warmupSeconds(), Settings.MAX_WARMUP_SLICES, settings.rounds(), settings.roundSeconds(),
         settings.minInstances(), settings.starterThreads(), settings.rounds(), settings.latencySeconds(),
         settings.workerThreadsPerType()));
