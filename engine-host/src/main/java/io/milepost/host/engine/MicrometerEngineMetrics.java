@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's figures as Micrometer meters (scraped at {@code /actuator/prometheus} as
- * {@code milepost_engine_*}): commands by outcome, the commit time of a batch of commands, the commands
+ * {@code milepost_engine_*}): commands by outcome, the commit time of a batch of commands, the time of the checkpoints
+ * that make the commits durable on H2, the commands
  * queued behind the writer, jobs activated by requests and pushed to streams per job type, open incidents, process
  * instances deleted by the history retention.
  */
@@ -25,6 +26,7 @@ final class MicrometerEngineMetrics implements EngineMetrics {
   private final Counter rejected;
   private final Counter failed;
   private final Timer commit;
+  private final Timer checkpoint;
   private final Counter historyDeleted;
   private final AtomicInteger queued = new AtomicInteger();
 
@@ -35,6 +37,13 @@ final class MicrometerEngineMetrics implements EngineMetrics {
     this.failed = commands("failed");
     this.commit = Timer.builder("milepost.engine.commit")
         .description("From a batch's first command to its commit (commands share one transaction)")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    this.checkpoint = Timer.builder("milepost.engine.checkpoint")
+        .description("On H2: one checkpoint that makes the batches committed before it durable, before their commands "
+            + "are answered (writing the file, forcing it, waiting for H2's compaction)")
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(10))
@@ -65,6 +74,11 @@ final class MicrometerEngineMetrics implements EngineMetrics {
     rejected.increment(rejectedCommands);
     commit.record(duration);
     queued.set(queuedBehind);
+  }
+
+  @Override
+  public void checkpointed(int commands, Duration duration) {
+    checkpoint.record(duration);
   }
 
   @Override

@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a Prometheus server scrapes after an order has run: the engine's figures (commands, commit time,
- * queue, jobs handed to polls and pushed to gRPC streams, open incidents) and the step metrics per job
- * type, site and plugin version; and every series the Grafana dashboard (ops/grafana/milepost.json) charts.
+ * checkpoint time on H2, queue, jobs handed to polls and pushed to gRPC streams, open incidents) and the step
+ * metrics per job type, site and plugin version; and every series the Grafana dashboard
+ * (ops/grafana/milepost.json) charts.
  */
 class PrometheusEndpointTest extends GrpcGatewayTestSupport {
 
@@ -66,6 +67,9 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
     assertThat(scrape).containsPattern("milepost_step_seconds_count\\{jobType=\"fulfillment\\.pick\",outcome=\"COMPLETED\","
         + "pluginId=\"sortable-fc\",pluginVersion=\"1\\.0\\.0\",siteId=\"fc-east-1\"} [1-9]");
     assertThat(scrape).contains("milepost_step_seconds_bucket{jobType=\"fulfillment.deliver\"");
+    // the host runs on H2 here: its commits are made durable by checkpoints, timed apart from the commits
+    assertThat(scrape).contains("milepost_engine_checkpoint_seconds_bucket{")
+        .containsPattern("milepost_engine_checkpoint_seconds_count [1-9]");
     assertThat(seriesTheDashboardCharts()).as("series named in " + DASHBOARD).isNotEmpty()
         .allSatisfy(series -> assertThat(scrape).contains("\n" + series));
   }

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * What the engine tells about its work, for whoever keeps metrics (the host implements it with
  * Micrometer; the engine stays free of any metrics library). Called on the engine's writer thread right
- * after a commit: implementations must be quick and must not call back into the engine.
+ * after a commit, or on its checkpoint thread (H2) right after a checkpoint: implementations must be quick and
+ * must not call back into the engine.
  */
 public interface EngineMetrics {
 
@@ -22,8 +23,18 @@ public interface EngineMetrics {
    */
   default void batchCommitted(int accepted, int rejected, Duration duration, int queued) {}
 
-  /** A batch failed to commit: all its commands failed. */
+  /** A batch failed to commit, or (H2) its checkpoint failed to write it to disk: all its commands failed. */
   default void batchFailed(int commands) {}
+
+  /**
+   * On H2, a checkpoint made the last batches' commits durable (written to the file and, by default, forced to the
+   * device) before their commands were answered.
+   *
+   * @param commands commands of the batches it covered
+   * @param duration the checkpoint itself: writing, forcing, and waiting for H2's store lock (held while H2
+   *     compacts its file)
+   */
+  default void checkpointed(int commands, Duration duration) {}
 
   /** An activation request ({@link Engine#activateJobs} or a long poll, {@link Engine#awaitJobs}) got jobs of a type. */
   default void jobsActivated(String jobType, int count) {}

@@ -39,10 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies commands one at a time on a single writer thread, with group commit: the commands that
  * queued up while the previous batch was committing share one transaction, each inside its own
  * savepoint. A command is all-or-nothing (a rejection or a bug rolls back to its savepoint and
- * fails only its caller); the callers of a batch are answered only after its commit, so an
+ * fails only its caller); the callers of a batch are answered only once its commit is durable, so an
  * acknowledged command is durable. What a command made observable (jobs to hand out, instances
- * that ended) is passed on after the commit too. While the store's disk is below its free-disk watermark, a batch
- * is refused whole before it is applied (see {@link FreeDiskGuard}).
+ * that ended) is passed on then too, except the jobs it hands to job streams, which go out at once (see processBatch).
+ * On H2, where a commit is durable only after a checkpoint, the writer goes on with the next batch while {@link
+ * DurableAnswers} makes the last ones durable and answers them. While the store's disk is below its free-disk
+ * watermark, a batch is refused whole before it is applied (see {@link FreeDiskGuard}).
  */
 public final class CommandExecutor implements AutoCloseable {
 
@@ -60,6 +62,8 @@ public final class CommandExecutor implements AutoCloseable {
   private static final long STORE_PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How long close waits for the batch in progress; a command that runs longer is left behind. */
   private static final long CLOSE_WAIT_MILLIS = 10_000;
+  /** The least time between the starts of two checkpoints on H2 (see {@link DurableAnswers}); measured in stop 25. */
+  private static final Duration CHECKPOINT_GAP = Duration.ofMillis(3);
 
   private record Pending<T>(Function<BpmnBehaviors, T> command, CompletableFuture<T> result, long submittedNanos,
       BooleanSupplier callerGone) {}
@@ -83,9 +87,13 @@ public final class CommandExecutor implements AutoCloseable {
   private final FreeDiskGuard diskGuard;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  /** Answers the writer's batches once a checkpoint made them durable; null where a commit is durable at once. */
+  private final DurableAnswers durableAnswers;
   /** The writer's own connection and statements; replaced after a failed commit. */
   private StatementCache connection;
   private long lastStoreProbeNanos;
+  /** Whether the writer is applying a batch now (read by the checkpoint stage). */
+  private volatile boolean applying;
   private volatile boolean closed;
 
   public CommandExecutor(Store store, KeyGenerator keys, Clock clock, JsonMapper json, ProcessRepository processes,
@@ -107,6 +115,8 @@ public final class CommandExecutor implements AutoCloseable {
     this.metrics = metrics;
     this.businessIdPaths = businessIdPaths;
     this.diskGuard = new FreeDiskGuard(diskWatermark.minFreeBytes(), diskWatermark.usableSpace());
+    this.durableAnswers = store.commitsNeedCheckpoints()
+        ? new DurableAnswers(DurableAnswers.of(store), CHECKPOINT_GAP, this::writerBusy, metrics) : null;
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -117,7 +127,7 @@ public final class CommandExecutor implements AutoCloseable {
    * {@link CommandTimeoutException} and, if the writer has not started it yet, is dropped.
    */
   public <T> T execute(Function<BpmnBehaviors, T> command) {
-    int queued = queue.size();
+    int queued = queued();
     if (!admission.admits(queued)) {
       throw new RejectionException(RejectionType.RESOURCE_EXHAUSTED, "Expected the engine to take the command, but "
           + queued + " commands are waiting for it (limit " + admission.limit() + "): retry after a pause");
@@ -131,7 +141,7 @@ public final class CommandExecutor implements AutoCloseable {
   }
 
   private <T> T await(CompletableFuture<T> result) {
-    if (Thread.currentThread() == writer) {
+    if (Thread.currentThread() == writer || durableAnswers != null && durableAnswers.isOwnThread()) {
       throw new IllegalStateException("Expected commands to be submitted from outside the writer thread, but a command "
           + "(or an after-commit listener) submitted one from inside it");
     }
@@ -182,9 +192,9 @@ public final class CommandExecutor implements AutoCloseable {
     return diskGuard.shortage();
   }
 
-  /** Commands waiting for the writer. */
+  /** Commands waiting for their answer: for the writer, or (on H2) applied and waiting for their checkpoint. */
   public int queued() {
-    return queue.size();
+    return queue.size() + (durableAnswers == null ? 0 : durableAnswers.waitingCommands());
   }
 
   private void writeLoop() {
@@ -210,6 +220,7 @@ public final class CommandExecutor implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         batch.removeIf(CommandExecutor::callerGone);
+        applying = true;
         processBatch(batch, queue.size());
       } catch (InterruptedException e) {
         return;
@@ -217,8 +228,15 @@ public final class CommandExecutor implements AutoCloseable {
         // the writer must outlive whatever one batch does (an after-commit step that throws an Error, a heap
         // that ran out, included)
         failBatch(batch, unexpected);
+      } finally {
+        applying = false;
       }
     }
+  }
+
+  /** Busy: applying a batch, or with commands waiting (another commit is about to follow). */
+  private boolean writerBusy() {
+    return applying || !queue.isEmpty();
   }
 
   /** While the store cannot write, an idle writer tries a write now and then: health turns UP without traffic. */
@@ -289,7 +307,7 @@ public final class CommandExecutor implements AutoCloseable {
       if (connection == null) {
         connection = store.openWriterConnection();
       }
-      store.inTransaction(connection, sql -> {
+      store.inTransactionDurableAtCheckpoint(connection, sql -> {
         for (Pending<?> pending : batch) {
           outcomes.add(apply(sql, pending));
         }
@@ -298,31 +316,79 @@ public final class CommandExecutor implements AutoCloseable {
     } catch (RuntimeException | Error commitFailed) {
       LOG.error("A batch of {} commands failed to commit", batch.size(), commitFailed);
       dropConnection();
-      RuntimeException failure = new StoreUnavailableException("The engine's store failed to commit a batch of "
-          + batch.size() + " commands, this one among them: it was not acknowledged; retry it (the engine reconnects "
-          + "by itself)", commitFailed);
-      batch.forEach(pending -> pending.result().completeExceptionally(failure));
-      metrics.batchFailed(batch.size());
+      fail(batch, "failed to commit", commitFailed);
       return;
     }
     long rejected = outcomes.stream().filter(outcome -> outcome.failure() != null).count();
     metrics.batchCommitted(batch.size() - (int) rejected, (int) rejected, Duration.ofNanos(System.nanoTime() - started),
         queuedBehind);
     long committed = System.nanoTime();
-    admission.observed(committed - batch.stream().mapToLong(Pending::submittedNanos).min().orElse(committed), queue.size());
+    admission.observed(committed - batch.stream().mapToLong(Pending::submittedNanos).min().orElse(committed), queued());
+    // jobs go out now, before the checkpoint: job execution is at least once anyway (a worker may start on a job whose
+    // creation a crash then loses, as it may run a job twice), and a worker that starts sooner finishes sooner
     for (Outcome outcome : outcomes) {
       if (outcome.failure() == null) {
         deliverPushedJobs(outcome.context());
-        try {
-          effects.afterCommit(outcome.context().availableJobTypes(), outcome.context().endedProcessInstances());
-        } catch (RuntimeException e) {
-          LOG.warn("An after-commit listener failed", e);
-        }
-        complete(outcome.pending(), outcome.value());
-      } else {
-        outcome.pending().result().completeExceptionally(outcome.failure());
       }
     }
+    DurableAnswers.Batch answers = new CommittedBatch(outcomes, rejected < outcomes.size());
+    if (durableAnswers == null) {
+      answers.durable();
+    } else {
+      durableAnswers.committed(answers);
+    }
+  }
+
+  /** A committed batch's answers and what it made observable (ended instances, new jobs), once it is durable. */
+  private final class CommittedBatch implements DurableAnswers.Batch {
+    private final List<Outcome> outcomes;
+    private final boolean wrote;
+
+    CommittedBatch(List<Outcome> outcomes, boolean wrote) {
+      this.outcomes = outcomes;
+      this.wrote = wrote;
+    }
+
+    @Override
+    public int commands() {
+      return outcomes.size();
+    }
+
+    @Override
+    public boolean wrote() {
+      return wrote;
+    }
+
+    @Override
+    public void durable() {
+      for (Outcome outcome : outcomes) {
+        if (outcome.failure() == null) {
+          try {
+            effects.afterCommit(outcome.context().availableJobTypes(), outcome.context().endedProcessInstances());
+          } catch (RuntimeException e) {
+            LOG.warn("An after-commit listener failed", e);
+          }
+          complete(outcome.pending(), outcome.value());
+        } else {
+          outcome.pending().result().completeExceptionally(outcome.failure());
+        }
+      }
+    }
+
+    @Override
+    public void lost(RuntimeException checkpointFailure) {
+      LOG.error("A batch of {} commands committed but could not be written to disk", outcomes.size(),
+          checkpointFailure);
+      fail(outcomes.stream().<Pending<?>>map(Outcome::pending).toList(), "failed to write to disk", checkpointFailure);
+    }
+  }
+
+  private void fail(List<Pending<?>> batch, String what, Throwable cause) {
+    RuntimeException failure = new StoreUnavailableException("The engine's store " + what + " a batch of "
+        + batch.size() + " commands, this one among them: it was not acknowledged; retry it (the engine reconnects "
+        + "by itself)", cause);
+    batch.forEach(pending -> pending.result().completeExceptionally(failure));
+    metrics.batchFailed(batch.size());
   }
 
   /** Hands the jobs a command activated for job streams to them; what a gone receiver refuses goes back. */
@@ -398,6 +464,9 @@ public final class CommandExecutor implements AutoCloseable {
       writer.join(CLOSE_WAIT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (durableAnswers != null) {
+      durableAnswers.close(CLOSE_WAIT_MILLIS); // answers what the writer committed: one last checkpoint
     }
     if (connection != null && !writer.isAlive()) {
       connection.close();

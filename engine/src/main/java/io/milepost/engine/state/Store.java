@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -111,17 +112,39 @@ public final class Store {
    * A failure is remembered as the store's {@link #writeFailure()}; a commit that wrote something clears it.
    */
   public <T> T inTransaction(StatementCache writer, Function<Sql, T> work) {
-    try {
-      return inWriterTransaction(writer, work);
-    } catch (RuntimeException | Error e) {
-      if (writeFailure.isEmpty()) {
-        writeFailure = Optional.of(new StoreWriteFailure(clock.instant(), describe(e)));
-      }
-      throw e;
+    return rememberingFailure(() -> inWriterTransaction(writer, work, true));
+  }
+
+  /**
+   * As {@link #inTransaction(StatementCache, Function)}, but on H2 the commit is durable only after the next
+   * {@link #checkpoint(StatementCache, boolean)} (on PostgreSQL it is durable when this returns): for the writer's
+   * group commit, which makes its batches durable on another thread while it applies the next ones.
+   */
+  public <T> T inTransactionDurableAtCheckpoint(StatementCache writer, Function<Sql, T> work) {
+    return rememberingFailure(() -> inWriterTransaction(writer, work, false));
+  }
+
+  /** Whether a commit needs a {@link #checkpoint(StatementCache, boolean)} to be durable (H2). */
+  public boolean commitsNeedCheckpoints() {
+    return dialect == Dialect.H2;
+  }
+
+  /**
+   * Makes every commit so far durable (H2: writes them to the file and by default forces it to the device). A
+   * failure is remembered as the store's {@link #writeFailure()}; a checkpoint that {@code coversWrites} of
+   * transactions clears it.
+   */
+  public void checkpoint(StatementCache connection, boolean coversWrites) {
+    if (!commitsNeedCheckpoints()) {
+      return;
+    }
+    rememberingFailure(() -> new Sql(connection.connection(), dialect, connection).update(h2Checkpoint));
+    if (coversWrites) {
+      writeFailure = Optional.empty();
     }
   }
 
-  private <T> T inWriterTransaction(StatementCache writer, Function<Sql, T> work) {
+  private <T> T inWriterTransaction(StatementCache writer, Function<Sql, T> work, boolean durableNow) {
     Connection connection = writer.connection();
     try {
       connection.setAutoCommit(false);
@@ -129,9 +152,13 @@ public final class Store {
         Sql sql = new Sql(connection, dialect, writer);
         T result = work.apply(sql);
         boolean wrote = sql.wrote(); // before the checkpoint, which is an update too
-        commitDurably(connection, sql);
-        if (wrote) {
-          writeFailure = Optional.empty(); // a read-only commit proves nothing: a full disk still lets it pass
+        if (durableNow || !commitsNeedCheckpoints()) {
+          commitDurably(connection, sql);
+          if (wrote) {
+            writeFailure = Optional.empty(); // a read-only commit proves nothing: a full disk still lets it pass
+          }
+        } else {
+          connection.commit(); // the failure of a write to the file shows in the checkpoint
         }
         return result;
       } catch (RuntimeException | Error e) {
@@ -140,6 +167,17 @@ public final class Store {
       }
     } catch (SQLException e) {
       throw new StoreException("Failed to run a transaction", e);
+    }
+  }
+
+  private <T> T rememberingFailure(Supplier<T> write) {
+    try {
+      return write.get();
+    } catch (RuntimeException | Error e) {
+      if (writeFailure.isEmpty()) {
+        writeFailure = Optional.of(new StoreWriteFailure(clock.instant(), describe(e)));
+      }
+      throw e;
     }
   }
 

@@ -58,6 +58,8 @@ class EngineMetricsTest {
     assertThat(recorded.accepted.get()).as("deploy and create").isEqualTo(2);
     assertThat(recorded.rejected.get()).as("completing a job that does not exist").isEqualTo(1);
     assertThat(recorded.commitTimes).hasSizeGreaterThanOrEqualTo(2).allSatisfy(time -> assertThat(time).isPositive());
+    // on H2 the answers wait for checkpoints, which cover the accepted and the rejected commands alike
+    assertThat(recorded.checkpointedCommands.get()).as("commands whose commit a checkpoint made durable").isEqualTo(3);
   }
 
   @Test
@@ -88,6 +90,7 @@ class EngineMetricsTest {
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
     final List<Duration> commitTimes = new CopyOnWriteArrayList<>();
+    final AtomicInteger checkpointedCommands = new AtomicInteger();
     final Map<String, Integer> activated = new ConcurrentHashMap<>();
     final Map<String, Integer> pushed = new ConcurrentHashMap<>();
 
@@ -96,6 +99,11 @@ class EngineMetricsTest {
       accepted.addAndGet(acceptedCommands);
       rejected.addAndGet(rejectedCommands);
       commitTimes.add(duration);
+    }
+
+    @Override
+    public void checkpointed(int commands, Duration duration) {
+      checkpointedCommands.addAndGet(commands);
     }
 
     @Override
