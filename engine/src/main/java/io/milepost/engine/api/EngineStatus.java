@@ -6,7 +6,8 @@ import java.util.Optional;
  * Whether the engine can apply commands now.
  *
  * @param writing the writer thread is running (false once closed, or if it has stopped)
- * @param queuedCommands commands waiting for the writer
+ * @param queuedCommands commands waiting for their answer: for the writer, or (on H2) applied and waiting for the
+ *     checkpoint that makes them durable
  * @param storeWriteFailure why the store cannot write (since when, and what its last failure said); empty while
  *     its writes commit. Commands are refused as retryable meanwhile, and the engine tries again by itself
  * @param diskShortage why commands are refused for want of disk space (the store's disk is below its free-disk
