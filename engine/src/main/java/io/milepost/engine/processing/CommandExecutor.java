@@ -331,7 +331,7 @@ public final class CommandExecutor implements AutoCloseable {
         deliverPushedJobs(outcome.context());
       }
     }
-    DurableAnswers.Batch answers = new CommittedBatch(outcomes, rejected < outcomes.size());
+    DurableAnswers.Batch answers = new CommittedBatch(outcomes);
     if (durableAnswers == null) {
       answers.durable();
     } else {
@@ -342,11 +342,9 @@ public final class CommandExecutor implements AutoCloseable {
   /** A committed batch's answers and what it made observable (ended instances, new jobs), once it is durable. */
   private final class CommittedBatch implements DurableAnswers.Batch {
     private final List<Outcome> outcomes;
-    private final boolean wrote;
 
-    CommittedBatch(List<Outcome> outcomes, boolean wrote) {
+    CommittedBatch(List<Outcome> outcomes) {
       this.outcomes = outcomes;
-      this.wrote = wrote;
     }
 
     @Override
@@ -354,9 +352,10 @@ public final class CommandExecutor implements AutoCloseable {
       return outcomes.size();
     }
 
+    /** Whether a command of it was applied (a batch of refusals only committed nothing). */
     @Override
     public boolean wrote() {
-      return wrote;
+      return outcomes.stream().anyMatch(outcome -> outcome.failure() == null);
     }
 
     @Override
