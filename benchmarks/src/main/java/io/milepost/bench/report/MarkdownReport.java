@@ -82,6 +82,8 @@ public final class MarkdownReport {
           start to the last completion. Spread = (max - min) / median over the rounds.
         - Latency: instances arrive at a fixed rate (half the median saturation throughput, open loop); p50 and p99 of
           the time from the scheduled start to the durable end of each instance, median over the rounds (min..max).
+          No forced GC before a latency round (one before each saturation round, for its peak heap): the second
+          after a forced full GC was the p99 of every round.
         - CPU ms / instance: process CPU time of every JVM involved (for REST and gRPC, the benchmark JVM with the
           client workers plus the engine-host JVM) over the saturation round, divided by its instances: engine,
           workers and the embedded H2 together.
