@@ -98,10 +98,17 @@ public final class Store {
     }
   }
 
-  /** Opens a connection for the writer thread to keep, with its statement cache. */
+  /**
+   * Opens a connection for the writer thread (or the checkpoint's) to keep, with its statement cache. On H2 it also
+   * shortens the steps of H2's compaction, which checkpoints wait for ({@link H2CompactionStep}).
+   */
   public StatementCache openWriterConnection() {
     try {
-      return new StatementCache(dataSource.getConnection());
+      Connection connection = dataSource.getConnection();
+      if (dialect == Dialect.H2) {
+        H2CompactionStep.shorten(connection);
+      }
+      return new StatementCache(connection);
     } catch (SQLException e) {
       throw new StoreException("Failed to connect to the store", e);
     }
