@@ -36,7 +36,7 @@ final class H2CompactionStep {
   /**
    * Sets the commit memory of the H2 store {@code connection} belongs to; every connection to that database
    * shares the store, and a store H2 reopens (after it closed the database on a failure) starts at its default
-   * again, so the writer calls this on each connection it opens.
+   * again, so the store calls this on each connection it opens for the writer or the checkpoint.
    */
   static void shorten(Connection connection) {
     try {

@@ -20,8 +20,9 @@ import org.flywaydb.core.Flyway;
  * (H2 copies every page a commit touches to the file's end). Under sustained load the file then grew by
  * about every page ever written: 60 GB after 130k instances of a three-task process, where with the
  * background thread running it stays near the size of the data. The checkpoint ({@code CHECKPOINT SYNC})
- * also forces the file to the device, once per group commit, so neither kill -9 nor a power cut loses an
- * acknowledged command; {@link H2CommitDurability#PROCESS_KILL} leaves out the forcing ({@code CHECKPOINT}).
+ * also forces the file to the device, once per checkpoint (which the writer's group commit runs after one or more
+ * batches, see {@link #inTransactionDurableAtCheckpoint}), so neither kill -9 nor a power cut loses an acknowledged
+ * command; {@link H2CommitDurability#PROCESS_KILL} leaves out the forcing ({@code CHECKPOINT}).
  *
  * <p>The store remembers whether the last writing transaction on a writer connection failed ({@link
  * #writeFailure()}): health reports it, and the writer probes ({@link #probeWrite(StatementCache)}) until a write
@@ -213,7 +214,7 @@ public final class Store {
   /** Commits; on H2 also writes the commit to the file (see the class comment). */
   private void commitDurably(Connection connection, Sql sql) throws SQLException {
     connection.commit();
-    if (dialect == Dialect.H2) {
+    if (commitsNeedCheckpoints()) {
       sql.update(h2Checkpoint);
     }
   }
