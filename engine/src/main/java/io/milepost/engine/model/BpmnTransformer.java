@@ -141,7 +141,7 @@ public final class BpmnTransformer {
       nodes.put(root.id(), root);
       buildScope(root, process.getFlowElements());
       CompensationAssociations.link(process, nodes);
-      return new ExecutableProcess(process.getId(), root, Map.copyOf(nodes), Map.copyOf(flows));
+      return new ExecutableProcess(process.getId(), root, nodes, flows);
     }
 
     private void buildScope(io.milepost.engine.model.FlowNode scope, Collection<FlowElement> elements) {

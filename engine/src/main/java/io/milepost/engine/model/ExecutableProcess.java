@@ -3,20 +3,53 @@ package io.milepost.engine.model;
 import java.util.Map;
 
 /**
- * A deployed process: its root container and every flow node and sequence flow by id.
- *
- * @param usesCompensation whether any node has a compensation handler: the others skip compensation's look-ups
- * @param usesSignals whether any node is a signal event: the others skip signal subscriptions' look-ups
+ * A deployed process: its root container and every flow node and sequence flow by id. A class, not a record, so that
+ * what it derives from its nodes cannot be passed in disagreeing with them.
  */
-public record ExecutableProcess(String bpmnProcessId, FlowNode root, Map<String, FlowNode> flowNodes,
-    Map<String, SequenceFlow> sequenceFlows, boolean usesCompensation, boolean usesSignals) {
+public final class ExecutableProcess {
+
+  private final String bpmnProcessId;
+  private final FlowNode root;
+  private final Map<String, FlowNode> flowNodes;
+  private final Map<String, SequenceFlow> sequenceFlows;
+  private final boolean usesCompensation;
+  private final boolean usesSignals;
 
   /** Reads what the behaviours ask on every command once, here, instead of scanning the nodes each time. */
   public ExecutableProcess(String bpmnProcessId, FlowNode root, Map<String, FlowNode> flowNodes,
       Map<String, SequenceFlow> sequenceFlows) {
-    this(bpmnProcessId, root, flowNodes, sequenceFlows,
-        flowNodes.values().stream().anyMatch(node -> node.compensationHandler() != null),
-        flowNodes.values().stream().anyMatch(node -> node.event().type() == EventType.SIGNAL));
+    this.bpmnProcessId = bpmnProcessId;
+    this.root = root;
+    this.flowNodes = Map.copyOf(flowNodes);
+    this.sequenceFlows = Map.copyOf(sequenceFlows);
+    this.usesCompensation = flowNodes.values().stream().anyMatch(node -> node.compensationHandler() != null);
+    this.usesSignals = flowNodes.values().stream().anyMatch(node -> node.event().type() == EventType.SIGNAL);
+  }
+
+  public String bpmnProcessId() {
+    return bpmnProcessId;
+  }
+
+  public FlowNode root() {
+    return root;
+  }
+
+  public Map<String, FlowNode> flowNodes() {
+    return flowNodes;
+  }
+
+  public Map<String, SequenceFlow> sequenceFlows() {
+    return sequenceFlows;
+  }
+
+  /** Whether any node has a compensation handler: the other processes skip compensation's look-ups. */
+  public boolean usesCompensation() {
+    return usesCompensation;
+  }
+
+  /** Whether any node is a signal event: the other processes skip signal subscriptions' look-ups. */
+  public boolean usesSignals() {
+    return usesSignals;
   }
 
   public FlowNode flowNode(String elementId) {
