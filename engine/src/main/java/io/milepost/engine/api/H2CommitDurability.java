@@ -10,7 +10,11 @@ import java.util.Locale;
  */
 public enum H2CommitDurability {
 
-  /** {@code CHECKPOINT SYNC}: the file is forced to the device once per group commit. The default. */
+  /**
+   * The commits are written to the file and the file is forced to the device before they are answered, once per
+   * checkpoint (H2's {@code CHECKPOINT SYNC}; the engine's checkpoint runs {@code CHECKPOINT} and forces the file
+   * itself, see {@code Store}). The default.
+   */
   POWER_CUT("power-cut", "CHECKPOINT SYNC"),
 
   /**
@@ -26,6 +30,11 @@ public enum H2CommitDurability {
   H2CommitDurability(String propertyValue, String checkpointStatement) {
     this.propertyValue = propertyValue;
     this.checkpointStatement = checkpointStatement;
+  }
+
+  /** Whether the file is forced to the device, not only written. */
+  public boolean forcesToDevice() {
+    return this == POWER_CUT;
   }
 
   /** The H2 statement run after each commit. */

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledged command is durable. What a command made observable (jobs to hand out, instances
  * that ended) is passed on then too, except the jobs it hands to job streams, which go out at once (see processBatch).
  * On H2, where a commit is durable only after a checkpoint, the writer goes on with the next batch while {@link
- * DurableAnswers} makes the last ones durable and answers them. While the store's disk is below its free-disk
+ * DurableAnswers} makes the last ones durable and answers them (the checkpoint's store of the pages and the writer's
+ * transactions take turns, see {@code Store}). While the store's disk is below its free-disk
  * watermark, a batch is refused whole before it is applied (see {@link FreeDiskGuard}).
  */
 public final class CommandExecutor implements AutoCloseable {
@@ -88,7 +89,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   /** Answers the writer's batches once a checkpoint made them durable; null where a commit is durable at once. */
-  private final DurableAnswers durableAnswers;
+  private final AnswerStage answers;
   /** The writer's own connection and statements; replaced after a failed commit. */
   private StatementCache connection;
   private long lastStoreProbeNanos;
@@ -115,8 +116,9 @@ public final class CommandExecutor implements AutoCloseable {
     this.metrics = metrics;
     this.businessIdPaths = businessIdPaths;
     this.diskGuard = new FreeDiskGuard(diskWatermark.minFreeBytes(), diskWatermark.usableSpace());
-    this.durableAnswers = store.commitsNeedCheckpoints()
-        ? new DurableAnswers(DurableAnswers.of(store), CHECKPOINT_GAP, this::writerBusy, metrics) : null;
+    this.answers = store.commitsNeedCheckpoints()
+        ? new DurableAnswers(DurableAnswers.of(store), CHECKPOINT_GAP, this::writerBusy, metrics)
+        : AnswerStage.IMMEDIATE;
     this.writer = Thread.ofPlatform().name("milepost-writer").daemon().start(this::writeLoop);
   }
 
@@ -141,7 +143,7 @@ public final class CommandExecutor implements AutoCloseable {
   }
 
   private <T> T await(CompletableFuture<T> result) {
-    if (Thread.currentThread() == writer || durableAnswers != null && durableAnswers.isOwnThread()) {
+    if (Thread.currentThread() == writer || answers.isOwnThread()) {
       throw new IllegalStateException("Expected commands to be submitted from outside the writer thread, but a command "
           + "(or an after-commit listener) submitted one from inside it");
     }
@@ -194,7 +196,7 @@ public final class CommandExecutor implements AutoCloseable {
 
   /** Commands waiting for their answer: for the writer, or (on H2) applied and waiting for their checkpoint. */
   public int queued() {
-    return queue.size() + (durableAnswers == null ? 0 : durableAnswers.waitingCommands());
+    return queue.size() + answers.waitingCommands();
   }
 
   private void writeLoop() {
@@ -331,16 +333,11 @@ public final class CommandExecutor implements AutoCloseable {
         deliverPushedJobs(outcome.context());
       }
     }
-    DurableAnswers.Batch answers = new CommittedBatch(outcomes);
-    if (durableAnswers == null) {
-      answers.durable();
-    } else {
-      durableAnswers.committed(answers);
-    }
+    answers.committed(new CommittedBatch(outcomes));
   }
 
   /** A committed batch's answers and what it made observable (ended instances, new jobs), once it is durable. */
-  private final class CommittedBatch implements DurableAnswers.Batch {
+  private final class CommittedBatch implements AnswerStage.Batch {
     private final List<Outcome> outcomes;
 
     CommittedBatch(List<Outcome> outcomes) {
@@ -464,9 +461,7 @@ public final class CommandExecutor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (durableAnswers != null) {
-      durableAnswers.close(CLOSE_WAIT_MILLIS); // answers what the writer committed: one last checkpoint
-    }
+    answers.close(CLOSE_WAIT_MILLIS); // answers what the writer committed (on H2's file: after one last checkpoint)
     if (connection != null && !writer.isAlive()) {
       connection.close();
     }

@@ -1,7 +1,7 @@
 package io.milepost.engine.processing;
 
 import io.milepost.engine.api.EngineMetrics;
-import io.milepost.engine.state.StatementCache;
+import io.milepost.engine.state.OwnConnection;
 import io.milepost.engine.state.Store;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * The second stage of the group commit where a commit is not durable when it returns (H2, which writes its file
  * only when asked, see {@code Store}): the writer commits a batch and goes on with the next one, while this stage's
  * thread runs one checkpoint for every batch committed before the checkpoint started, and only then answers their
- * callers. So the writer does not wait for the checkpoint's write of the file, its force to the device or H2's store
- * lock that it needs (which H2's background compaction holds for up to hundreds of milliseconds), and an acknowledged
- * command is still durable. Batches are answered in the order they committed.
+ * callers. So the writer does not wait for the checkpoint's force of the file to the device, and an acknowledged
+ * command is still durable. It does wait while the checkpoint stores the commits' pages (and for H2's store lock that
+ * needs, which H2's background compaction holds for tens of milliseconds): on H2 the two take turns, because H2
+ * broke its pages when they overlapped (see {@code Store}). Batches are answered in the order they committed.
  *
  * <p>A checkpoint starts at least a gap after the previous one started. Each checkpoint writes a chunk to H2's file
  * (and forces it): run back to back, as often as the writer commits, they cost more CPU per command than the writer
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * milliseconds lets one checkpoint cover several batches, as the writer's group commit does for commands; it is
  * waited for only while the writer is busy.
  */
-final class DurableAnswers {
+final class DurableAnswers implements AnswerStage {
 
   /** Makes every commit so far durable; throws if it cannot. */
   interface Checkpoint {
@@ -42,61 +43,28 @@ final class DurableAnswers {
     default void release() {}
   }
 
-  /** The store's checkpoint, on a connection of this stage's own (reopened after a failure). */
+  /** The store's checkpoint, on a connection of this stage's own (see {@link OwnConnection}). */
   static Checkpoint of(Store store) {
+    OwnConnection connection = new OwnConnection(store);
     return new Checkpoint() {
-      private StatementCache connection;
+      @Override
+      public void run(boolean coversWrites) {
+        connection.run(opened -> {
+          store.checkpoint(opened, coversWrites);
+          return null;
+        });
+      }
 
       @Override
       public void prepare() {
-        connection = store.openWriterConnection();
-      }
-
-      @Override
-      public void run(boolean coversWrites) {
-        try {
-          checkpointOn(connection == null ? store.openWriterConnection() : connection, coversWrites);
-        } catch (RuntimeException failed) {
-          // the connection may be of a database that closed since (H2 after a failed write, see StoreOutage) while
-          // the writer's is new: one more try on a new connection before the batches are lost
-          try {
-            checkpointOn(store.openWriterConnection(), coversWrites);
-          } catch (RuntimeException failedAgain) {
-            failedAgain.addSuppressed(failed);
-            throw failedAgain;
-          }
-        }
-      }
-
-      private void checkpointOn(StatementCache opened, boolean coversWrites) {
-        connection = opened;
-        try {
-          store.checkpoint(connection, coversWrites);
-        } catch (RuntimeException failed) {
-          release();
-          throw failed;
-        }
+        connection.open();
       }
 
       @Override
       public void release() {
-        if (connection != null) {
-          connection.close();
-          connection = null;
-        }
+        connection.close();
       }
     };
-  }
-
-  /** What to do with one committed batch once its commit is durable, or once the checkpoint failed. */
-  interface Batch {
-    int commands();
-
-    boolean wrote();
-
-    void durable();
-
-    void lost(RuntimeException checkpointFailure);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(DurableAnswers.class);
@@ -128,16 +96,19 @@ final class DurableAnswers {
   }
 
   /** Hands over a batch the writer has just committed (not yet durable). */
-  void committed(Batch batch) {
+  @Override
+  public void committed(Batch batch) {
     waitingCommands.addAndGet(batch.commands());
     committed.add(batch);
   }
 
-  int waitingCommands() {
+  @Override
+  public int waitingCommands() {
     return waitingCommands.get();
   }
 
-  boolean isOwnThread() {
+  @Override
+  public boolean isOwnThread() {
     return Thread.currentThread() == thread;
   }
 
@@ -210,11 +181,9 @@ final class DurableAnswers {
     }
   }
 
-  /**
-   * Answers what was committed so far (one last checkpoint) and stops; waits at most {@code waitMillis}. Called once
-   * the writer has stopped, so nothing is handed over after it.
-   */
-  void close(long waitMillis) {
+  /** Answers what was committed so far after one last checkpoint (see {@link AnswerStage#close}). */
+  @Override
+  public void close(long waitMillis) {
     closing = true;
     try {
       thread.join(waitMillis);

@@ -40,8 +40,8 @@ final class H2CompactionStep {
    */
   static void shorten(Connection connection) {
     try {
-      Object mvStore = mvStoreOf(connection);
-      if (call(mvStore, "getFileStore") == null) {
+      Object mvStore = H2MvStore.of(connection);
+      if (H2MvStore.call(mvStore, "getFileStore") == null) {
         return; // in memory: there is no file to compact, and H2 keeps such a store's commit memory at 0
       }
       Field commitMemory = mvStore.getClass().getDeclaredField("autoCommitMemory");
@@ -51,17 +51,5 @@ final class H2CompactionStep {
       LOG.warn("Could not shorten H2's compaction steps (commit buffer {} KB), so checkpoints may wait for H2's longer "
           + "ones: {}", COMMIT_BUFFER_KB, e.toString());
     }
-  }
-
-  /** The MVStore behind an embedded H2 connection, by H2's public methods (the engine does not compile against H2). */
-  static Object mvStoreOf(Connection connection) throws ReflectiveOperationException, SQLException {
-    Object h2Connection = connection.unwrap(Class.forName("org.h2.jdbc.JdbcConnection"));
-    Object session = call(h2Connection, "getSession");
-    Object database = call(session, "getDatabase");
-    return call(call(database, "getStore"), "getMvStore");
-  }
-
-  private static Object call(Object target, String method) throws ReflectiveOperationException {
-    return target.getClass().getMethod(method).invoke(target);
   }
 }

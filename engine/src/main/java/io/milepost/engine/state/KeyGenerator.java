@@ -13,12 +13,13 @@ public final class KeyGenerator {
   private static final int BLOCK_SIZE = 10_000;
 
   private final Store store;
+  private final OwnConnection connection;
   private long next;
   private long blockEnd;
-  private StatementCache connection;
 
   public KeyGenerator(Store store) {
     this.store = store;
+    this.connection = new OwnConnection(store);
   }
 
   public synchronized long nextKey() {
@@ -29,31 +30,18 @@ public final class KeyGenerator {
   }
 
   private void reserveBlock() {
-    if (connection == null) {
-      connection = store.openWriterConnection();
-    }
     long start;
     try {
-      start = reserve();
+      start = connection.run(this::reserve);
     } catch (RuntimeException failed) {
-      // the connection may be of a database that closed since (H2 after a failed write, see StoreOutage), while
-      // the writer's own connection is new: one more try on a new connection before the command fails
-      dropConnection();
-      try {
-        connection = store.openWriterConnection();
-        start = reserve();
-      } catch (RuntimeException failedAgain) {
-        dropConnection();
-        failedAgain.addSuppressed(failed);
-        throw new StoreUnavailableException("The engine's store failed to reserve keys for the command: it was not "
-            + "applied; retry it (the engine reconnects by itself)", failedAgain);
-      }
+      throw new StoreUnavailableException("The engine's store failed to reserve keys for the command: it was not "
+          + "applied; retry it (the engine reconnects by itself)", failed);
     }
     next = start;
     blockEnd = start + BLOCK_SIZE;
   }
 
-  private long reserve() {
+  private long reserve(StatementCache connection) {
     return store.inTransaction(connection, sql -> {
       long current = sql.queryOne("SELECT next_key FROM key_block WHERE id = 1" + (sql.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : ""),
           row -> row.getLong(1)).orElseThrow();
@@ -63,20 +51,11 @@ public final class KeyGenerator {
   }
 
   /** Opens the connection now, so that the writer never asks the pool for one later. */
-  public synchronized void connect() {
-    if (connection == null) {
-      connection = store.openWriterConnection();
-    }
+  public void connect() {
+    connection.open();
   }
 
-  public synchronized void close() {
-    dropConnection();
-  }
-
-  private void dropConnection() {
-    if (connection != null) {
-      connection.close();
-      connection = null;
-    }
+  public void close() {
+    connection.close();
   }
 }
