@@ -88,7 +88,7 @@ public final class CommandExecutor implements AutoCloseable {
   private final FreeDiskGuard diskGuard;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
-  /** Answers the writer's batches once a checkpoint made them durable; null where a commit is durable at once. */
+  /** Answers the writer's batches: at once, or (H2's file) once a checkpoint made them durable. */
   private final AnswerStage answers;
   /** The writer's own connection and statements; replaced after a failed commit. */
   private StatementCache connection;

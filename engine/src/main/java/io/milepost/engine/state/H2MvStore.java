@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,7 +14,20 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class H2MvStore {
 
-  private H2MvStore() {}
+  private final Object mvStore;
+
+  private H2MvStore(Object mvStore) {
+    this.mvStore = mvStore;
+  }
+
+  /** The store behind {@code connection}, or empty where this H2 cannot be reached so (another version, a server). */
+  static Optional<H2MvStore> behind(Connection connection) {
+    try {
+      return Optional.of(new H2MvStore(of(connection)));
+    } catch (ReflectiveOperationException | SQLException | RuntimeException unreachable) {
+      return Optional.empty();
+    }
+  }
 
   static Object of(Connection connection) throws ReflectiveOperationException, SQLException {
     Object h2Connection = connection.unwrap(Class.forName("org.h2.jdbc.JdbcConnection"));
@@ -26,16 +40,10 @@ final class H2MvStore {
    * Forces the store's file to the device ({@code MVStore.sync()}), without storing the commits made since, which
    * H2's {@code CHECKPOINT SYNC} does first.
    *
-   * @return false if this H2 cannot be reached so (another version, a server connection): force it by SQL instead
+   * @return false if this H2 has no such method: force it by SQL instead
    * @throws StoreException if the force itself failed
    */
-  static boolean forceFile(Connection connection) {
-    Object mvStore;
-    try {
-      mvStore = of(connection);
-    } catch (ReflectiveOperationException | SQLException | RuntimeException unreachable) {
-      return false;
-    }
+  boolean forceFile() {
     try {
       call(mvStore, "sync");
       return true;
@@ -51,14 +59,13 @@ final class H2MvStore {
    * it; returns at once where the lock cannot be reached. So that a checkpoint waits for the compaction before its turn
    * with the writer ({@code Store}), not in it, and the writer goes on meanwhile.
    */
-  static void awaitStoreLock(Connection connection) {
+  void awaitStoreLock() {
     ReentrantLock storeLock;
     try {
-      Object mvStore = of(connection);
       Field field = mvStore.getClass().getDeclaredField("storeLock");
       field.setAccessible(true);
       storeLock = (ReentrantLock) field.get(mvStore);
-    } catch (ReflectiveOperationException | SQLException | RuntimeException unreachable) {
+    } catch (ReflectiveOperationException | RuntimeException unreachable) {
       return;
     }
     storeLock.lock();

@@ -37,10 +37,8 @@ public final class Store {
 
   private final DataSource dataSource;
   private final Dialect dialect;
-  /** Whether a checkpoint on H2 forces the file to the device too. */
+  /** Whether a checkpoint on H2 forces the file to the device too, and H2's statement for it. */
   private final H2CommitDurability h2Durability;
-  /** Run after each durable commit on H2: writes the commit to the file, and by default forces it to the device. */
-  private final String h2Checkpoint;
   private final Clock clock = Clock.systemUTC();
   /**
    * On H2 the writer's transactions and the checkpoints' stores take turns: H2 2.4.240 broke a page reference when
@@ -60,7 +58,6 @@ public final class Store {
   public Store(DataSource dataSource, H2CommitDurability h2Durability) {
     this.dataSource = dataSource;
     this.h2Durability = h2Durability;
-    this.h2Checkpoint = h2Durability.checkpointStatement();
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration/engine")
@@ -161,10 +158,13 @@ public final class Store {
     // the commits go to the file in the checkpoint's turn, once H2's compaction has let go of the store lock that
     // needs (the writer goes on meanwhile); the force to the device, which stores nothing, outside the turn
     Sql sql = new Sql(connection.connection(), dialect, connection);
-    H2MvStore.awaitStoreLock(connection.connection());
+    Optional<H2MvStore> mvStore = H2MvStore.behind(connection.connection());
+    mvStore.ifPresent(H2MvStore::awaitStoreLock);
     inH2Turn(() -> rememberingFailure(() -> sql.update("CHECKPOINT")));
-    if (h2Durability.forcesToDevice() && !rememberingFailure(() -> H2MvStore.forceFile(connection.connection()))) {
-      inH2Turn(() -> rememberingFailure(() -> sql.update(h2Checkpoint))); // H2's own way, which stores first
+    if (h2Durability.forcesToDevice()
+        && !rememberingFailure(() -> mvStore.map(H2MvStore::forceFile).orElse(false))) {
+      // H2's own way, which stores first
+      inH2Turn(() -> rememberingFailure(() -> sql.update(h2Durability.checkpointStatement())));
     }
     if (coversWrites) {
       writeFailure = Optional.empty();
@@ -250,7 +250,7 @@ public final class Store {
   private void commitDurably(Connection connection, Sql sql) throws SQLException {
     connection.commit();
     if (commitsNeedCheckpoints()) {
-      sql.update(h2Checkpoint);
+      sql.update(h2Durability.checkpointStatement());
     }
   }
 
