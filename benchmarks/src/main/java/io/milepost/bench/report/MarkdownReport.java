@@ -79,7 +79,10 @@ public final class MarkdownReport {
 
         - Throughput: a fixed number of instances (the warm-up's rate times the round length) started by the starter
           threads as fast as they can while the workers complete jobs; instances divided by the time from the first
-          start to the last completion. Spread = (max - min) / median over the rounds.
+          start to the last completion. Spread = (max - min) / median over the rounds. Each starter and worker thread
+          waits for its own command's durable answer, so they are also the most commands in flight: a round can be
+          bounded by them rather than by the CPU (over gRPC with 8 and 8, stop 28 measured 1.4 to 1.5 of 2 cores
+          busy; `--starters` and `--workers-per-type` change them).
         - Latency: instances arrive at a fixed rate (half the median saturation throughput, open loop); p50 and p99 of
           the time from the scheduled start to the durable end of each instance, median over the rounds (min..max).
           No forced GC before a latency round (one before each saturation round, for its peak heap): the second
