@@ -1,6 +1,5 @@
 package io.milepost.engine.state;
 
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -40,13 +39,11 @@ final class H2CompactionStep {
    */
   static void shorten(Connection connection) {
     try {
-      Object mvStore = H2MvStore.of(connection);
-      if (H2MvStore.call(mvStore, "getFileStore") == null) {
+      H2MvStore mvStore = H2MvStore.of(connection);
+      if (!mvStore.hasFile()) {
         return; // in memory: there is no file to compact, and H2 keeps such a store's commit memory at 0
       }
-      Field commitMemory = mvStore.getClass().getDeclaredField("autoCommitMemory");
-      commitMemory.setAccessible(true);
-      commitMemory.setInt(mvStore, COMMIT_BUFFER_KB * COMMIT_MEMORY_PER_BUFFER_KB);
+      mvStore.setCommitMemory(COMMIT_BUFFER_KB * COMMIT_MEMORY_PER_BUFFER_KB);
     } catch (ReflectiveOperationException | SQLException | RuntimeException e) {
       LOG.warn("Could not shorten H2's compaction steps (commit buffer {} KB), so checkpoints may wait for H2's longer "
           + "ones: {}", COMMIT_BUFFER_KB, e.toString());

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The MVStore behind an embedded H2 connection, reached through H2's public methods by reflection (the engine does not
- * compile against H2), for what H2's SQL does not offer: the commit memory ({@link H2CompactionStep}), a force of the
+ * compile against H2), for what H2's SQL does not offer: the commit memory ({@link #setCommitMemory}), a force of the
  * file that stores nothing ({@link #forceFile}) and a wait for the store lock ({@link #awaitStoreLock}).
  */
 final class H2MvStore {
@@ -23,17 +23,30 @@ final class H2MvStore {
   /** The store behind {@code connection}, or empty where this H2 cannot be reached so (another version, a server). */
   static Optional<H2MvStore> behind(Connection connection) {
     try {
-      return Optional.of(new H2MvStore(of(connection)));
+      return Optional.of(of(connection));
     } catch (ReflectiveOperationException | SQLException | RuntimeException unreachable) {
       return Optional.empty();
     }
   }
 
-  static Object of(Connection connection) throws ReflectiveOperationException, SQLException {
+  /** The store behind {@code connection}; throws, saying why, where this H2 cannot be reached so. */
+  static H2MvStore of(Connection connection) throws ReflectiveOperationException, SQLException {
     Object h2Connection = connection.unwrap(Class.forName("org.h2.jdbc.JdbcConnection"));
     Object session = call(h2Connection, "getSession");
     Object database = call(session, "getDatabase");
-    return call(call(database, "getStore"), "getMvStore");
+    return new H2MvStore(call(call(database, "getStore"), "getMvStore"));
+  }
+
+  /** Whether the store has a file (an in-memory store has none). */
+  boolean hasFile() throws ReflectiveOperationException {
+    return call(mvStore, "getFileStore") != null;
+  }
+
+  /** Sets the store's commit memory ({@code autoCommitMemory}), which sizes its background compaction's steps. */
+  void setCommitMemory(int bytes) throws ReflectiveOperationException {
+    Field commitMemory = mvStore.getClass().getDeclaredField("autoCommitMemory");
+    commitMemory.setAccessible(true);
+    commitMemory.setInt(mvStore, bytes);
   }
 
   /**
@@ -72,7 +85,7 @@ final class H2MvStore {
     storeLock.unlock();
   }
 
-  static Object call(Object target, String method) throws ReflectiveOperationException {
+  private static Object call(Object target, String method) throws ReflectiveOperationException {
     return target.getClass().getMethod(method).invoke(target);
   }
 }
