@@ -29,14 +29,12 @@ final class DueWorkScheduler {
   private final Listeners listeners;
   private final HistoryRetention history;
   private ScheduledExecutorService thread;
-  private long lastRun;
 
   DueWorkScheduler(CommandExecutor executor, Clock clock, Listeners listeners, HistoryRetention history) {
     this.executor = executor;
     this.clock = clock;
     this.listeners = listeners;
     this.history = history;
-    this.lastRun = clock.millis();
   }
 
   void start(Duration interval) {
@@ -74,10 +72,7 @@ final class DueWorkScheduler {
       // more expired messages than one batch: keep going
     }
     long now = clock.millis();
-    long from = lastRun;
-    List<String> types = executor.executeDraining(b -> b.context().state().jobs().typesActivatableBetween(from, now));
-    types.forEach(listeners::jobsAvailable);
-    lastRun = now;
+    executor.executeDraining(b -> b.context().state().jobs().takeEndedBackOffs(now)).forEach(listeners::jobsAvailable);
     // last, and a few small batches per run: a backlog of old history holds back the timers and time-outs above by
     // a few batches at most
     history.sweepIfDue();

@@ -77,7 +77,7 @@ public final class MessageCommands {
       } else if (!reachedInstances.add(subscription.processInstanceKey())) {
         continue;
       }
-      reached.add(behaviors.messages().correlate(subscription, messageKey, variables));
+      reached.add(behaviors.messages().correlate(subscription, messageKey, correlationKey, variables));
     }
     return reached;
   }

@@ -53,7 +53,7 @@ public final class MessageBehavior {
     context().state().messages().applySubscribed(subscription);
     for (Messages.Message message : context().state().messages().live(name, correlationKey, context().now())) {
       if (!context().state().messages().correlatedTo(message.key(), pi.key())) {
-        correlate(subscription, message.key(), toMap(message.variablesJson()));
+        correlate(subscription, message.key(), correlationKey, toMap(message.variablesJson()));
         return;
       }
     }
@@ -65,10 +65,14 @@ public final class MessageBehavior {
         .forEach(s -> context().state().messages().applyUnsubscribed(s));
   }
 
-  /** Delivers a message to a subscription; returns the process instance it reached. */
-  public long correlate(Messages.Subscription subscription, long messageKey, Map<String, Object> variables) {
+  /**
+   * Delivers a message to a subscription; returns the process instance it reached. The message's correlation key
+   * is the one a message start event's instance is started for (its subscription has none).
+   */
+  public long correlate(Messages.Subscription subscription, long messageKey, String correlationKey,
+      Map<String, Object> variables) {
     if (subscription.isStartEvent()) {
-      return startByMessage(subscription, messageKey, variables);
+      return startByMessage(subscription, messageKey, correlationKey, variables);
     }
     BpmnElementContext owner = behaviors.load(subscription.elementInstanceKey());
     context().state().messages().applyCorrelated(messageKey, owner.processInstance().key(), null, subscription.elementId());
@@ -89,9 +93,12 @@ public final class MessageBehavior {
     return owner.processInstance().key();
   }
 
-  private long startByMessage(Messages.Subscription subscription, long messageKey, Map<String, Object> variables) {
+  private long startByMessage(Messages.Subscription subscription, long messageKey, String correlationKey,
+      Map<String, Object> variables) {
     long instance = behaviors.startProcessInstanceAt(subscription.processDefinitionKey(), subscription.elementId(), variables);
-    context().state().processInstances().applyCorrelationKey(instance, subscription.correlationKey());
+    if (correlationKey != null && !correlationKey.isEmpty()) {
+      context().state().processInstances().applyCorrelationKey(instance, subscription.bpmnProcessId(), correlationKey);
+    }
     context().state().messages().applyCorrelated(messageKey, instance, subscription.bpmnProcessId(), subscription.elementId());
     return instance;
   }

@@ -203,7 +203,9 @@ public final class JdbcEngineQueries implements EngineQueries {
         .when(filter.states().size() > 1 ? filter.states() : null, "state IN ("
             + String.join(", ", filter.states().stream().map(state -> "?").toList()) + ")",
             filter.states().stream().map(Enum::name).sorted().toArray())
-        .equal("process_instance_key", filter.processInstanceKey())
+        // no index on the job's instance (V9): its jobs are found through its element instances
+        .when(filter.processInstanceKey(), "element_instance_key IN (SELECT element_instance_key FROM element_instance"
+            + " WHERE process_instance_key = ?)", filter.processInstanceKey())
         .equal("process_definition_key", filter.processDefinitionKey())
         .equal("bpmn_process_id", filter.bpmnProcessId())
         .equal("element_id", filter.elementId())

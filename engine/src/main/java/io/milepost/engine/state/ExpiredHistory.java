@@ -21,15 +21,16 @@ public final class ExpiredHistory {
    */
   public static final List<String> DELETED = List.of("taken_flow", "timer", "message_subscription",
       "signal_subscription", "compensation_subscription", "event_log", "variable", "business_id", "job", "incident",
-      "user_task", "decision_instance", "element_instance", "process_instance");
+      "user_task", "decision_instance", "element_instance", "message_started_instance", "process_instance");
 
   /**
-   * Tables that stay: deployments and what they define, the key counter, the business id backfill's progress, and
-   * buffered messages with their correlations (they belong to the message, and go when its time to live ends).
+   * Tables that stay: deployments and what they define, the key counter, the business id backfill's progress,
+   * buffered messages with their correlations (they belong to the message, and go when its time to live ends), and
+   * the back-offs of failed jobs (each goes when it ends, whether its job is still there or not).
    */
   public static final List<String> KEPT = List.of("key_block", "deployment", "process_definition", "form",
       "decision_requirements", "decision_definition", "message", "message_correlation",
-      "message_instance_correlation", "business_id_backfill");
+      "message_instance_correlation", "business_id_backfill", "job_backoff");
 
   private static final String ELEMENTS_OF_INSTANCE =
       "(SELECT element_instance_key FROM element_instance WHERE process_instance_key = ?)";
@@ -44,11 +45,12 @@ public final class ExpiredHistory {
       "DELETE FROM event_log WHERE process_instance_key = ?",
       "DELETE FROM variable WHERE process_instance_key = ?",
       "DELETE FROM business_id WHERE process_instance_key = ?",
-      "DELETE FROM job WHERE process_instance_key = ?",
+      "DELETE FROM job WHERE element_instance_key IN " + ELEMENTS_OF_INSTANCE,
       "DELETE FROM incident WHERE process_instance_key = ?",
       "DELETE FROM user_task WHERE process_instance_key = ?",
       "DELETE FROM decision_instance WHERE process_instance_key = ?",
       "DELETE FROM element_instance WHERE process_instance_key = ?",
+      "DELETE FROM message_started_instance WHERE process_instance_key = ?",
       "DELETE FROM process_instance WHERE process_instance_key = ?");
 
   /** What one call deleted. */

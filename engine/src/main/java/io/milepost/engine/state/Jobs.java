@@ -55,10 +55,17 @@ public final class Jobs {
         + "FETCH FIRST ? ROWS ONLY", this::map, now, limit);
   }
 
-  /** Types of failed jobs whose back-off ends in (from, to]: they just became activatable. */
-  public List<String> typesActivatableBetween(long from, long to) {
-    return sql.query("SELECT DISTINCT job_type FROM job WHERE activatable_at > ? AND activatable_at <= ?",
-        row -> row.getString(1), from, to);
+  /**
+   * The types of the failed jobs whose back-off ended by {@code now}, so that the workers waiting for them are told;
+   * the back-offs are forgotten. A job that ended or was activated meanwhile only wakes its workers once for nothing.
+   */
+  public List<String> takeEndedBackOffs(long now) {
+    List<String> types = sql.query("SELECT DISTINCT job_type FROM job_backoff WHERE ends_at <= ?",
+        row -> row.getString(1), now);
+    if (!types.isEmpty()) {
+      sql.update("DELETE FROM job_backoff WHERE ends_at <= ?", now);
+    }
+    return types;
   }
 
   public void applyCreated(Job job) {
@@ -90,6 +97,9 @@ public final class Jobs {
     Long at = retries > 0 ? activatableAt : null;
     sql.update("UPDATE job SET state = 'FAILED', retries = ?, error_message = ?, activatable_at = ?, deadline = NULL, "
         + "worker = NULL WHERE job_key = ?", retries, errorMessage, at, job.key());
+    if (at != null && at > events.now()) {
+      sql.update("INSERT INTO job_backoff (ends_at, job_key, job_type) VALUES (?, ?, ?)", at, job.key(), job.type());
+    }
     events.record("JOB", "FAILED", job.key(), job.processInstanceKey(), job.elementId(),
         Events.payload("retries", retries, "errorMessage", errorMessage));
   }

@@ -54,15 +54,21 @@ public final class ProcessInstances {
   public void applyEnded(long key, ProcessInstanceState state) {
     cache.remove(key);
     sql.update("UPDATE process_instance SET state = ?, end_time = ? WHERE process_instance_key = ?", state, events.now(), key);
+    // a look-up by primary key that finds nothing for the instances no message started
+    sql.update("DELETE FROM message_started_instance WHERE process_instance_key = ?", key);
   }
 
-  /** A message started the instance: remember its correlation key (one active instance per key and process). */
-  public void applyCorrelationKey(long key, String correlationKey) {
-    sql.update("UPDATE process_instance SET correlation_key = ? WHERE process_instance_key = ?", correlationKey, key);
+  /**
+   * A message started the instance with a correlation key: while it is active, no other instance of the process is
+   * started for that key.
+   */
+  public void applyCorrelationKey(long key, String bpmnProcessId, String correlationKey) {
+    sql.update("INSERT INTO message_started_instance (process_instance_key, bpmn_process_id, correlation_key) "
+        + "VALUES (?, ?, ?)", key, bpmnProcessId, correlationKey);
   }
 
   public boolean hasActiveWithCorrelationKey(String bpmnProcessId, String correlationKey) {
-    return sql.count("SELECT COUNT(*) FROM process_instance WHERE bpmn_process_id = ? AND correlation_key = ? AND state = 'ACTIVE'",
+    return sql.count("SELECT COUNT(*) FROM message_started_instance WHERE bpmn_process_id = ? AND correlation_key = ?",
         bpmnProcessId, correlationKey) > 0;
   }
 

@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.EngineEvent;
+import io.milepost.engine.api.FailJob;
 import io.milepost.engine.api.JobSink;
 import io.milepost.engine.api.JobStreamHandle;
 import io.milepost.engine.api.ProcessInstanceState;
@@ -144,6 +145,26 @@ class JobStreamTest {
     assertThat(sink.next().processInstanceKey()).isEqualTo(first);
     assertThat(harness.activate("pick", 5)).extracting(ActivatedJob::processInstanceKey).containsExactly(second);
     assertThat(sink.jobs).isEmpty();
+  }
+
+  @Test
+  void shouldWakeALongPollWhenAFailedJobsBackOffEnds() throws Exception {
+    deployPick();
+    harness.start("p", Map.of());
+    ActivatedJob job = harness.activateOne("pick");
+    harness.engine().failJob(new FailJob(job.key(), 2, "scanner offline", Duration.ofSeconds(30), Map.of()));
+    Collector poll = new Collector();
+    harness.engine().awaitJobs(activation("poller", 32), poll);
+
+    harness.clock.advance(Duration.ofSeconds(10));
+    harness.engine().processDueWork();
+    assertThat(poll.jobs.poll(200, TimeUnit.MILLISECONDS)).as("nothing before the back-off ends").isNull();
+
+    harness.clock.advance(Duration.ofSeconds(21));
+    harness.engine().processDueWork();
+    ActivatedJob retried = poll.next();
+    assertThat(retried.key()).isEqualTo(job.key());
+    assertThat(retried.retries()).isEqualTo(2);
   }
 
   @Test

@@ -114,6 +114,33 @@ class MessageTest {
   }
 
   @Test
+  void shouldStartOneActiveInstancePerCorrelationKeyAtAMessageStartEvent() {
+    harness.deploy(Bpmn.createExecutableProcess("inbound").startEvent("asn").message("asn-received")
+        .serviceTask("receive", t -> t.zeebeJobType("receive")).endEvent().done());
+
+    publish("asn-received", "trailer-7", Duration.ZERO, null, Map.of());
+    publish("asn-received", "trailer-7", Duration.ZERO, null, Map.of());
+    publish("asn-received", "trailer-8", Duration.ZERO, null, Map.of());
+    publish("asn-received", "", Duration.ZERO, null, Map.of());
+    publish("asn-received", "", Duration.ZERO, null, Map.of());
+
+    assertThat(inboundInstances()).as("trailer-7 once, trailer-8 once, and each message without a key").isEqualTo(4);
+
+    // once the instance of trailer-7 ended, a message for it starts a new one
+    harness.completeJob("receive", Map.of());
+    harness.completeJob("receive", Map.of());
+    harness.completeJob("receive", Map.of());
+    harness.completeJob("receive", Map.of());
+    publish("asn-received", "trailer-7", Duration.ZERO, null, Map.of());
+    assertThat(inboundInstances()).isEqualTo(5);
+  }
+
+  private long inboundInstances() {
+    return harness.engine().queries().searchProcessInstances(
+        new ProcessInstanceFilter(null, "inbound", null, null, null, null, null), PageRequest.defaults()).items().size();
+  }
+
+  @Test
   void shouldLetTheFirstEventWinAtAnEventBasedGateway() {
     harness.deploy(Bpmn.createExecutableProcess("attempt").startEvent().eventBasedGateway("wait")
         .intermediateCatchEvent("signed").message(m -> m.name("signed").zeebeCorrelationKeyExpression("parcel"))

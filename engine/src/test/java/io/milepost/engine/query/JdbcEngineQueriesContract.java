@@ -304,6 +304,8 @@ abstract class JdbcEngineQueriesContract {
   void shouldSearchIncidentsAndJobs() {
     // given
     given.processInstance(100, 1, "order", "ACTIVE", 1);
+    given.elementInstance(101, 100, 100L, "pick", "SERVICE_TASK");
+    given.elementInstance(102, 100, 100L, "pack", "SERVICE_TASK");
     given.job(50, "fulfillment.pick", "FAILED", 100, 101);
     given.job(60, "fulfillment.pack", "ACTIVATED", 100, 102);
     given.incident(70, 100, "ACTIVE", 50L);

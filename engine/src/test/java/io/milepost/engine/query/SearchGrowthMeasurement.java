@@ -96,6 +96,8 @@ class SearchGrowthMeasurement {
         new IncidentFilter(null, null, null, null, IncidentState.RESOLVED, null, null), PageRequest.first(50)));
     searches.put("incidents ACTIVE, first 50", () -> queries.searchIncidents(
         new IncidentFilter(null, null, null, null, IncidentState.ACTIVE, null, null), PageRequest.first(50)));
+    searches.put("jobs of one instance", () -> queries.searchJobs(
+        new JobFilter(null, null, null, someInstance), PageRequest.defaults()));
     searches.put("variables of one instance", () -> queries.searchVariables(
         new VariableFilter(someInstance, null, null), PageRequest.defaults()));
 
@@ -193,9 +195,10 @@ class SearchGrowthMeasurement {
   }
 
   /**
-   * Per completed instance of "sequence3": the instance, three completed jobs (bench.step1..3), two variables, a
-   * completed user task, and every tenth a resolved incident. Then 200 active instances with a created job of
-   * each type, a created user task and an active incident each. Keys rise with time, as the engine hands them out.
+   * Per completed instance of "sequence3": the instance, its task's element instance, three completed jobs
+   * (bench.step1..3) of that element instance, two variables, a completed user task, and every tenth a resolved
+   * incident. Then 200 active instances with a created job of each type, a created user task and an active incident
+   * each. Keys rise with time, as the engine hands them out.
    */
   private static void fill(DataSource dataSource, int completed) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
@@ -212,6 +215,9 @@ class SearchGrowthMeasurement {
               + " retries, process_instance_key, element_instance_key, element_id, bpmn_process_id,"
               + " process_definition_key, process_version, custom_headers, kind, tenant_id, created_at)"
               + " VALUES (?, ?, ?, ?, 3, ?, ?, 'task', 'sequence3', ?, 1, '{}', 'BPMN_ELEMENT', '<default>', ?)");
+          PreparedStatement element = c.prepareStatement("INSERT INTO element_instance (element_instance_key,"
+              + " process_instance_key, flow_scope_key, element_id, element_type, state, start_time, end_time)"
+              + " VALUES (?, ?, ?, 'task', 'SERVICE_TASK', ?, ?, ?)");
           PreparedStatement variable = c.prepareStatement("INSERT INTO variable (variable_key, scope_key,"
               + " process_instance_key, name, value_json, tenant_id) VALUES (?, ?, ?, ?, '1', '<default>')");
           PreparedStatement task = c.prepareStatement("INSERT INTO user_task (user_task_key, name, state,"
@@ -233,6 +239,13 @@ class SearchGrowthMeasurement {
           pi.setLong(4, time);
           pi.setObject(5, done ? time + 5 : null);
           pi.addBatch();
+          element.setLong(1, key + 4);
+          element.setLong(2, key);
+          element.setLong(3, key);
+          element.setString(4, done ? "COMPLETED" : "ACTIVATED");
+          element.setLong(5, time);
+          element.setObject(6, done ? time + 5 : null);
+          element.addBatch();
           for (int step = 1; step <= 3; step++) {
             job.setLong(1, key + step);
             job.setString(2, "bench.step" + step);
@@ -270,13 +283,13 @@ class SearchGrowthMeasurement {
             incident.addBatch();
           }
           if (i % 1000 == 999) {
-            for (PreparedStatement batch : List.of(pi, job, variable, task, incident)) {
+            for (PreparedStatement batch : List.of(pi, element, job, variable, task, incident)) {
               batch.executeBatch();
             }
             c.commit();
           }
         }
-        for (PreparedStatement batch : List.of(pi, job, variable, task, incident)) {
+        for (PreparedStatement batch : List.of(pi, element, job, variable, task, incident)) {
           batch.executeBatch();
         }
         c.commit();
