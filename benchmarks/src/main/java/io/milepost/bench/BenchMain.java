@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --engines=none}, {@code --workloads=sequence,order,parallel} or {@code --workloads=none},
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
  * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --h2-commit-durability=process-kill}
- * (the engine's H2 commits survive a process kill only; default power-cut), {@code --gc=zgc} or {@code --gc=parallel}
- * (the measured JVMs collect with ZGC or the parallel collector instead of G1), {@code --waiting=100000} (instances
+ * (the engine's H2 commits survive a process kill only; default power-cut), {@code --gc=zgc}, {@code --gc=parallel}
+ * or {@code --gc=shenandoah} (the measured JVMs collect with ZGC, the parallel collector or Shenandoah instead of G1), {@code --waiting=100000} (instances
  * waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
  * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
  * H2 rows when only PostgreSQL runs), {@code --results=benchmarks/RESULTS.md} (the raw results go to

@@ -3,14 +3,16 @@ package io.milepost.bench;
 import java.util.Locale;
 
 /**
- * The collector the measured JVMs run with ({@code --gc=g1}, the default, {@code --gc=zgc} or {@code --gc=parallel}):
- * on 2 cores G1's young pauses are the tail at half load; ZGC trades throughput for pauses under a millisecond, the
- * parallel collector has no remembered sets to scan in its young pauses (benchmarks/NOTES.md, "Collectors").
+ * The collector the measured JVMs run with ({@code --gc=g1}, the default, {@code --gc=zgc}, {@code --gc=parallel} or
+ * {@code --gc=shenandoah}): on 2 cores G1's young pauses are the tail at half load; ZGC and Shenandoah trade
+ * throughput for short pauses, the parallel collector has no remembered sets to scan in its young pauses
+ * (benchmarks/NOTES.md, "Collectors" and "Tried: Shenandoah for the tail").
  */
 enum GarbageCollector {
   G1("-XX:+UseG1GC"),
   ZGC("-XX:+UseZGC"),
-  PARALLEL("-XX:+UseParallelGC");
+  PARALLEL("-XX:+UseParallelGC"),
+  SHENANDOAH("-XX:+UseShenandoahGC");
 
   private final String flag;
 
@@ -29,7 +31,8 @@ enum GarbageCollector {
     try {
       return valueOf(option.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Expected --gc=g1, --gc=zgc or --gc=parallel, but found --gc=" + option, e);
+      throw new IllegalArgumentException(
+          "Expected --gc=g1, --gc=zgc, --gc=parallel or --gc=shenandoah, but found --gc=" + option, e);
     }
   }
 }
