@@ -91,9 +91,6 @@ public final class JobCommands {
       }
       requireNotEnded(job, "update the retries of");
       behaviors.context().state().jobs().applyRetriesUpdated(job, command.retries());
-      if (job.state() == JobState.FAILED || job.state() == JobState.CREATED) {
-        behaviors.context().jobsAvailable(job.type()); // it may be activatable now
-      }
     }
     if (command.timeout() != null) {
       if (job.state() != JobState.ACTIVATED) {

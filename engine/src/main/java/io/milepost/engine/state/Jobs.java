@@ -117,10 +117,12 @@ public final class Jobs {
     events.record("JOB", "YIELDED", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
   }
 
+  /**
+   * New retries; they do not make a job activatable that waits for its incident's resolution (the resolution does),
+   * nor shorten a back-off.
+   */
   public void applyRetriesUpdated(Job job, int retries) {
-    boolean waiting = job.state() == JobState.FAILED || job.state() == JobState.CREATED;
-    sql.update("UPDATE job SET retries = ?, activatable_at = CASE WHEN ? AND ? > 0 THEN COALESCE(activatable_at, ?) ELSE activatable_at END "
-        + "WHERE job_key = ?", retries, waiting, retries, events.now(), job.key());
+    sql.update("UPDATE job SET retries = ? WHERE job_key = ?", retries, job.key());
     events.record("JOB", "RETRIES_UPDATED", job.key(), job.processInstanceKey(), job.elementId(), Events.payload("retries", retries));
   }
 

@@ -89,8 +89,11 @@ class ServiceTaskTest {
       assertThat(incident.jobKey()).isEqualTo(job.key());
     });
 
-    // when retries are raised and the incident resolved, the job runs again and the instance finishes
+    // when retries are raised, the job still waits for the incident's resolution (as in Camunda 8)
     harness.engine().updateJob(new UpdateJob(job.key(), 1, null));
+    assertThat(harness.activate("work", 1)).isEmpty();
+
+    // when the incident is resolved, the job runs again and the instance finishes
     harness.engine().resolveIncident(incidents.getFirst().key());
     harness.completeJob("work", Map.of());
     assertThat(harness.engine().queries().processInstance(instance).orElseThrow().state())
