@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --stores=h2,postgres} (postgres by default when MILEPOST_BENCH_PG is set),
  * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --h2-commit-durability=process-kill}
  * (the engine's H2 commits survive a process kill only; default power-cut), {@code --gc=zgc}, {@code --gc=parallel}
- * or {@code --gc=shenandoah} (the measured JVMs collect with ZGC, the parallel collector or Shenandoah instead of G1), {@code --waiting=100000} (instances
- * waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
+ * or {@code --gc=shenandoah} (the measured JVMs collect with ZGC, the parallel collector or Shenandoah instead of
+ * G1), {@code --waiting=100000} (instances waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
  * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
  * H2 rows when only PostgreSQL runs), {@code --results=benchmarks/RESULTS.md} (the raw results go to
  * {@code results/} beside it, and NOTES.md beside it, when present, is appended).
@@ -45,12 +45,21 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> arguments = Arguments.parse(args);
+    GarbageCollector.of(arguments.get("gc")); // a wrong --gc fails here, before anything is written
     Settings settings = Settings.fromArguments(arguments);
-    Files.createDirectories(settings.workDir());
     List<EngineKind> engines = Arguments.list(arguments, "engines", "milepost,milepost-rest,milepost-grpc,flowable")
         .stream().filter(e -> !e.equals("none")).map(EngineKind::byId).toList();
     List<Workload> workloads = Arguments.list(arguments, "workloads", "sequence,order,parallel").stream()
         .filter(w -> !w.equals("none")).map(w -> Workload.valueOf(w.toUpperCase())).toList();
+    boolean runsSomething = !engines.isEmpty() && !workloads.isEmpty()
+        || !arguments.getOrDefault("growth", GrowthRun.DEFAULT_LEVELS).equals("none")
+        || !arguments.getOrDefault("waiting", "100000").equals("none");
+    if (!runsSomething && !arguments.containsKey("report-only") && !arguments.containsKey("merge")) {
+      // such a run once replaced RESULTS.md's tables with empty ones
+      throw new IllegalArgumentException("Expected something to run (--engines with --workloads, --growth or "
+          + "--waiting) or --report-only, but found none; nothing was written");
+    }
+    Files.createDirectories(settings.workDir());
     String postgres = System.getenv("MILEPOST_BENCH_PG");
     List<StoreKind> stores = Arguments.list(arguments, "stores", postgres == null ? "h2" : "h2,postgres").stream()
         .map(s -> StoreKind.valueOf(s.toUpperCase())).toList();
