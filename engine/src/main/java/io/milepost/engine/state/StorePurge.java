@@ -12,9 +12,9 @@ public final class StorePurge {
   /** Every table of the engine's schema that holds deployments, instances or history. */
   public static final List<String> PURGED = List.of("event_log", "compensation_subscription",
       "message_instance_correlation", "message_correlation", "message_subscription", "signal_subscription", "message",
-      "timer", "user_task", "incident", "job", "taken_flow", "variable", "business_id", "business_id_backfill",
-      "element_instance", "process_instance", "message_started_instance", "job_backoff", "form", "process_definition", "decision_instance", "decision_definition",
-      "decision_requirements", "deployment");
+      "timer", "user_task", "incident", "job", "job_backoff", "taken_flow", "variable", "business_id",
+      "business_id_backfill", "element_instance", "message_started_instance", "process_instance", "form",
+      "process_definition", "decision_instance", "decision_definition", "decision_requirements", "deployment");
 
   /** Tables a purge keeps. */
   public static final List<String> KEPT = List.of("key_block");
