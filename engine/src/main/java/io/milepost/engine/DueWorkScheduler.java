@@ -7,7 +7,6 @@ import io.milepost.engine.message.MessageCommands;
 import io.milepost.engine.timer.TimerCommands;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

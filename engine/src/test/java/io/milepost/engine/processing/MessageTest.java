@@ -102,21 +102,17 @@ class MessageTest {
 
   @Test
   void shouldStartAnInstanceAtAMessageStartEvent() {
-    harness.deploy(Bpmn.createExecutableProcess("inbound").startEvent("asn").message("asn-received")
-        .serviceTask("receive", t -> t.zeebeJobType("receive")).endEvent().done());
+    deployInbound();
 
     publish("asn-received", "", Duration.ZERO, null, Map.of("vendor", "acme"));
 
-    var instances = harness.engine().queries().searchProcessInstances(
-        new ProcessInstanceFilter(null, "inbound", null, null, null, null, null), PageRequest.defaults()).items();
-    assertThat(instances).hasSize(1);
+    assertThat(inboundInstances()).isEqualTo(1);
     assertThat(harness.activateOne("receive").variables()).containsEntry("vendor", "acme");
   }
 
   @Test
   void shouldStartOneActiveInstancePerCorrelationKeyAtAMessageStartEvent() {
-    harness.deploy(Bpmn.createExecutableProcess("inbound").startEvent("asn").message("asn-received")
-        .serviceTask("receive", t -> t.zeebeJobType("receive")).endEvent().done());
+    deployInbound();
 
     publish("asn-received", "trailer-7", Duration.ZERO, null, Map.of());
     publish("asn-received", "trailer-7", Duration.ZERO, null, Map.of());
@@ -133,6 +129,11 @@ class MessageTest {
     harness.completeJob("receive", Map.of());
     publish("asn-received", "trailer-7", Duration.ZERO, null, Map.of());
     assertThat(inboundInstances()).isEqualTo(5);
+  }
+
+  private void deployInbound() {
+    harness.deploy(Bpmn.createExecutableProcess("inbound").startEvent("asn").message("asn-received")
+        .serviceTask("receive", t -> t.zeebeJobType("receive")).endEvent().done());
   }
 
   private long inboundInstances() {
