@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Host migration 5.1: fills the hourly rollups (V5) from the step records stored before them, with the same
- * bucketing as the live path ({@link StepRollups#add}), one job type and site at a time so memory stays
+ * bucketing as the live path ({@link StepRollups#add(java.util.List)}), one job type and site at a time so memory stays
  * small. Also what a measurement calls after loading records in bulk.
  */
 public final class StepRollupRebuild implements JavaMigration {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,13 +36,19 @@ public final class StepRollups {
     return startedAt.truncatedTo(ChronoUnit.HOURS);
   }
 
-  /** Adds one step record to its hour; call it in the transaction that stores the record. */
-  public void add(RollupStep step) {
-    StepTally tally = new StepTally();
-    tally.addStep(step.outcome(), step.durationMs(), step.startedAt());
-    step.measures().forEach(tally::addMeasure);
-    write(new HourKey(step.jobType(), step.siteId(), step.pluginId(), step.pluginVersion(),
-        hourOf(step.startedAt())), tally);
+  /**
+   * Adds step records to their hours, one statement per hour and series however many records share it; call it in
+   * the transaction that stores the records.
+   */
+  public void add(List<RollupStep> steps) {
+    Map<HourKey, StepTally> hours = new LinkedHashMap<>();
+    for (RollupStep step : steps) {
+      StepTally tally = hours.computeIfAbsent(new HourKey(step.jobType(), step.siteId(), step.pluginId(),
+          step.pluginVersion(), hourOf(step.startedAt())), key -> new StepTally());
+      tally.addStep(step.outcome(), step.durationMs(), step.startedAt());
+      step.measures().forEach(tally::addMeasure);
+    }
+    hours.forEach(this::write);
   }
 
   /** Adds a tally of records of one hour to that hour's rows. */

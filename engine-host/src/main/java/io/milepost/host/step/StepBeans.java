@@ -35,8 +35,8 @@ class StepBeans {
 
   @Bean
   StepRecords stepRecords(JdbcClient jdbc, HostSchema schema, StepRollups rollups,
-      PlatformTransactionManager transactions) {
-    return new StepRecords(jdbc, schema, rollups, new TransactionTemplate(transactions));
+      PlatformTransactionManager transactions, MeterRegistry meterRegistry) {
+    return new StepRecords(jdbc, schema, rollups, new TransactionTemplate(transactions), meterRegistry);
   }
 
   @Bean

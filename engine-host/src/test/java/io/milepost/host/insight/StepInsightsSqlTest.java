@@ -148,6 +148,7 @@ class StepInsightsSqlTest {
     measures.forEach((name, value) -> jdbc.sql(
             "INSERT INTO step_measure (step_record_id, name, measure_value) VALUES (?, ?, ?)")
         .params(id, name, value).update());
-    rollups.add(new RollupStep("test.step", siteId, "acme", version, outcome, startedAt, durationMs, measures));
+    rollups.add(List.of(
+        new RollupStep("test.step", siteId, "acme", version, outcome, startedAt, durationMs, measures)));
   }
 }

@@ -3,6 +3,7 @@ package io.milepost.host.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.milepost.host.insight.InsightQuery;
 import io.milepost.host.insight.RecordRetention;
 import io.milepost.host.insight.StepInsight;
@@ -77,7 +78,8 @@ class OldStepRecordsTest {
     HostSchema schema = HostSchema.migrate(dataSource);
     JdbcClient jdbc = JdbcClient.create(dataSource);
     TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    StepRecords records = new StepRecords(jdbc, schema, new StepRollups(jdbc), transaction);
+    StepRecords records = new StepRecords(jdbc, schema, new StepRollups(jdbc), transaction,
+        new SimpleMeterRegistry());
     int old = OldStepRecords.BATCH + 200;
     long firstOldId = 0;
     for (int i = 0; i < old; i++) {
