@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.milepost.host.insight.InsightQuery.Bucket;
 import io.milepost.host.plugin.PluginCoordinates;
 import io.milepost.host.site.HostSchema;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.milepost.host.testing.PostgresSchemaOfItsOwn;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,11 +16,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,26 +37,8 @@ class StepInsightsSqlTest {
   }
 
   @Test
-  void shouldComputeTheSameFiguresOnPostgres() throws SQLException {
-    String server = "jdbc:postgresql://127.0.0.1:5432/test";
-    String schema = "milepost_insight_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xffffff);
-    try (Connection connection = DriverManager.getConnection(server + "?connectTimeout=3", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at 127.0.0.1:5432/test is unreachable (" + e.getMessage() + ")");
-    }
-    try {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(server + "?currentSchema=" + schema);
-      postgres.setUser("postgres");
-      assertFigures(postgres);
-    } finally {
-      try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
-    }
+  void shouldComputeTheSameFiguresOnPostgres() throws Exception {
+    PostgresSchemaOfItsOwn.run("milepost_insight_test_", StepInsightsSqlTest::assertFigures);
   }
 
   private static void assertFigures(DataSource dataSource) {

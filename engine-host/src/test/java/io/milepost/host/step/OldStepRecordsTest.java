@@ -1,7 +1,6 @@
 package io.milepost.host.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.milepost.host.insight.InsightQuery;
@@ -10,10 +9,7 @@ import io.milepost.host.insight.StepInsight;
 import io.milepost.host.insight.StepInsights;
 import io.milepost.host.insight.StepRollups;
 import io.milepost.host.site.HostSchema;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.milepost.host.testing.PostgresSchemaOfItsOwn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +17,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -50,27 +44,10 @@ class OldStepRecordsTest {
   }
 
   @Test
-  void shouldDeleteOldRecordsAndKeepTheRollupsOnPostgres() throws SQLException {
-    String server = "jdbc:postgresql://127.0.0.1:5432/test";
-    String schema = "milepost_old_steps_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xffffff);
-    try (Connection connection = DriverManager.getConnection(server + "?connectTimeout=3", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at 127.0.0.1:5432/test is unreachable (" + e.getMessage() + ")");
-    }
-    try {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(server + "?currentSchema=" + schema);
-      postgres.setUser("postgres");
-      assertRetention(postgres);
-    } finally {
-      try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
-    }
+  void shouldDeleteOldRecordsAndKeepTheRollupsOnPostgres() throws Exception {
+    PostgresSchemaOfItsOwn.run("milepost_old_steps_", OldStepRecordsTest::assertRetention);
   }
+
 
   private static void assertRetention(DataSource dataSource) {
     // given: more old records than one batch, in the two hours from T0, each with a measure; three records 100 days

@@ -2,14 +2,13 @@ package io.milepost.host.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.milepost.host.insight.StepRollups;
 import io.milepost.host.site.HostSchema;
+import io.milepost.host.testing.PostgresSchemaOfItsOwn;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +48,7 @@ class StepRecordsTest {
 
   @Test
   void shouldStoreTheStepsThatEndWhileAGroupIsWrittenAsOneGroupOnPostgres() throws Exception {
-    inPostgresSchema(StepRecordsTest::assertGrouping);
+    PostgresSchemaOfItsOwn.run("milepost_step_records_", StepRecordsTest::assertGrouping);
   }
 
   @Test
@@ -60,7 +58,7 @@ class StepRecordsTest {
 
   @Test
   void shouldFailOnlyTheRecordThatCannotBeStoredWhenItsGroupFailsOnPostgres() throws Exception {
-    inPostgresSchema(StepRecordsTest::assertBadRecordFailsAlone);
+    PostgresSchemaOfItsOwn.run("milepost_step_records_", StepRecordsTest::assertBadRecordFailsAlone);
   }
 
   private static void assertGrouping(DataSource dataSource) throws Exception {
@@ -154,32 +152,6 @@ class StepRecordsTest {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:step-records-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000");
     return h2;
-  }
-
-  private interface SchemaTest {
-    void run(DataSource dataSource) throws Exception;
-  }
-
-  private static void inPostgresSchema(SchemaTest test) throws Exception {
-    String server = "jdbc:postgresql://127.0.0.1:5432/test";
-    String schema = "milepost_step_records_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xffffff);
-    try (Connection connection = DriverManager.getConnection(server + "?connectTimeout=3", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at 127.0.0.1:5432/test is unreachable (" + e.getMessage() + ")");
-    }
-    try {
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(server + "?currentSchema=" + schema);
-      postgres.setUser("postgres");
-      test.run(postgres);
-    } finally {
-      try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
-    }
   }
 
   /** The host's schema and step records on one database. */
