@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the hourly rollups ({@code step_rollup}, {@code step_rollup_measure}, {@code step_rollup_bucket}):
- * adds a tally to its hour's rows with standard MERGE statements (H2 and PostgreSQL 15+). Two writers that
- * create the same new row at once make one of them fail with a duplicate key; the caller retries its
- * transaction (StepRecords does).
+ * adds a tally to its hour's rows, an update by key where the row exists (all but an hour's first records) and an
+ * insert where it does not. Two writers that create the same new row at once make one of them fail with a duplicate
+ * key; the caller retries its transaction (StepRecords does).
  */
 public final class StepRollups {
 
-  private static final String KEY_COLUMNS = "CAST(? AS VARCHAR(255)) AS job_type, CAST(? AS VARCHAR(100)) AS site_id,"
-      + " CAST(? AS VARCHAR(100)) AS plugin_id, CAST(? AS VARCHAR(100)) AS plugin_version,"
-      + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS hour_start";
-  private static final String KEY_MATCH = "t.job_type = s.job_type AND t.site_id = s.site_id"
-      + " AND t.plugin_id = s.plugin_id AND t.plugin_version = s.plugin_version AND t.hour_start = s.hour_start";
-  private static final String KEY_INSERT = "s.job_type, s.site_id, s.plugin_id, s.plugin_version, s.hour_start";
+  /** The key of an hour's rows, in the order {@link #addOrInsert} binds it. */
+  private static final String KEY = "job_type, site_id, plugin_id, plugin_version, hour_start";
+  private static final String WHERE_KEY =
+      " WHERE job_type = ? AND site_id = ? AND plugin_id = ? AND plugin_version = ? AND hour_start = ?";
 
   private final JdbcClient jdbc;
 
@@ -53,47 +52,43 @@ public final class StepRollups {
 
   /** Adds a tally of records of one hour to that hour's rows. */
   void write(HourKey key, StepTally tally) {
-    jdbc.sql("MERGE INTO step_rollup t USING (SELECT " + KEY_COLUMNS + ", CAST(? AS BIGINT) AS jobs,"
-            + " CAST(? AS BIGINT) AS failures, CAST(? AS BIGINT) AS bpmn_errors,"
-            + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS first_at, CAST(? AS TIMESTAMP WITH TIME ZONE) AS last_at) s"
-            + " ON " + KEY_MATCH
-            + " WHEN MATCHED THEN UPDATE SET jobs = t.jobs + s.jobs, failures = t.failures + s.failures,"
-            + " bpmn_errors = t.bpmn_errors + s.bpmn_errors, first_at = LEAST(t.first_at, s.first_at),"
-            + " last_at = GREATEST(t.last_at, s.last_at)"
-            + " WHEN NOT MATCHED THEN INSERT (job_type, site_id, plugin_id, plugin_version, hour_start, jobs, failures,"
-            + " bpmn_errors, first_at, last_at) VALUES (" + KEY_INSERT + ", s.jobs, s.failures, s.bpmn_errors,"
-            + " s.first_at, s.last_at)")
-        .params(key.jobType(), key.siteId(), key.pluginId(), key.pluginVersion(), utc(key.hourStart()), tally.jobs(),
-            tally.failures(), tally.bpmnErrors(), utc(tally.first()), utc(tally.last()))
-        .update();
+    addOrInsert("UPDATE step_rollup SET jobs = jobs + ?, failures = failures + ?, bpmn_errors = bpmn_errors + ?,"
+            + " first_at = LEAST(first_at, ?), last_at = GREATEST(last_at, ?)" + WHERE_KEY,
+        "INSERT INTO step_rollup (jobs, failures, bpmn_errors, first_at, last_at, " + KEY + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        List.of(tally.jobs(), tally.failures(), tally.bpmnErrors(), utc(tally.first()), utc(tally.last())), key);
     writeBuckets(key, StepTally.DURATION, tally.durations());
     for (Map.Entry<String, MeasureTally> measure : tally.measures().entrySet()) {
       MeasureTally sums = measure.getValue();
-      jdbc.sql("MERGE INTO step_rollup_measure t USING (SELECT " + KEY_COLUMNS + ", CAST(? AS VARCHAR(100)) AS name,"
-              + " CAST(? AS BIGINT) AS value_count, CAST(? AS DOUBLE PRECISION) AS total,"
-              + " CAST(? AS DOUBLE PRECISION) AS total_squares) s ON " + KEY_MATCH + " AND t.name = s.name"
-              + " WHEN MATCHED THEN UPDATE SET value_count = t.value_count + s.value_count, total = t.total + s.total,"
-              + " total_squares = t.total_squares + s.total_squares"
-              + " WHEN NOT MATCHED THEN INSERT (job_type, site_id, plugin_id, plugin_version, hour_start, name,"
-              + " value_count, total, total_squares) VALUES (" + KEY_INSERT + ", s.name, s.value_count, s.total,"
-              + " s.total_squares)")
-          .params(key.jobType(), key.siteId(), key.pluginId(), key.pluginVersion(), utc(key.hourStart()),
-              measure.getKey(), sums.count(), sums.total(), sums.squares())
-          .update();
+      addOrInsert("UPDATE step_rollup_measure SET value_count = value_count + ?, total = total + ?,"
+              + " total_squares = total_squares + ?" + WHERE_KEY + " AND name = ?",
+          "INSERT INTO step_rollup_measure (value_count, total, total_squares, " + KEY + ", name)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          List.of(sums.count(), sums.total(), sums.squares()), key, measure.getKey());
       writeBuckets(key, measure.getKey(), sums.histogram());
     }
   }
 
   private void writeBuckets(HourKey key, String series, Histogram histogram) {
-    histogram.buckets().forEach((bucket, n) -> jdbc.sql("MERGE INTO step_rollup_bucket t USING (SELECT "
-            + KEY_COLUMNS + ", CAST(? AS VARCHAR(100)) AS series, CAST(? AS INT) AS bucket, CAST(? AS BIGINT) AS n) s"
-            + " ON " + KEY_MATCH + " AND t.series = s.series AND t.bucket = s.bucket"
-            + " WHEN MATCHED THEN UPDATE SET n = t.n + s.n"
-            + " WHEN NOT MATCHED THEN INSERT (job_type, site_id, plugin_id, plugin_version, hour_start, series, bucket, n)"
-            + " VALUES (" + KEY_INSERT + ", s.series, s.bucket, s.n)")
-        .params(key.jobType(), key.siteId(), key.pluginId(), key.pluginVersion(), utc(key.hourStart()), series, bucket,
-            n)
-        .update());
+    histogram.buckets().forEach((bucket, n) -> addOrInsert(
+        "UPDATE step_rollup_bucket SET n = n + ?" + WHERE_KEY + " AND series = ? AND bucket = ?",
+        "INSERT INTO step_rollup_bucket (n, " + KEY + ", series, bucket) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        List.of(n), key, series, bucket));
+  }
+
+  /**
+   * Adds {@code sums} to the row of {@code key} and {@code moreKey} (the columns after the hour's key), or inserts it
+   * with them where the hour has no such row yet: one statement for all but an hour's first records.
+   */
+  private void addOrInsert(String update, String insert, List<Object> sums, HourKey key, Object... moreKey) {
+    List<Object> keyValues = new ArrayList<>(List.of(key.jobType(), key.siteId(), key.pluginId(), key.pluginVersion(),
+        utc(key.hourStart())));
+    keyValues.addAll(List.of(moreKey));
+    List<Object> values = new ArrayList<>(sums);
+    values.addAll(keyValues);
+    if (jdbc.sql(update).params(values).update() == 0) {
+      jdbc.sql(insert).params(values).update();
+    }
   }
 
   private static OffsetDateTime utc(Instant instant) {
