@@ -81,11 +81,9 @@ public final class StepRollups {
    * with them where the hour has no such row yet: one statement for all but an hour's first records.
    */
   private void addOrInsert(String update, String insert, List<Object> sums, HourKey key, Object... moreKey) {
-    List<Object> keyValues = new ArrayList<>(List.of(key.jobType(), key.siteId(), key.pluginId(), key.pluginVersion(),
-        utc(key.hourStart())));
-    keyValues.addAll(List.of(moreKey));
     List<Object> values = new ArrayList<>(sums);
-    values.addAll(keyValues);
+    values.addAll(List.of(key.jobType(), key.siteId(), key.pluginId(), key.pluginVersion(), utc(key.hourStart())));
+    values.addAll(List.of(moreKey));
     if (jdbc.sql(update).params(values).update() == 0) {
       jdbc.sql(insert).params(values).update();
     }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import io.milepost.host.insight.InsightQuery.Bucket;
 import io.milepost.host.plugin.PluginCoordinates;
 import io.milepost.host.site.HostSchema;
-import io.milepost.host.testing.PostgresSchemaOfItsOwn;
+import io.milepost.host.testing.TestPostgres;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,7 +38,7 @@ class StepInsightsSqlTest {
 
   @Test
   void shouldComputeTheSameFiguresOnPostgres() throws Exception {
-    PostgresSchemaOfItsOwn.run("milepost_insight_test_", StepInsightsSqlTest::assertFigures);
+    TestPostgres.inSchemaOfItsOwn("milepost_insight_test_", StepInsightsSqlTest::assertFigures);
   }
 
   private static void assertFigures(DataSource dataSource) {

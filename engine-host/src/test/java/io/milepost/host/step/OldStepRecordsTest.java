@@ -9,7 +9,7 @@ import io.milepost.host.insight.StepInsight;
 import io.milepost.host.insight.StepInsights;
 import io.milepost.host.insight.StepRollups;
 import io.milepost.host.site.HostSchema;
-import io.milepost.host.testing.PostgresSchemaOfItsOwn;
+import io.milepost.host.testing.TestPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class OldStepRecordsTest {
 
   @Test
   void shouldDeleteOldRecordsAndKeepTheRollupsOnPostgres() throws Exception {
-    PostgresSchemaOfItsOwn.run("milepost_old_steps_", OldStepRecordsTest::assertRetention);
+    TestPostgres.inSchemaOfItsOwn("milepost_old_steps_", OldStepRecordsTest::assertRetention);
   }
 
 

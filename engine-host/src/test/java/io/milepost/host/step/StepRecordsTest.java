@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.milepost.host.insight.StepRollups;
 import io.milepost.host.site.HostSchema;
-import io.milepost.host.testing.PostgresSchemaOfItsOwn;
+import io.milepost.host.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +48,7 @@ class StepRecordsTest {
 
   @Test
   void shouldStoreTheStepsThatEndWhileAGroupIsWrittenAsOneGroupOnPostgres() throws Exception {
-    PostgresSchemaOfItsOwn.run("milepost_step_records_", StepRecordsTest::assertGrouping);
+    TestPostgres.inSchemaOfItsOwn("milepost_step_records_", StepRecordsTest::assertGrouping);
   }
 
   @Test
@@ -58,7 +58,7 @@ class StepRecordsTest {
 
   @Test
   void shouldFailOnlyTheRecordThatCannotBeStoredWhenItsGroupFailsOnPostgres() throws Exception {
-    PostgresSchemaOfItsOwn.run("milepost_step_records_", StepRecordsTest::assertBadRecordFailsAlone);
+    TestPostgres.inSchemaOfItsOwn("milepost_step_records_", StepRecordsTest::assertBadRecordFailsAlone);
   }
 
   private static void assertGrouping(DataSource dataSource) throws Exception {

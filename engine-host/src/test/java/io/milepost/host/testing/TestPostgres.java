@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * in a {@code @BeforeAll}). With a Docker engine: a Testcontainers PostgreSQL that Spring Boot connects the
  * application to through {@code @ServiceConnection}. Without: the machine's PostgreSQL at 127.0.0.1:5432
  * (database {@code test}, user {@code postgres}) in a schema of the context's own, since other runs share it.
+ * Tests without a Spring context use the machine's PostgreSQL through {@link #inSchemaOfItsOwn}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestPostgres {
@@ -63,6 +66,36 @@ public class TestPostgres {
     } catch (SQLException e) {
       Assumptions.abort("No Docker engine for a Testcontainers PostgreSQL, and PostgreSQL at 127.0.0.1:5432/test is "
           + "unreachable (" + e.getMessage() + "): skipping the PostgreSQL tests");
+    }
+  }
+
+  /** What a test runs against a schema of its own ({@link #inSchemaOfItsOwn}). */
+  @FunctionalInterface
+  public interface SchemaBody {
+    void run(DataSource dataSource) throws Exception;
+  }
+
+  /**
+   * For tests that need a database and no Spring context: runs {@code body} against the machine's PostgreSQL in a
+   * schema named {@code prefix} and a random suffix, dropped afterwards; skips the test, saying why, when that
+   * PostgreSQL is unreachable.
+   */
+  public static void inSchemaOfItsOwn(String prefix, SchemaBody body) throws Exception {
+    String schema = prefix + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xffffff);
+    try (Connection connection = local(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      Assumptions.abort("PostgreSQL at 127.0.0.1:5432/test is unreachable (" + e.getMessage() + ")");
+    }
+    try {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setURL(LOCAL_URL + "?currentSchema=" + schema);
+      postgres.setUser("postgres");
+      body.run(postgres);
+    } finally {
+      try (Connection connection = local(); Statement statement = connection.createStatement()) {
+        statement.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
     }
   }
 
