@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's figures as Micrometer meters (scraped at {@code /actuator/prometheus} as
- * {@code milepost_engine_*}): commands by outcome, the commit time of a batch of commands, the time of the checkpoints
- * that make the commits durable on H2, the commands
+ * {@code milepost_engine_*}): commands by outcome, the time from a command's submission to its answer and the part
+ * of it spent queued, the commit time of a batch of commands, the time of the checkpoints that make the commits
+ * durable on H2, the commands
  * queued behind the writer, jobs activated by requests and pushed to streams per job type, open incidents, process
  * instances deleted by the history retention.
  */
@@ -27,6 +28,8 @@ final class MicrometerEngineMetrics implements EngineMetrics {
   private final Counter failed;
   private final Timer commit;
   private final Timer checkpoint;
+  private final Timer commandQueued;
+  private final Timer command;
   private final Counter historyDeleted;
   private final AtomicInteger queued = new AtomicInteger();
 
@@ -44,6 +47,19 @@ final class MicrometerEngineMetrics implements EngineMetrics {
     this.checkpoint = Timer.builder("milepost.engine.checkpoint")
         .description("On H2: one checkpoint that makes the batches committed before it durable, before their commands "
             + "are answered (writing the file, forcing it, waiting for H2's compaction)")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    this.commandQueued = Timer.builder("milepost.engine.command.queued")
+        .description("From a command's submission to the start of the batch that applies it (waiting for the writer)")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    this.command = Timer.builder("milepost.engine.command")
+        .description("From a command's submission to its answer: queued, applied and committed with its batch and, "
+            + "on H2, made durable by a checkpoint")
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(10))
@@ -79,6 +95,12 @@ final class MicrometerEngineMetrics implements EngineMetrics {
   @Override
   public void checkpointed(int commands, Duration duration) {
     checkpoint.record(duration);
+  }
+
+  @Override
+  public void commandAnswered(Duration queuedFor, Duration total) {
+    commandQueued.record(queuedFor);
+    command.record(total);
   }
 
   @Override

@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a Prometheus server scrapes after an order has run: the engine's figures (commands, commit time,
- * checkpoint time on H2, queue, jobs handed to polls and pushed to gRPC streams, open incidents) and the step
+ * What a Prometheus server scrapes after an order has run: the engine's figures (commands, their time queued and to
+ * their answer, commit time, checkpoint time on H2, queue, jobs handed to polls and pushed to gRPC streams, open incidents) and the step
  * metrics per job type, site and plugin version; and every series the Grafana dashboard
  * (ops/grafana/milepost.json) charts.
  */
@@ -70,6 +70,10 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
     // the host runs on H2 here: its commits are made durable by checkpoints, timed apart from the commits
     assertThat(scrape).contains("milepost_engine_checkpoint_seconds_bucket{")
         .containsPattern("milepost_engine_checkpoint_seconds_count [1-9]");
+    // where a command's time went as its caller waited: queued behind the writer, and all of it to its answer
+    assertThat(scrape).contains("milepost_engine_command_queued_seconds_bucket{", "milepost_engine_command_seconds_bucket{")
+        .containsPattern("milepost_engine_command_queued_seconds_count [1-9]")
+        .containsPattern("milepost_engine_command_seconds_count [1-9]");
     assertThat(seriesTheDashboardCharts()).as("series named in " + DASHBOARD).isNotEmpty()
         .allSatisfy(series -> assertThat(scrape).contains("\n" + series));
   }

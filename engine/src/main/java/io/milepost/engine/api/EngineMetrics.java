@@ -23,6 +23,16 @@ public interface EngineMetrics {
    */
   default void batchCommitted(int accepted, int rejected, Duration duration, int queued) {}
 
+  /**
+   * A command was answered once its batch's commit was durable (a refusal too): where its time went, as its caller
+   * waited. The rest of {@code total} after {@code queued} is its batch's commit ({@link #batchCommitted}) and, on H2,
+   * the wait for the checkpoint that made it durable and that checkpoint ({@link #checkpointed}).
+   *
+   * @param queued from its submission to the start of the batch that applied it (the writer was busy with others)
+   * @param total from its submission to its answer
+   */
+  default void commandAnswered(Duration queued, Duration total) {}
+
   /** A batch failed to commit, or (H2) its checkpoint failed to write it to disk: all its commands failed. */
   default void batchFailed(int commands) {}
 

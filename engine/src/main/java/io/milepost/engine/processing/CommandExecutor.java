@@ -333,15 +333,17 @@ public final class CommandExecutor implements AutoCloseable {
         deliverPushedJobs(outcome.context());
       }
     }
-    answers.committed(new CommittedBatch(outcomes));
+    answers.committed(new CommittedBatch(outcomes, started));
   }
 
   /** A committed batch's answers and what it made observable (ended instances, new jobs), once it is durable. */
   private final class CommittedBatch implements AnswerStage.Batch {
     private final List<Outcome> outcomes;
+    private final long startedNanos;
 
-    CommittedBatch(List<Outcome> outcomes) {
+    CommittedBatch(List<Outcome> outcomes, long startedNanos) {
       this.outcomes = outcomes;
+      this.startedNanos = startedNanos;
     }
 
     @Override
@@ -357,7 +359,10 @@ public final class CommandExecutor implements AutoCloseable {
 
     @Override
     public void durable() {
+      long answered = System.nanoTime();
       for (Outcome outcome : outcomes) {
+        long submitted = outcome.pending().submittedNanos();
+        metrics.commandAnswered(Duration.ofNanos(startedNanos - submitted), Duration.ofNanos(answered - submitted));
         if (outcome.failure() == null) {
           try {
             effects.afterCommit(outcome.context().availableJobTypes(), outcome.context().endedProcessInstances());

@@ -63,6 +63,28 @@ class EngineMetricsTest {
   }
 
   @Test
+  void shouldTimeEachCommandFromItsSubmissionToItsAnswerAndThePartItWaitedForTheWriter() {
+    // given what the deployment told
+    recorded.answered.clear();
+    recorded.commitTimes.clear();
+
+    // when commands are answered one after the other (each in a batch of its own), a refusal among them
+    engine.createProcessInstance(CreateProcessInstance.latest("work", Map.of()));
+    assertThatThrownBy(() -> engine.completeJob(42, Map.of())).isInstanceOf(RejectionException.class);
+    engine.createProcessInstance(CreateProcessInstance.latest("work", Map.of()));
+
+    // then each command's wait is told once, the refusal's too: the part it was queued, and all of it to its answer,
+    // which holds its batch's commit and, on H2, the checkpoint that made it durable
+    assertThat(recorded.answered).hasSize(3);
+    assertThat(recorded.commitTimes).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      Answered answered = recorded.answered.get(i);
+      assertThat(answered.queued()).isGreaterThanOrEqualTo(Duration.ZERO);
+      assertThat(answered.total()).isGreaterThanOrEqualTo(answered.queued().plus(recorded.commitTimes.get(i)));
+    }
+  }
+
+  @Test
   void shouldCountJobsActivatedByRequestsAndLongPollsApartFromJobsPushedToStreams() {
     start(3);
     List<ActivatedJob> requested = engine.activateJobs(new ActivateJobs("work", "test", Duration.ofMinutes(1), 1, List.of()));
@@ -86,6 +108,8 @@ class EngineMetricsTest {
     return jobs -> into.addAll(jobs);
   }
 
+  private record Answered(Duration queued, Duration total) {}
+
   private static final class Recorded implements EngineMetrics {
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
@@ -93,6 +117,12 @@ class EngineMetricsTest {
     final AtomicInteger checkpointedCommands = new AtomicInteger();
     final Map<String, Integer> activated = new ConcurrentHashMap<>();
     final Map<String, Integer> pushed = new ConcurrentHashMap<>();
+    final List<Answered> answered = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void commandAnswered(Duration queued, Duration total) {
+      answered.add(new Answered(queued, total));
+    }
 
     @Override
     public void batchCommitted(int acceptedCommands, int rejectedCommands, Duration duration, int queued) {
