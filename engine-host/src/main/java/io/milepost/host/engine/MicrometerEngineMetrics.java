@@ -38,32 +38,16 @@ final class MicrometerEngineMetrics implements EngineMetrics {
     this.accepted = commands("accepted");
     this.rejected = commands("rejected");
     this.failed = commands("failed");
-    this.commit = Timer.builder("milepost.engine.commit")
-        .description("From a batch's first command to its commit (commands share one transaction)")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry);
-    this.checkpoint = Timer.builder("milepost.engine.checkpoint")
-        .description("On H2: one checkpoint that makes the batches committed before it durable, before their commands "
-            + "are answered (writing the file, forcing it, waiting for H2's compaction)")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry);
-    this.commandQueued = Timer.builder("milepost.engine.command.queued")
-        .description("From a command's submission to the start of the batch that applies it (waiting for the writer)")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry);
-    this.command = Timer.builder("milepost.engine.command")
-        .description("From a command's submission to its answer: queued, applied and committed with its batch and, "
-            + "on H2, made durable by a checkpoint")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry);
+    this.commit = histogram("milepost.engine.commit",
+        "From a batch's first command to its commit (commands share one transaction)");
+    this.checkpoint = histogram("milepost.engine.checkpoint",
+        "On H2: one checkpoint that makes the batches committed before it durable, before their commands are "
+            + "answered (writing the file, forcing it, waiting for H2's compaction)");
+    this.commandQueued = histogram("milepost.engine.command.queued",
+        "From a command's submission to the start of the batch that applies it (waiting for the writer)");
+    this.command = histogram("milepost.engine.command",
+        "From a command's submission to its answer: queued, applied and committed with its batch and, on H2, made "
+            + "durable by a checkpoint");
     this.historyDeleted = Counter.builder("milepost.engine.history.deleted")
         .description("Process instances deleted with all their history because their root ended longer ago than "
             + "milepost.engine.history-retention")
@@ -72,6 +56,16 @@ final class MicrometerEngineMetrics implements EngineMetrics {
     Gauge.builder("milepost.engine.queue", queued, AtomicInteger::get)
         .description("Commands waiting behind the writer when its last batch started")
         .baseUnit("commands")
+        .register(registry);
+  }
+
+  /** A timer with a histogram, for quantiles from 1 ms to 10 s in Prometheus. */
+  private Timer histogram(String name, String description) {
+    return Timer.builder(name)
+        .description(description)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry);
   }
 
