@@ -42,8 +42,9 @@ public class Prof {
     }
     System.out.println("total " + total);
     int n = Integer.getInteger("n", 40);
+    final int all = Math.max(1, total);
     counts.entrySet().stream().sorted(Map.Entry.<String,Integer>comparingByValue().reversed()).limit(n)
-      .forEach(en -> System.out.printf("%6d %5.1f%% %s%n", en.getValue(), 100.0 * en.getValue() / Math.max(1, 1), en.getKey()));
+      .forEach(en -> System.out.printf("%6d %5.1f%% %s%n", en.getValue(), 100.0 * en.getValue() / all, en.getKey()));
   }
   static String name(RecordedFrame f) { var m = f.getMethod(); return m.getType().getName() + "." + m.getName(); }
   static String pkg(RecordedFrame f) { String n = f.getMethod().getType().getName(); int i = n.lastIndexOf('.'); return i < 0 ? n : n.substring(0, i); }

@@ -48,7 +48,6 @@ class OldStepRecordsTest {
     TestPostgres.inSchemaOfItsOwn("milepost_old_steps_", OldStepRecordsTest::assertRetention);
   }
 
-
   private static void assertRetention(DataSource dataSource) {
     // given: more old records than one batch, in the two hours from T0, each with a measure; three records 100 days
     // later; and the clock a little after those, with records kept for 90 days
