@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --growth=0,100000,1000000} (the default) or {@code --growth=none}, {@code --h2-commit-durability=process-kill}
  * (the engine's H2 commits survive a process kill only; default power-cut), {@code --gc=zgc}, {@code --gc=parallel}
  * or {@code --gc=shenandoah} (the measured JVMs collect with ZGC, the parallel collector or Shenandoah instead of
- * G1), {@code --waiting=100000} (instances waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR
+ * G1), {@code --completion=async} (the Camunda client's job handlers send each completion and return instead of
+ * waiting for its answer: {@link io.milepost.bench.engine.HandlerCompletion}), {@code --waiting=100000} (instances waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR
  * recording per child), {@code --report-only}
  * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
  * H2 rows when only PostgreSQL runs), {@code --results=benchmarks/RESULTS.md} (the raw results go to

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param dataDir a fresh directory for this run (H2 files, logs of a child JVM)
  * @param repositoryRoot the Milepost checkout (bpmn/, engine-host/target/engine-host.jar)
  * @param workerThreadsPerType worker threads (or, for the Camunda client, job-handling threads) per job type
+ * @param completion how the Camunda client's job handlers complete their jobs
  */
 public record BenchContext(Workload workload, StoreKind store, String jdbcUrl, Path dataDir, Path repositoryRoot,
-    Models models, int workerThreadsPerType) {}
+    Models models, int workerThreadsPerType, HandlerCompletion completion) {}

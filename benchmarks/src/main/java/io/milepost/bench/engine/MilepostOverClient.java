@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.worker.JobHandler;
 import io.camunda.client.api.worker.JobWorker;
 import io.milepost.bench.harness.InstanceTracker;
 import io.milepost.bench.harness.JvmProbe;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Milepost through the official Camunda Java client: engine-host in a child JVM, and in this JVM one job worker
- * per job type at the client's defaults (long poll, 32 active jobs), completing each job from its handler.
+ * per job type at the client's defaults (long poll, 32 active jobs), completing each job from its handler, which
+ * waits for the completion's answer or, with {@code --completion=async}, sends it and returns ({@link HandlerCompletion}).
  *
  * <p>Over REST ({@link #rest()}) every command goes over the REST API. Over gRPC ({@link #grpcStreaming()})
  * deploy, create and complete go over the gRPC gateway and the workers open job streams
@@ -72,15 +74,31 @@ public final class MilepostOverClient implements EngineAdapter {
       Map<String, Object> result = workload.resultVariables(type);
       workers.add(client.newWorker()
           .jobType(type)
-          .handler((jobClient, job) -> {
-            jobClient.newCompleteCommand(job).variables(result).send().join();
-            counter.completed(job.getProcessInstanceKey());
-          })
+          .handler(handler(context.completion(), result, counter))
           .name("bench")
           .timeout(Duration.ofMinutes(5))
           .streamEnabled(grpc)
           .open());
     }
+  }
+
+  private static JobHandler handler(HandlerCompletion completion, Map<String, Object> result, JobCounter counter) {
+    return switch (completion) {
+      case BLOCKING -> (jobClient, job) -> {
+        jobClient.newCompleteCommand(job).variables(result).send().join();
+        counter.completed(job.getProcessInstanceKey());
+      };
+      // a refused completion is failed with one retry less, as the client does for a handler that throws, so the
+      // job is worked again instead of waiting out its timeout
+      case ASYNC -> (jobClient, job) -> jobClient.newCompleteCommand(job).variables(result).send()
+          .whenComplete((completed, refused) -> {
+            if (refused == null) {
+              counter.completed(job.getProcessInstanceKey());
+            } else {
+              jobClient.newFailCommand(job).retries(job.getRetries() - 1).errorMessage(refused.toString()).send();
+            }
+          });
+    };
   }
 
   @Override

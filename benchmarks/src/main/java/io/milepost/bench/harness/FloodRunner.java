@@ -60,7 +60,8 @@ public final class FloodRunner {
     try (MilepostOverClient adapter = grpc ? MilepostOverClient.grpcStreaming() : MilepostOverClient.rest()) {
       InstanceTracker tracker = new InstanceTracker();
       adapter.start(new BenchContext(Workload.SEQUENCE, StoreKind.H2, StoreKind.H2.freshUrl(dataDir, "flood", null),
-          dataDir, settings.repositoryRoot(), new Models(), settings.workerThreadsPerType()), tracker);
+          dataDir, settings.repositoryRoot(), new Models(), settings.workerThreadsPerType(), settings.completion()),
+          tracker);
       Rounds rounds = new Rounds(settings, adapter, tracker);
       double warmup = rounds.warmUp(settings.warmupSeconds()).throughput();
       double saturation = rounds.saturate((int) Math.max(settings.minInstances(),

@@ -87,7 +87,7 @@ public final class GrowthRunner {
     double warmup = Double.NaN;
     try (MilepostInProcess adapter = new MilepostInProcess()) {
       adapter.start(new BenchContext(Workload.SEQUENCE, store, url, dataDir, settings.repositoryRoot(),
-          new Models(), settings.workerThreadsPerType()), tracker);
+          new Models(), settings.workerThreadsPerType(), settings.completion()), tracker);
       MilepostEngine engine = adapter.engine();
       engine.deploy(List.of(new DeploymentResource("probe.bpmn", PROBE_XML.strip().getBytes(StandardCharsets.UTF_8))));
       Rounds rounds = new Rounds(settings, adapter, tracker);

@@ -1,5 +1,6 @@
 package io.milepost.bench.harness;
 
+import io.milepost.bench.engine.HandlerCompletion;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,9 +15,10 @@ import java.util.Map;
  * @param starterThreads threads that start instances
  * @param workerThreadsPerType worker threads per job type
  * @param minInstances the fewest instances a saturation round starts
+ * @param completion how the Camunda client's job handlers complete their jobs
  */
 public record Settings(int warmupSeconds, int roundSeconds, int latencySeconds, int rounds, int starterThreads,
-    int workerThreadsPerType, int minInstances, Path repositoryRoot, Path workDir) {
+    int workerThreadsPerType, int minInstances, HandlerCompletion completion, Path repositoryRoot, Path workDir) {
 
   /** A warm-up stops after this many slices, settled or not. */
   public static final int MAX_WARMUP_SLICES = 8;
@@ -32,11 +34,12 @@ public record Settings(int warmupSeconds, int roundSeconds, int latencySeconds, 
   private static final int WORKERS_PER_TYPE = 8;
 
   public static Settings full(Path repositoryRoot, Path workDir) {
-    return new Settings(15, 15, 10, 3, STARTERS, WORKERS_PER_TYPE, 200, repositoryRoot, workDir);
+    return new Settings(15, 15, 10, 3, STARTERS, WORKERS_PER_TYPE, 200, HandlerCompletion.BLOCKING, repositoryRoot,
+        workDir);
   }
 
   public static Settings quick(Path repositoryRoot, Path workDir) {
-    return new Settings(3, 3, 3, 2, STARTERS, WORKERS_PER_TYPE, 50, repositoryRoot, workDir);
+    return new Settings(3, 3, 3, 2, STARTERS, WORKERS_PER_TYPE, 50, HandlerCompletion.BLOCKING, repositoryRoot, workDir);
   }
 
   public static Settings fromArguments(Map<String, String> arguments) {
@@ -51,6 +54,7 @@ public record Settings(int warmupSeconds, int roundSeconds, int latencySeconds, 
         intArg(arguments, "starters", base.starterThreads),
         intArg(arguments, "workers-per-type", base.workerThreadsPerType),
         intArg(arguments, "min-instances", base.minInstances),
+        HandlerCompletion.of(arguments.get("completion")),
         repo, work);
   }
 

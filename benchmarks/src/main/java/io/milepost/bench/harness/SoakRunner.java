@@ -68,7 +68,7 @@ public final class SoakRunner {
     String note = "";
     try (HostOrders orders = new HostOrders()) {
       orders.start(new BenchContext(Workload.ORDER, store, url, dataDir, settings.repositoryRoot(), new Models(),
-          settings.workerThreadsPerType()), tracker);
+          settings.workerThreadsPerType(), settings.completion()), tracker);
       Rounds rounds = new Rounds(settings, orders, tracker);
       JvmProbe host = orders.host().probe();
       long start = System.nanoTime();

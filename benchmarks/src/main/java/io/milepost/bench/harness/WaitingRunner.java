@@ -81,7 +81,7 @@ public final class WaitingRunner {
     Path dataDir = Files.createDirectories(settings.workDir().resolve("waiting-" + System.currentTimeMillis()));
     BenchContext context = new BenchContext(Workload.SEQUENCE, store, store == StoreKind.POSTGRES
         ? store.freshUrl(dataDir, "bench_waiting", postgresUrl) : null, dataDir, settings.repositoryRoot(),
-        new Models(), settings.workerThreadsPerType());
+        new Models(), settings.workerThreadsPerType(), settings.completion());
     List<String> notes = new ArrayList<>();
     AtomicLongArray keys = new AtomicLongArray(KEPT_KEYS);
     List<FillStep> steps = new ArrayList<>();

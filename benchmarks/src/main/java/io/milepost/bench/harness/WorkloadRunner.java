@@ -46,7 +46,7 @@ public final class WorkloadRunner {
     InstanceTracker tracker = new InstanceTracker();
     try (EngineAdapter adapter = engine.create()) {
       adapter.start(new BenchContext(workload, store, url, dataDir, settings.repositoryRoot(),
-          new Models(), settings.workerThreadsPerType()), tracker);
+          new Models(), settings.workerThreadsPerType(), settings.completion()), tracker);
       Rounds rounds = new Rounds(settings, adapter, tracker);
       double estimate = Double.NaN;
       double warmupSeconds = Double.NaN;

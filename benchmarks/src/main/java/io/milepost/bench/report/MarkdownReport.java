@@ -36,11 +36,11 @@ public final class MarkdownReport {
         + "(at most %d; the last slice's rate estimates saturation), %d saturation rounds of about %d s each "
         + "(at least %d instances, started by up to %d threads), %d open-loop latency rounds of %d s at half the "
         + "median saturation throughput (16 starter threads, latency from the scheduled start), up to %d worker "
-        + "threads per job type (an engine may take fewer of either: see How to read this), every engine and "
+        + "threads per job type (an engine may take fewer of either: see How to read this), %s, every engine and "
         + "workload in a fresh JVM (`-Xmx1g`; G1 unless the command names `--gc`) on an empty store.%n%n",
         settings.warmupSeconds(), Settings.MAX_WARMUP_SLICES, settings.rounds(), settings.roundSeconds(),
         settings.minInstances(), settings.starterThreads(), settings.rounds(), settings.latencySeconds(),
-        settings.workerThreadsPerType()));
+        settings.workerThreadsPerType(), settings.completion().description()));
     if (!results.isEmpty()) {
       md.append("![throughput](").append(chartFile).append(")\n\n");
     }
@@ -98,7 +98,8 @@ public final class MarkdownReport {
           the completion of its last job (the command applies every follow-up step). Milepost REST: `engine-host.jar`
           in a child JVM (plugin workers off), the Camunda 8.9 Java client with `preferRestOverGrpc(true)`, one job
           worker per type at the client's defaults but with the settings line's worker threads per type as
-          job-handling threads, completing from the handler. Milepost gRPC: the same engine-host and client with
+          job-handling threads, completing from the handler (which waits for the answer, or with `--completion=async`
+          sends the completion and returns). Milepost gRPC: the same engine-host and client with
           `preferRestOverGrpc(false)`, the workers opened with `streamEnabled(true)`, so the gateway pushes jobs over
           `StreamActivatedJobs`; the client keeps long-polling `ActivateJobs` alongside (its default), but the engine,
           like Camunda's broker, gives a new job to a stream before a held poll. Deploy, create and complete go over
