@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.milepost.host.insight.RollupStep;
 import io.milepost.host.insight.StepRollups;
 import io.milepost.host.site.HostSchema;
 import io.milepost.host.testing.TestPostgres;
@@ -26,13 +27,15 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Steps that end while the records before them are being written are stored together, in one transaction with their
  * rollups; a record that cannot be stored fails alone. The store is held up the way a busy one is: another transaction
  * keeps the hour's rollup row locked. On H2 and on PostgreSQL (in a schema of its own, dropped afterwards; skipped
- * when no PostgreSQL answers).
+ * when no PostgreSQL answers). A host whose first record of an hour meets the rollup row another host opened at the
+ * same time stores its record again.
  */
 class StepRecordsTest {
 
@@ -59,6 +62,12 @@ class StepRecordsTest {
   @Test
   void shouldFailOnlyTheRecordThatCannotBeStoredWhenItsGroupFailsOnPostgres() throws Exception {
     TestPostgres.inSchemaOfItsOwn("milepost_step_records_", StepRecordsTest::assertBadRecordFailsAlone);
+  }
+
+  // PostgreSQL only: hosts share a database there, while an H2 file belongs to one host
+  @Test
+  void shouldStoreARecordWhoseNewHourAnotherHostOpenedMeanwhileOnPostgres() throws Exception {
+    TestPostgres.inSchemaOfItsOwn("milepost_step_records_", StepRecordsTest::assertAnotherHostOpensTheHourFirst);
   }
 
   private static void assertGrouping(DataSource dataSource) throws Exception {
@@ -121,6 +130,44 @@ class StepRecordsTest {
       assertThat(fixture.records.forProcessInstance(INSTANCE)).hasSize(QUEUED + 1)
           .noneMatch(step -> step.siteId().length() > 100);
       assertThat(fixture.single("SELECT jobs FROM step_rollup")).isEqualTo(QUEUED + 1);
+    }
+  }
+
+  /**
+   * Two hosts on one database that store the first records of an hour at once: neither sees the other's uncommitted
+   * rollup row, both insert it, and the one that commits second fails on the key; it must store its record again.
+   */
+  private static void assertAnotherHostOpensTheHourFirst(DataSource dataSource) throws Exception {
+    // given: another host has opened the hour's rollup row in a transaction that has not committed yet
+    Fixture fixture = new Fixture(dataSource);
+    try (Connection otherHost = dataSource.getConnection();
+        ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor()) {
+      otherHost.setAutoCommit(false);
+      new StepRollups(JdbcClient.create(new SingleConnectionDataSource(otherHost, true))).add(List.of(
+          new RollupStep("fulfillment.pick", "s-1", "acme", "1.0.0", "COMPLETED", STARTED, 40, Map.of("boxes", 2.0))));
+
+      // when: this host stores a record of the same hour, whose insert of that row waits for the other transaction
+      CompletableFuture<Long> id = fixture.addAsync(steps, record("s-1", 10));
+      awaitBlockedByAnotherTransaction(dataSource);
+      otherHost.commit();
+
+      // then the record is stored and the hour's one row counts both hosts' steps
+      assertThat(id.get(30, TimeUnit.SECONDS)).isPositive();
+      assertThat(fixture.single("SELECT COUNT(*) FROM step_rollup")).isEqualTo(1);
+      assertThat(fixture.single("SELECT jobs FROM step_rollup")).isEqualTo(2);
+      assertThat(fixture.single("SELECT value_count FROM step_rollup_measure WHERE name = 'boxes'")).isEqualTo(2);
+    }
+  }
+
+  /** Until a session of the PostgreSQL database waits to insert a rollup row that another transaction holds. */
+  private static void awaitBlockedByAnotherTransaction(DataSource dataSource) throws Exception {
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    String blocked = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO step_rollup %'";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (jdbc.sql(blocked).query(Long.class).single() == 0) {
+      assertThat(System.nanoTime()).as("a session waiting for the other host's row").isLessThan(deadline);
+      Thread.sleep(10);
     }
   }
 
