@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +26,14 @@ public final class EventLogTail implements AutoCloseable {
   private static final int BATCH = 1000;
 
   private final EngineQueries queries;
-  private final JdbcClient jdbc;
   private final List<Consumer<List<EngineEvent>>> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().name("event-log-tail").daemon().factory());
   /** The last position handed out; -1 until someone listens. */
   private long position = -1;
 
-  EventLogTail(EngineQueries queries, JdbcClient jdbc) {
+  EventLogTail(EngineQueries queries) {
     this.queries = queries;
-    this.jdbc = jdbc;
     timer.scheduleWithFixedDelay(this::poll, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -53,7 +50,7 @@ public final class EventLogTail implements AutoCloseable {
         return;
       }
       if (position < 0) {
-        position = jdbc.sql("SELECT COALESCE(MAX(position), 0) FROM event_log").query(Long.class).single();
+        position = queries.lastEventPosition();
         return;
       }
       List<EngineEvent> events;
