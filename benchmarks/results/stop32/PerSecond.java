@@ -7,7 +7,6 @@ public class PerSecond {
   public static void main(String[] a) throws Exception {
     java.util.regex.Pattern thr = java.util.regex.Pattern.compile(a[1]);
     TreeMap<Long, int[]> perSecond = new TreeMap<>();
-    Long periodMs = null;
     try (RecordingFile rf = new RecordingFile(Path.of(a[0]))) {
       while (rf.hasMoreEvents()) {
         RecordedEvent e = rf.readEvent();

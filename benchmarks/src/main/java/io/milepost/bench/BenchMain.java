@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (the engine's H2 commits survive a process kill only; default power-cut), {@code --gc=zgc}, {@code --gc=parallel}
  * or {@code --gc=shenandoah} (the measured JVMs collect with ZGC, the parallel collector or Shenandoah instead of
  * G1), {@code --completion=async} (the Camunda client's job handlers send each completion and return instead of
- * waiting for its answer: {@link io.milepost.bench.engine.HandlerCompletion}), {@code --waiting=100000} (instances waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR
- * recording per child), {@code --report-only}
+ * waiting for its answer: {@link io.milepost.bench.engine.HandlerCompletion}), {@code --waiting=100000} (instances
+ * waiting on a message) or {@code --waiting=none}, {@code --jfr} (a JFR recording per child), {@code --report-only}
  * (re-render from the saved results), {@code --merge} (keep the saved results this run does not replace, e.g.
  * H2 rows when only PostgreSQL runs), {@code --results=benchmarks/RESULTS.md} (the raw results go to
  * {@code results/} beside it, and NOTES.md beside it, when present, is appended).
@@ -47,7 +47,7 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> arguments = Arguments.parse(args);
-    GarbageCollector.of(arguments.get("gc")); // a wrong --gc fails here, before anything is written
+    Arguments.choice(arguments, "gc", GarbageCollector.G1); // a wrong --gc fails here, before anything is written
     Settings settings = Settings.fromArguments(arguments);
     List<EngineKind> engines = Arguments.list(arguments, "engines", "milepost,milepost-rest,milepost-grpc,flowable")
         .stream().filter(e -> !e.equals("none")).map(EngineKind::byId).toList();
@@ -143,7 +143,7 @@ public final class BenchMain {
   /** Runs {@code main} in a child JVM with the same class path; returns the JSON after {@code prefix}, or null. */
   private static String runChild(Class<?> main, String prefix, String name, List<String> childArgs, String[] parentArgs,
       Settings settings, boolean jfr) throws IOException, InterruptedException {
-    String gc = GarbageCollector.of(Arguments.parse(parentArgs).get("gc")).flag();
+    String gc = Arguments.choice(Arguments.parse(parentArgs), "gc", GarbageCollector.G1).flag();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", gc, "-D" + EngineHostProcess.GC_PROPERTY + "=" + gc));
     if (jfr) {

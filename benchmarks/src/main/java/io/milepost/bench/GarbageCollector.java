@@ -1,7 +1,5 @@
 package io.milepost.bench;
 
-import java.util.Locale;
-
 /**
  * The collector the measured JVMs run with ({@code --gc=g1}, the default, {@code --gc=zgc}, {@code --gc=parallel} or
  * {@code --gc=shenandoah}): on 2 cores G1's young pauses are the tail at half load; ZGC and Shenandoah trade
@@ -22,17 +20,5 @@ enum GarbageCollector {
 
   String flag() {
     return flag;
-  }
-
-  static GarbageCollector of(String option) {
-    if (option == null) {
-      return G1;
-    }
-    try {
-      return valueOf(option.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Expected --gc=g1, --gc=zgc, --gc=parallel or --gc=shenandoah, but found --gc=" + option, e);
-    }
   }
 }

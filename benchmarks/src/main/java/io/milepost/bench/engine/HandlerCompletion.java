@@ -1,7 +1,5 @@
 package io.milepost.bench.engine;
 
-import java.util.Locale;
-
 /**
  * How the Camunda client's job handlers complete their jobs ({@code --completion=blocking}, the default, or
  * {@code --completion=async}). A blocking handler holds one of the client's job-handling threads until the engine
@@ -22,17 +20,5 @@ public enum HandlerCompletion {
   /** The phrase the report's settings line uses. */
   public String description() {
     return description;
-  }
-
-  public static HandlerCompletion of(String option) {
-    if (option == null) {
-      return BLOCKING;
-    }
-    try {
-      return valueOf(option.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Expected --completion=blocking or --completion=async, but found --completion=" + option, e);
-    }
   }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Milepost through the official Camunda Java client: engine-host in a child JVM, and in this JVM one job worker
  * per job type at the client's defaults (long poll, 32 active jobs), completing each job from its handler, which
- * waits for the completion's answer or, with {@code --completion=async}, sends it and returns ({@link HandlerCompletion}).
+ * waits for the completion's answer or, with {@code --completion=async}, sends it and returns
+ * ({@link HandlerCompletion}).
  *
  * <p>Over REST ({@link #rest()}) every command goes over the REST API. Over gRPC ({@link #grpcStreaming()})
  * deploy, create and complete go over the gRPC gateway and the workers open job streams

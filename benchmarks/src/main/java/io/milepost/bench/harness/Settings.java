@@ -39,7 +39,8 @@ public record Settings(int warmupSeconds, int roundSeconds, int latencySeconds, 
   }
 
   public static Settings quick(Path repositoryRoot, Path workDir) {
-    return new Settings(3, 3, 3, 2, STARTERS, WORKERS_PER_TYPE, 50, HandlerCompletion.BLOCKING, repositoryRoot, workDir);
+    return new Settings(3, 3, 3, 2, STARTERS, WORKERS_PER_TYPE, 50, HandlerCompletion.BLOCKING, repositoryRoot,
+        workDir);
   }
 
   public static Settings fromArguments(Map<String, String> arguments) {
@@ -54,7 +55,7 @@ public record Settings(int warmupSeconds, int roundSeconds, int latencySeconds, 
         intArg(arguments, "starters", base.starterThreads),
         intArg(arguments, "workers-per-type", base.workerThreadsPerType),
         intArg(arguments, "min-instances", base.minInstances),
-        HandlerCompletion.of(arguments.get("completion")),
+        Arguments.choice(arguments, "completion", HandlerCompletion.BLOCKING),
         repo, work);
   }
 
