@@ -2,6 +2,7 @@ package io.milepost.host.inventory;
 
 import io.milepost.engine.api.EngineEvent;
 import io.milepost.engine.api.EngineQueries;
+import io.milepost.engine.state.PackedEvents;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,8 @@ final class TerminatedInstances {
 
   private static final Logger LOG = LoggerFactory.getLogger(TerminatedInstances.class);
   private static final String CURSOR = "terminated-instances";
-  /** Positions read per transaction, so a long backlog is worked off in bounded steps. */
-  private static final long CHUNK = 50_000;
+  /** Positions read per transaction (10,000 event log rows), so a long backlog is worked off in bounded steps. */
+  private static final long CHUNK = 10_000L * PackedEvents.POSITIONS_PER_ROW;
 
   private final EngineQueries engine;
   private final JdbcClient jdbc;

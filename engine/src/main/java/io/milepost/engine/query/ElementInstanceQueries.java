@@ -91,13 +91,6 @@ final class ElementInstanceQueries {
         row -> new ElementStatistics(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)));
   }
 
-  /** The ids of the sequence flows the instance took, each once, in the order first taken. */
-  List<String> takenSequenceFlows(long processInstanceKey) {
-    return jdbc.list("SELECT element_id, MIN(position) AS first_taken FROM event_log"
-        + " WHERE process_instance_key = ? AND intent = 'SEQUENCE_FLOW_TAKEN'"
-        + " GROUP BY element_id ORDER BY first_taken", List.of(processInstanceKey), row -> row.getString(1));
-  }
-
   private static String stateCondition(ElementInstanceState state) {
     return state == null ? null : switch (state) {
       case ACTIVE -> "e.state NOT IN " + FINAL_STATES;

@@ -25,11 +25,13 @@ import io.milepost.engine.api.UserTaskState;
 import io.milepost.engine.api.UserTaskView;
 import io.milepost.engine.api.VariableFilter;
 import io.milepost.engine.api.VariableView;
+import io.milepost.engine.state.PackedEvents;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -238,7 +240,13 @@ public final class JdbcEngineQueries implements EngineQueries {
 
   @Override
   public List<String> takenSequenceFlows(long processInstanceKey) {
-    return elementInstances.takenSequenceFlows(processInstanceKey);
+    Set<String> taken = new LinkedHashSet<>();
+    for (EngineEvent event : events(processInstanceKey)) {
+      if (event.intent().equals("SEQUENCE_FLOW_TAKEN")) {
+        taken.add(event.elementId());
+      }
+    }
+    return List.copyOf(taken);
   }
 
   @Override
@@ -292,8 +300,8 @@ public final class JdbcEngineQueries implements EngineQueries {
 
   @Override
   public List<EngineEvent> events(long processInstanceKey) {
-    return jdbc.list("SELECT * FROM event_log WHERE process_instance_key = ? ORDER BY position",
-        List.of(processInstanceKey), rows::event);
+    return eventRows("SELECT * FROM event_log WHERE process_instance_key = ? ORDER BY position",
+        List.of(processInstanceKey));
   }
 
   @Override
@@ -301,19 +309,33 @@ public final class JdbcEngineQueries implements EngineQueries {
     if (limit < 1) {
       throw new IllegalArgumentException("Expected a limit of at least 1, but it was " + limit);
     }
-    return jdbc.list("SELECT * FROM event_log WHERE position > ? ORDER BY position LIMIT ?",
-        List.of(position, limit), rows::event);
+    // Every row holds at least one event, so limit rows after the one holding position are enough.
+    List<EngineEvent> events = eventRows("SELECT * FROM event_log WHERE position >= ? ORDER BY position LIMIT ?",
+        List.of(PackedEvents.rowPosition(position), limit + 1)).stream().filter(e -> e.position() > position).toList();
+    return events.size() > limit ? events.subList(0, limit) : events;
   }
 
   @Override
   public long lastEventPosition() {
-    return jdbc.single("SELECT MAX(position) FROM event_log", List.of(), row -> row.getLong(1)).orElse(0L);
+    return jdbc.single("SELECT * FROM event_log ORDER BY position DESC LIMIT 1", List.of(), rows::events)
+        .map(events -> events.getLast().position()).orElse(0L);
   }
 
   @Override
   public List<EngineEvent> eventsBetween(long position, long upTo, String intent, String elementType) {
-    return jdbc.list("SELECT * FROM event_log WHERE position > ? AND position <= ? AND intent = ? AND element_type = ?"
-        + " ORDER BY position", List.of(position, upTo, intent, elementType), rows::event);
+    // The store filters a row's own event, and keeps the rows whose packed events may hold the intent (a LIKE
+    // that can match more than it should, never less); the packed events are then filtered here.
+    return eventRows("SELECT * FROM event_log WHERE position >= ? AND position <= ?"
+            + " AND (intent = ? AND element_type = ? OR packed_events LIKE ?) ORDER BY position",
+        List.of(PackedEvents.rowPosition(position), PackedEvents.rowPosition(upTo), intent, elementType,
+            "%" + intent + "%")).stream()
+        .filter(e -> e.position() > position && e.position() <= upTo && e.intent().equals(intent)
+            && elementType.equals(e.elementType()))
+        .toList();
+  }
+
+  private List<EngineEvent> eventRows(String sql, List<Object> parameters) {
+    return jdbc.list(sql, parameters, rows::events).stream().flatMap(List::stream).toList();
   }
 
   private static Long flowScopeOf(Connection connection, long elementInstanceKey) throws SQLException {

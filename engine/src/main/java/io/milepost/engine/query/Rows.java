@@ -13,9 +13,12 @@ import io.milepost.engine.api.ProcessInstanceView;
 import io.milepost.engine.api.UserTaskState;
 import io.milepost.engine.api.UserTaskView;
 import io.milepost.engine.api.VariableView;
+import io.milepost.engine.state.EventLog;
+import io.milepost.engine.state.PackedEvents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -150,17 +153,28 @@ final class Rows {
         row.getString("tenant_id"));
   }
 
-  EngineEvent event(ResultSet row) throws SQLException {
-    return new EngineEvent(
-        row.getLong("position"),
+  /** The events of one event log row: its own, then those packed with it, at consecutive positions. */
+  List<EngineEvent> events(ResultSet row) throws SQLException {
+    long rowPosition = row.getLong("position");
+    long processInstanceKey = row.getLong("process_instance_key");
+    List<EventLog.Entry> packed = PackedEvents.decode(row.getString("packed_events"), processInstanceKey);
+    List<EngineEvent> events = new ArrayList<>(1 + packed.size());
+    events.add(new EngineEvent(
+        PackedEvents.position(rowPosition, 0),
         row.getLong("record_key"),
         row.getString("value_type"),
         row.getString("intent"),
-        row.getLong("process_instance_key"),
+        processInstanceKey,
         row.getString("element_id"),
         row.getString("element_type"),
         instant(row, "created_at"),
-        row.getString("payload_json"));
+        row.getString("payload_json")));
+    for (int i = 0; i < packed.size(); i++) {
+      EventLog.Entry e = packed.get(i);
+      events.add(new EngineEvent(PackedEvents.position(rowPosition, i + 1), e.key(), e.valueType(), e.intent(),
+          processInstanceKey, e.elementId(), e.elementType(), Instant.ofEpochMilli(e.timestamp()), e.payloadJson()));
+    }
+    return events;
   }
 
   /** A variable's value as plain Java: maps, lists, strings, numbers, booleans or null. */

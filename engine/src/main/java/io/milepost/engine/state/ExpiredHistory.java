@@ -67,8 +67,6 @@ public final class ExpiredHistory {
   /** The record types of deployments: kept with the deployments they describe. */
   private static final Set<String> DEPLOYMENT_RECORDS = Set.of("DEPLOYMENT", "PROCESS", "FORM",
       "DECISION_REQUIREMENTS", "DECISION");
-  /** The process instance key of event log rows that belong to no instance. */
-  private static final long NO_INSTANCE = -1;
 
   private final Sql sql;
 
@@ -110,7 +108,7 @@ public final class ExpiredHistory {
             + "WHERE process_instance_key = ? AND position > ? ORDER BY process_instance_key, position "
             + "FETCH FIRST ? ROWS ONLY",
         row -> new StandaloneRow(row.getLong(1), row.getString(2), row.getLong(3), row.getLong(4)),
-        NO_INSTANCE, afterPosition, limit);
+        PackedEvents.NO_INSTANCE, afterPosition, limit);
     List<Object[]> events = new ArrayList<>();
     List<Object[]> evaluations = new ArrayList<>();
     long readUpTo = afterPosition;

@@ -31,7 +31,9 @@ import io.milepost.engine.api.UserTaskState;
 import io.milepost.engine.api.UserTaskView;
 import io.milepost.engine.api.VariableFilter;
 import io.milepost.engine.api.VariableView;
+import io.milepost.engine.state.EventLog;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -407,6 +409,103 @@ abstract class JdbcEngineQueriesContract {
     assertThat(ofInstance).extracting(EngineEvent::intent).containsExactly("ELEMENT_ACTIVATING", "ELEMENT_ACTIVATED");
     assertThat(afterFirst).extracting(EngineEvent::key).containsExactly(102L, 500L);
     assertThat(queries.eventsAfter(ofInstance.getFirst().position(), 1)).hasSize(1);
+  }
+
+  @Test
+  void shouldReadPackedEventsInTheOrderWrittenAfterRowsOfOneEvent() {
+    // given: a row written before packing, then a command whose events alternate between two instances and none
+    given.event(100, "PROCESS_INSTANCE", "ELEMENT_ACTIVATING", 100);
+    given.eventsOfOneCommand(List.of(
+        entry(101, "PROCESS_INSTANCE", "ELEMENT_ACTIVATED", 100, "order", "PROCESS", "{\"a\":\"1:b,-\"}"),
+        entry(102, "PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", 100, "toPick", "SEQUENCE_FLOW", null),
+        entry(103, "PROCESS_INSTANCE", "ELEMENT_TERMINATED", 100, "order", "PROCESS", null),
+        entry(200, "PROCESS_INSTANCE", "ELEMENT_ACTIVATING", 200, "order", "PROCESS", null),
+        entry(300, "MESSAGE", "PUBLISHED", -1, null, null, null),
+        entry(104, "PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", 100, "toPack", "SEQUENCE_FLOW", null),
+        entry(105, "PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", 100, "toPick", "SEQUENCE_FLOW", null)));
+
+    // when
+    List<EngineEvent> all = queries.eventsAfter(0, 100);
+    List<EngineEvent> ofInstance = queries.events(100);
+
+    // then: one row per run of one instance's events, read back as the events they hold, in the order written
+    assertThat(given.eventLogRows()).isEqualTo(5);
+    assertThat(ofInstance).extracting(EngineEvent::key).containsExactly(100L, 101L, 102L, 103L, 104L, 105L);
+    assertThat(ofInstance.get(1).payloadJson()).isEqualTo("{\"a\":\"1:b,-\"}");
+    assertThat(ofInstance.get(1).timestamp()).isEqualTo(Instant.ofEpochMilli(StoreFixture.T0 + 101));
+    assertThat(ofInstance).extracting(EngineEvent::processInstanceKey).containsOnly(100L);
+    assertThat(all).extracting(EngineEvent::key).containsExactly(100L, 101L, 102L, 103L, 200L, 300L, 104L, 105L);
+    assertThat(all).extracting(EngineEvent::position).isSorted().doesNotHaveDuplicates();
+    assertThat(queries.takenSequenceFlows(100)).containsExactly("toPick", "toPack");
+    assertThat(queries.lastEventPosition()).isEqualTo(all.getLast().position());
+  }
+
+  @Test
+  void shouldStartReadingAfterAPositionInsideAPackedRow() {
+    // given
+    given.eventsOfOneCommand(List.of(
+        entry(101, "PROCESS_INSTANCE", "ELEMENT_ACTIVATED", 100, "order", "PROCESS", null),
+        entry(102, "PROCESS_INSTANCE", "ELEMENT_ACTIVATING", 100, "pick", "SERVICE_TASK", null),
+        entry(103, "PROCESS_INSTANCE", "ELEMENT_ACTIVATED", 100, "pick", "SERVICE_TASK", null)));
+    given.eventsOfOneCommand(List.of(
+        entry(201, "PROCESS_INSTANCE", "ELEMENT_ACTIVATED", 200, "order", "PROCESS", null)));
+    long second = queries.events(100).get(1).position();
+
+    // then
+    assertThat(queries.eventsAfter(second, 10)).extracting(EngineEvent::key).containsExactly(103L, 201L);
+    assertThat(queries.eventsAfter(second, 1)).extracting(EngineEvent::key).containsExactly(103L);
+    assertThat(queries.eventsAfter(queries.lastEventPosition(), 10)).isEmpty();
+  }
+
+  @Test
+  void shouldFindTheEventsOfOneKindWherePackedBetweenTwoPositions() {
+    // given: a terminated process in a row of its own, and one among other events of its command
+    given.eventsOfOneCommand(List.of(
+        entry(90, "PROCESS_INSTANCE", "ELEMENT_TERMINATED", 90, "order", "PROCESS", null)));
+    long before = queries.lastEventPosition();
+    given.eventsOfOneCommand(List.of(
+        entry(101, "PROCESS_INSTANCE", "ELEMENT_TERMINATING", 100, "order", "PROCESS", null),
+        entry(102, "PROCESS_INSTANCE", "ELEMENT_TERMINATED", 100, "pick", "SERVICE_TASK", null),
+        entry(103, "PROCESS_INSTANCE", "ELEMENT_TERMINATED", 100, "order", "PROCESS", null)));
+    long after = queries.lastEventPosition();
+    given.eventsOfOneCommand(List.of(
+        entry(201, "PROCESS_INSTANCE", "ELEMENT_TERMINATED", 200, "order", "PROCESS", null)));
+
+    // then
+    assertThat(queries.eventsBetween(0, after, "ELEMENT_TERMINATED", "PROCESS")).extracting(EngineEvent::key)
+        .containsExactly(90L, 103L);
+    assertThat(queries.eventsBetween(before, after, "ELEMENT_TERMINATED", "PROCESS")).extracting(EngineEvent::key)
+        .containsExactly(103L);
+    assertThat(queries.eventsBetween(after, queries.lastEventPosition(), "ELEMENT_TERMINATED", "PROCESS"))
+        .extracting(EngineEvent::key).containsExactly(201L);
+  }
+
+  @Test
+  void shouldSplitALongRunOfEventsAndKeepALargePayloadInARowOfItsOwn() {
+    // given: more events of one instance than a row holds, and a payload too large to pack
+    List<EventLog.Entry> events = new ArrayList<>();
+    for (long key = 1; key <= 600; key++) {
+      events.add(entry(key, "VARIABLE", "CREATED", 100, null, null, "{\"n\":" + key + "}"));
+    }
+    String large = "{\"note\":\"" + "x".repeat(EventLog.MAX_PACKED_PAYLOAD) + "\"}";
+    events.add(150, entry(1000, "VARIABLE", "CREATED", 100, null, null, large));
+    given.eventsOfOneCommand(events);
+
+    // when
+    List<EngineEvent> read = queries.events(100);
+
+    // then: 150 events, the large one with the next 255 (a row's most), then the last 195
+    assertThat(given.eventLogRows()).isEqualTo(3);
+    assertThat(read).extracting(EngineEvent::key).containsExactlyElementsOf(events.stream().map(EventLog.Entry::key)
+        .toList());
+    assertThat(read.get(150).payloadJson()).isEqualTo(large);
+    assertThat(read).extracting(EngineEvent::position).isSorted().doesNotHaveDuplicates();
+  }
+
+  private static EventLog.Entry entry(long key, String valueType, String intent, long processInstanceKey,
+      String elementId, String elementType, String payloadJson) {
+    return new EventLog.Entry(key, valueType, intent, processInstanceKey, elementId, elementType,
+        StoreFixture.T0 + key, payloadJson);
   }
 
   @Test

@@ -1,8 +1,13 @@
 package io.milepost.engine.query;
 
+import io.milepost.engine.state.Dialect;
+import io.milepost.engine.state.EventLog;
+import io.milepost.engine.state.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Writes rows of the V1 schema directly, standing in for the engine so the read side is tested alone. */
@@ -114,6 +119,30 @@ final class StoreFixture {
     insert("INSERT INTO event_log (record_key, value_type, intent, process_instance_key, element_id, element_type,"
             + " created_at, payload_json) VALUES (?, ?, ?, ?, 'task', 'SERVICE_TASK', ?, '{}')",
         recordKey, valueType, intent, processInstanceKey, T0 + recordKey);
+  }
+
+  /** The events of one command as the engine writes them: each run of one instance's events packed into a row. */
+  void eventsOfOneCommand(List<EventLog.Entry> events) {
+    try (Connection connection = dataSource.getConnection()) {
+      Dialect dialect = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL")
+          ? Dialect.POSTGRESQL : Dialect.H2;
+      EventLog log = new EventLog();
+      events.forEach(log::append);
+      log.flush(new Sql(connection, dialect));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to write the events of a command, but: " + e.getMessage(), e);
+    }
+  }
+
+  long eventLogRows() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM event_log");
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to count the event log's rows, but: " + e.getMessage(), e);
+    }
   }
 
   private void insert(String sql, Object... parameters) {
