@@ -97,7 +97,8 @@ public final class ExpiredHistory {
   }
 
   /**
-   * Deletes the event log rows of no instance written before {@code cutOff}, in position order from after
+   * Deletes the event log rows of no instance written before {@code cutOff}, in the order of the rows' own positions
+   * (not the events' positions of {@link PackedEvents}: each of these rows holds one event) from after
    * {@code afterPosition}, looking at {@code limit} rows at most: message publications and expiries, signal
    * broadcasts, start-event timers and subscriptions, and decisions evaluated through the API (with their decision
    * instances). Stops at the first row written at or after the cut-off, since the log is written in time order.
