@@ -309,9 +309,11 @@ public final class JdbcEngineQueries implements EngineQueries {
     if (limit < 1) {
       throw new IllegalArgumentException("Expected a limit of at least 1, but it was " + limit);
     }
-    // Every row holds at least one event, so limit rows after the one holding position are enough.
+    // Every row holds at least one event, so limit rows after the one holding position are enough (a long: the
+    // largest int limit plus that row still counts).
     List<EngineEvent> events = eventRows("SELECT * FROM event_log WHERE position >= ? ORDER BY position LIMIT ?",
-        List.of(PackedEvents.rowPosition(position), limit + 1)).stream().filter(e -> e.position() > position).toList();
+        List.of(PackedEvents.rowPosition(position), (long) limit + 1)).stream()
+        .filter(e -> e.position() > position).toList();
     return events.size() > limit ? events.subList(0, limit) : events;
   }
 

@@ -454,6 +454,8 @@ abstract class JdbcEngineQueriesContract {
     // then
     assertThat(queries.eventsAfter(second, 10)).extracting(EngineEvent::key).containsExactly(103L, 201L);
     assertThat(queries.eventsAfter(second, 1)).extracting(EngineEvent::key).containsExactly(103L);
+    assertThat(queries.eventsAfter(second, Integer.MAX_VALUE)).extracting(EngineEvent::key)
+        .containsExactly(103L, 201L);
     assertThat(queries.eventsAfter(queries.lastEventPosition(), 10)).isEmpty();
   }
 
