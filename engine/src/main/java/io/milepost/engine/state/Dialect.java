@@ -10,7 +10,8 @@ public enum Dialect {
     return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
   }
 
-  static Dialect fromProductName(String productName) {
+  /** The dialect of a store, from its JDBC product name. */
+  public static Dialect fromProductName(String productName) {
     return productName.toLowerCase().contains("postgres") ? POSTGRESQL : H2;
   }
 }

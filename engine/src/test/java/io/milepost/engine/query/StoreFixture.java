@@ -124,11 +124,9 @@ final class StoreFixture {
   /** The events of one command as the engine writes them: each run of one instance's events packed into a row. */
   void eventsOfOneCommand(List<EventLog.Entry> events) {
     try (Connection connection = dataSource.getConnection()) {
-      Dialect dialect = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL")
-          ? Dialect.POSTGRESQL : Dialect.H2;
       EventLog log = new EventLog();
       events.forEach(log::append);
-      log.flush(new Sql(connection, dialect));
+      log.flush(new Sql(connection, Dialect.fromProductName(connection.getMetaData().getDatabaseProductName())));
     } catch (SQLException e) {
       throw new IllegalStateException("Expected to write the events of a command, but: " + e.getMessage(), e);
     }
