@@ -80,7 +80,8 @@ public final class Decisions {
             + "resource_name, checksum, deployment_key, tenant_id, dmn_xml) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         requirements.key(), requirements.decisionRequirementsId(), requirements.name(), requirements.version(),
         requirements.resourceName(), requirements.checksum(), requirements.deploymentKey(), requirements.tenantId(), xml);
-    events.record("DECISION_REQUIREMENTS", "CREATED", requirements.key(), -1, requirements.decisionRequirementsId(),
+    events.recordOfNoInstance("DECISION_REQUIREMENTS", "CREATED", requirements.key(),
+        requirements.decisionRequirementsId(),
         Events.payload("version", requirements.version(), "resourceName", requirements.resourceName()));
   }
 
@@ -89,7 +90,7 @@ public final class Decisions {
         decision.key(), decision.decisionId(), decision.name(), decision.version(), decision.versionTag(),
         decision.decisionRequirementsKey(), decision.decisionRequirementsId(), decision.deploymentKey(),
         decision.tenantId());
-    events.record("DECISION", "CREATED", decision.key(), -1, decision.decisionId(),
+    events.recordOfNoInstance("DECISION", "CREATED", decision.key(), decision.decisionId(),
         Events.payload("version", decision.version(), "decisionRequirementsKey", decision.decisionRequirementsKey()));
   }
 
@@ -110,8 +111,8 @@ public final class Decisions {
   /** One DECISION_EVALUATION event per evaluation, in the log of the process instance that asked (if any). */
   public void evaluated(long evaluationKey, StoredDecision decision, boolean failed, Long processInstanceKey,
       String elementId) {
-    events.record("DECISION_EVALUATION", failed ? "FAILED" : "EVALUATED", evaluationKey,
-        processInstanceKey == null ? -1 : processInstanceKey, elementId,
+    events.recordOfInstanceOrNone("DECISION_EVALUATION", failed ? "FAILED" : "EVALUATED", evaluationKey,
+        processInstanceKey, elementId,
         Events.payload("decisionId", decision.decisionId(), "decisionVersion", decision.version(),
             "decisionKey", decision.key()));
   }

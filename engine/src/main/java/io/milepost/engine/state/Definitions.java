@@ -63,7 +63,7 @@ public final class Definitions {
 
   public void applyDeployment(long key, String tenantId) {
     sql.update("INSERT INTO deployment (deployment_key, tenant_id, created_at) VALUES (?, ?, ?)", key, tenantId, events.now());
-    events.record("DEPLOYMENT", "CREATED", key, -1, null, java.util.Map.of());
+    events.recordOfNoInstance("DEPLOYMENT", "CREATED", key, null, java.util.Map.of());
   }
 
   public void applyProcess(StoredProcess process, String xml) {
@@ -71,7 +71,7 @@ public final class Definitions {
             + "deployment_key, tenant_id, bpmn_xml) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         process.key(), process.bpmnProcessId(), process.version(), process.name(), process.resourceName(),
         process.checksum(), process.deploymentKey(), process.tenantId(), xml);
-    events.record("PROCESS", "CREATED", process.key(), -1, process.bpmnProcessId(),
+    events.recordOfNoInstance("PROCESS", "CREATED", process.key(), process.bpmnProcessId(),
         Events.payload("version", process.version(), "resourceName", process.resourceName()));
   }
 
@@ -80,7 +80,7 @@ public final class Definitions {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         form.key(), form.formId(), form.version(), form.resourceName(), form.checksum(), form.deploymentKey(),
         form.tenantId(), schemaJson);
-    events.record("FORM", "CREATED", form.key(), -1, form.formId(), Events.payload("version", form.version()));
+    events.recordOfNoInstance("FORM", "CREATED", form.key(), form.formId(), Events.payload("version", form.version()));
   }
 
   private static StoredProcess mapProcess(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -21,6 +21,12 @@ public final class EventLog {
    */
   public static final int MAX_PACKED_PAYLOAD = 2_048;
 
+  /**
+   * The process instance key of events that belong to no instance (deployments, messages, signals, decisions
+   * evaluated through the API); the API shows it as the event's process instance key, as Camunda does.
+   */
+  public static final long NO_INSTANCE = -1;
+
   private final List<Entry> pending = new ArrayList<>();
 
   public void append(Entry entry) {
@@ -51,7 +57,7 @@ public final class EventLog {
    * Events of no instance keep a row each: history retention deletes them one by one (and keeps deployments).
    */
   private static boolean sharesRow(Entry first, Entry next) {
-    return first.processInstanceKey() != PackedEvents.NO_INSTANCE
+    return first.processInstanceKey() != NO_INSTANCE
         && next.processInstanceKey() == first.processInstanceKey()
         && (next.payloadJson() == null || next.payloadJson().length() <= MAX_PACKED_PAYLOAD);
   }

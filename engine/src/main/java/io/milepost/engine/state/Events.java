@@ -32,6 +32,18 @@ public final class Events {
         payload == null || payload.isEmpty() ? null : json.writeValueAsString(payload)));
   }
 
+  /** An event of no process instance: a deployment, a message, a signal. */
+  void recordOfNoInstance(String valueType, String intent, long key, String elementId, Map<String, ?> payload) {
+    record(valueType, intent, key, EventLog.NO_INSTANCE, elementId, payload);
+  }
+
+  /** An event of the instance, or of no instance when the key is null (a start event's timer, a decision). */
+  void recordOfInstanceOrNone(String valueType, String intent, long key, Long processInstanceKey, String elementId,
+      Map<String, ?> payload) {
+    record(valueType, intent, key, processInstanceKey == null ? EventLog.NO_INSTANCE : processInstanceKey, elementId,
+        payload);
+  }
+
   static Map<String, Object> payload(Object... keyValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

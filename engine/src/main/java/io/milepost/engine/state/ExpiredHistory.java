@@ -109,7 +109,7 @@ public final class ExpiredHistory {
             + "WHERE process_instance_key = ? AND position > ? ORDER BY process_instance_key, position "
             + "FETCH FIRST ? ROWS ONLY",
         row -> new StandaloneRow(row.getLong(1), row.getString(2), row.getLong(3), row.getLong(4)),
-        PackedEvents.NO_INSTANCE, afterPosition, limit);
+        EventLog.NO_INSTANCE, afterPosition, limit);
     List<Object[]> events = new ArrayList<>();
     List<Object[]> evaluations = new ArrayList<>();
     long readUpTo = afterPosition;

@@ -85,7 +85,7 @@ public final class Messages {
     sql.update("INSERT INTO message (message_key, name, correlation_key, message_id, variables_json, expires_at, tenant_id) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)", message.key(), message.name(), message.correlationKey(), message.messageId(),
         message.variablesJson(), message.expiresAt(), message.tenantId());
-    events.record("MESSAGE", "PUBLISHED", message.key(), -1, null,
+    events.recordOfNoInstance("MESSAGE", "PUBLISHED", message.key(), null,
         Events.payload("name", message.name(), "correlationKey", message.correlationKey(), "messageId", message.messageId()));
   }
 
@@ -93,7 +93,7 @@ public final class Messages {
     sql.update("DELETE FROM message WHERE message_key = ?", message.key());
     sql.update("DELETE FROM message_instance_correlation WHERE message_key = ?", message.key());
     sql.update("DELETE FROM message_correlation WHERE message_key = ?", message.key());
-    events.record("MESSAGE", "EXPIRED", message.key(), -1, null, Map.of());
+    events.recordOfNoInstance("MESSAGE", "EXPIRED", message.key(), null, Map.of());
   }
 
   public void applyCorrelated(long messageKey, long processInstanceKey, String bpmnProcessId, String elementId) {
@@ -111,15 +111,15 @@ public final class Messages {
         subscription.key(), subscription.messageName(), subscription.correlationKey(), subscription.elementId(),
         subscription.elementInstanceKey(), subscription.processInstanceKey(), subscription.processDefinitionKey(),
         subscription.bpmnProcessId(), subscription.interrupting(), subscription.tenantId());
-    events.record("MESSAGE_SUBSCRIPTION", "CREATED", subscription.key(),
-        subscription.processInstanceKey() == null ? -1 : subscription.processInstanceKey(), subscription.elementId(),
+    events.recordOfInstanceOrNone("MESSAGE_SUBSCRIPTION", "CREATED", subscription.key(),
+        subscription.processInstanceKey(), subscription.elementId(),
         Events.payload("messageName", subscription.messageName(), "correlationKey", subscription.correlationKey()));
   }
 
   public void applyUnsubscribed(Subscription subscription) {
     sql.update("DELETE FROM message_subscription WHERE subscription_key = ?", subscription.key());
-    events.record("MESSAGE_SUBSCRIPTION", "DELETED", subscription.key(),
-        subscription.processInstanceKey() == null ? -1 : subscription.processInstanceKey(), subscription.elementId(), Map.of());
+    events.recordOfInstanceOrNone("MESSAGE_SUBSCRIPTION", "DELETED", subscription.key(),
+        subscription.processInstanceKey(), subscription.elementId(), Map.of());
   }
 
   private static Message mapMessage(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -18,9 +18,6 @@ public final class PackedEvents {
   /** Positions each event log row spans: a row holds at most this many events. */
   public static final int POSITIONS_PER_ROW = 256;
 
-  /** The process instance key of events that belong to no instance (deployments, messages, signals). */
-  public static final long NO_INSTANCE = -1;
-
   private static final char NONE = '-';
 
   private PackedEvents() {}

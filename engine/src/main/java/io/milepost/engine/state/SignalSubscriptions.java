@@ -50,24 +50,23 @@ public final class SignalSubscriptions {
         subscription.key(), subscription.signalName(), subscription.elementId(), subscription.elementInstanceKey(),
         subscription.processInstanceKey(), subscription.processDefinitionKey(), subscription.interrupting(),
         subscription.tenantId());
-    events.record("SIGNAL_SUBSCRIPTION", "CREATED", subscription.key(), processInstanceKey(subscription),
+    events.recordOfInstanceOrNone("SIGNAL_SUBSCRIPTION", "CREATED", subscription.key(),
+        subscription.processInstanceKey(),
         subscription.elementId(), Events.payload("signalName", subscription.signalName(),
             "elementInstanceKey", subscription.elementInstanceKey()));
   }
 
   public void applyDeleted(Subscription subscription) {
     sql.update("DELETE FROM signal_subscription WHERE subscription_key = ?", subscription.key());
-    events.record("SIGNAL_SUBSCRIPTION", "DELETED", subscription.key(), processInstanceKey(subscription),
+    events.recordOfInstanceOrNone("SIGNAL_SUBSCRIPTION", "DELETED", subscription.key(),
+        subscription.processInstanceKey(),
         subscription.elementId(), Events.payload("signalName", subscription.signalName()));
   }
 
   /** A signal was broadcast; it is an event only (signals are not kept). */
   public void applyBroadcast(long key, String signalName, Map<String, ?> variables) {
-    events.record("SIGNAL", "BROADCASTED", key, -1, null, Events.payload("signalName", signalName, "variables", variables));
-  }
-
-  private static long processInstanceKey(Subscription subscription) {
-    return subscription.processInstanceKey() == null ? -1 : subscription.processInstanceKey();
+    events.recordOfNoInstance("SIGNAL", "BROADCASTED", key, null,
+        Events.payload("signalName", signalName, "variables", variables));
   }
 
   private static Subscription map(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -41,19 +41,19 @@ public final class Timers {
             + "process_instance_key, process_definition_key, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         timer.key(), timer.dueAt(), timer.repetitions(), timer.intervalMillis(), timer.elementId(),
         timer.elementInstanceKey(), timer.processInstanceKey(), timer.processDefinitionKey(), timer.tenantId());
-    events.record("TIMER", "CREATED", timer.key(), timer.processInstanceKey() == null ? -1 : timer.processInstanceKey(),
+    events.recordOfInstanceOrNone("TIMER", "CREATED", timer.key(), timer.processInstanceKey(),
         timer.elementId(), Events.payload("dueDate", timer.dueAt(), "repetitions", timer.repetitions()));
   }
 
   public void applyTriggered(Timer timer) {
     sql.update("DELETE FROM timer WHERE timer_key = ?", timer.key());
-    events.record("TIMER", "TRIGGERED", timer.key(), timer.processInstanceKey() == null ? -1 : timer.processInstanceKey(),
+    events.recordOfInstanceOrNone("TIMER", "TRIGGERED", timer.key(), timer.processInstanceKey(),
         timer.elementId(), Events.payload("dueDate", timer.dueAt()));
   }
 
   public void applyCanceled(Timer timer) {
     sql.update("DELETE FROM timer WHERE timer_key = ?", timer.key());
-    events.record("TIMER", "CANCELED", timer.key(), timer.processInstanceKey() == null ? -1 : timer.processInstanceKey(),
+    events.recordOfInstanceOrNone("TIMER", "CANCELED", timer.key(), timer.processInstanceKey(),
         timer.elementId(), java.util.Map.of());
   }
 
