@@ -15,6 +15,7 @@ import io.milepost.engine.api.RejectionType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,11 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code Store}). This test runs in a JVM of its own with ZGC and a 512 MB heap (the {@code checkpoint-under-zgc}
  * execution in engine/pom.xml), where without the turns it failed in each of three runs within 6 to 20 seconds;
  * under G1 the same load had not shown it.
+ *
+ * <p>engine-host writes its own tables (step records, stock, rollouts) into the same H2 database through its own
+ * connection pool, outside the turns. So host-like writers (inserts, updates, deletes in their own transactions)
+ * run beside the engine here: the store must stay whole for both, and every host commit must read back.
  */
 class CheckpointUnderLoadTest {
 
   private static final Duration LOAD = Duration.ofSeconds(30);
   private static final String[] TYPES = {"first", "second", "third"};
+  private static final int HOST_WRITERS = 4;
 
   @TempDir
   Path dataDir;
@@ -62,9 +68,17 @@ class CheckpointUnderLoadTest {
               .endEvent().done()).getBytes(StandardCharsets.UTF_8))));
 
       // when eight callers create instances and eight workers per job type complete the jobs streamed to them,
-      // for half a minute
+      // for half a minute, while host-like writers change tables of their own
       long end = System.nanoTime() + LOAD.toNanos();
       List<Thread> threads = new ArrayList<>();
+      createHostTables(dataSource);
+      AtomicInteger hostCommits = new AtomicInteger();
+      long[] notesKept = new long[HOST_WRITERS];
+      for (int writer = 0; writer < HOST_WRITERS; writer++) {
+        int id = writer;
+        threads.add(Thread.ofPlatform().start(
+            () -> writeAsTheHost(dataSource, id, end, failure, hostCommits, notesKept)));
+      }
       List<JobStreamHandle> streams = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         threads.add(Thread.ofPlatform().start(() -> untilFailureOrEnd(end, failure, () -> {
@@ -98,6 +112,71 @@ class CheckpointUnderLoadTest {
         count.next();
         assertThat(count.getLong(1)).isEqualTo(created.get());
       }
+      // and every host commit, each writer's notes as it left them
+      assertThat(hostCommits.get()).isPositive();
+      assertThat(queryLong(dataSource, "SELECT SUM(commits) FROM host_counter")).isEqualTo(hostCommits.get());
+      for (int writer = 0; writer < HOST_WRITERS; writer++) {
+        assertThat(queryLong(dataSource, "SELECT COUNT(*) FROM host_note WHERE writer = " + writer))
+            .as("notes of host writer %d", writer).isEqualTo(notesKept[writer]);
+      }
+    }
+  }
+
+  private static void createHostTables(JdbcDataSource dataSource) throws Exception {
+    try (Connection setup = dataSource.getConnection()) {
+      setup.createStatement().execute("CREATE TABLE host_note (id BIGINT AUTO_INCREMENT PRIMARY KEY, writer INT, "
+          + "body VARCHAR(200))");
+      setup.createStatement().execute("CREATE INDEX ix_host_note_writer ON host_note (writer, id)");
+      setup.createStatement().execute("CREATE TABLE host_counter (writer INT PRIMARY KEY, commits BIGINT)");
+      for (int writer = 0; writer < HOST_WRITERS; writer++) {
+        setup.createStatement().execute("INSERT INTO host_counter VALUES (" + writer + ", 0)");
+      }
+    }
+  }
+
+  /**
+   * A writer shaped as engine-host's: each transaction inserts three notes and counts itself; every tenth also
+   * deletes the writer's older notes, as the host's retention does. Paced, so that the engine keeps its full load.
+   */
+  private static void writeAsTheHost(JdbcDataSource dataSource, int writer, long endNanos,
+      AtomicReference<RuntimeException> failure, AtomicInteger hostCommits, long[] notesKept) {
+    try (Connection host = dataSource.getConnection();
+        PreparedStatement insert = host.prepareStatement("INSERT INTO host_note (writer, body) VALUES (?, ?)");
+        PreparedStatement count = host.prepareStatement(
+            "UPDATE host_counter SET commits = commits + 1 WHERE writer = ?");
+        PreparedStatement prune = host.prepareStatement(
+            "DELETE FROM host_note WHERE writer = ? AND id < (SELECT MAX(id) FROM host_note WHERE writer = ?)")) {
+      host.setAutoCommit(false);
+      long kept = 0;
+      for (int commit = 1; System.nanoTime() < endNanos && failure.get() == null; commit++) {
+        for (int note = 0; note < 3; note++) {
+          insert.setInt(1, writer);
+          insert.setString(2, "note " + note + " of commit " + commit);
+          insert.executeUpdate();
+        }
+        kept += 3;
+        count.setInt(1, writer);
+        count.executeUpdate();
+        if (commit % 10 == 0) {
+          prune.setInt(1, writer);
+          prune.setInt(2, writer);
+          kept -= prune.executeUpdate();
+        }
+        host.commit();
+        notesKept[writer] = kept;
+        hostCommits.incrementAndGet();
+        Thread.sleep(2);
+      }
+    } catch (Exception e) {
+      failure.compareAndSet(null, new IllegalStateException("host writer " + writer + " failed", e));
+    }
+  }
+
+  private static long queryLong(JdbcDataSource dataSource, String sql) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        ResultSet result = connection.createStatement().executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
     }
   }
 
