@@ -107,11 +107,7 @@ class CheckpointUnderLoadTest {
       // then no command failed, and the store reads back every instance
       assertThat(failure.get()).as(() -> "the first command that failed, for: " + rootCause(failure.get())).isNull();
       assertThat(created.get()).isPositive();
-      try (Connection connection = dataSource.getConnection();
-          ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM process_instance")) {
-        count.next();
-        assertThat(count.getLong(1)).isEqualTo(created.get());
-      }
+      assertThat(queryLong(dataSource, "SELECT COUNT(*) FROM process_instance")).isEqualTo(created.get());
       // and every host commit, each writer's notes as it left them
       assertThat(hostCommits.get()).isPositive();
       assertThat(queryLong(dataSource, "SELECT SUM(commits) FROM host_counter")).isEqualTo(hostCommits.get());
