@@ -10,21 +10,31 @@ import java.time.Duration;
  * Deletes process instances whose root ended longer ago than the retention, so that a host running for months keeps
  * a store of constant size. Each batch is one command on the writer, like every other write, and small: the commands
  * queued meanwhile go between two batches, so none waits for more than one, and a crash leaves each instance whole
- * or gone. A due-work run takes a few batches while they come full (a backlog), so that deletion keeps up with the
- * rate instances end at; once the backlog is worked off, the store is looked at again only after a pause, since
- * instances come of age at the pace they ended. The event log rows of no instance (message publications, signals,
- * start-event timers, decisions evaluated through the API) go by the same retention, but those of deployments.
+ * or gone. Instances come of age at the pace they ended, so a sweep every second finds about a second's worth, a
+ * batch or two: deletion goes at that pace instead of in bursts. A burst of large batches made every command of an
+ * order that ran into it wait behind one (25 roots every 10 s: at 25 orders/s with a retention of a minute the p99
+ * of an order was 0.2 to 0.7 s, against 70 to 130 ms so; benchmarks/NOTES.md, stop 36). A due-work run takes more
+ * batches while they come full (a backlog, after a restart or a peak), so that deletion catches up. The event log
+ * rows of no instance (message publications, signals, start-event timers, decisions evaluated through the API) go
+ * by the same retention, but those of deployments.
  */
 final class HistoryRetention {
 
-  /** Root instances per command: an order's history is a few hundred rows, so a few thousand rows. */
-  static final int BATCH = 25;
+  /**
+   * Root instances per command: an order of the network's model leaves about 150 rows (with the instance its call
+   * activity starts), so about 750 rows, some 6 ms of the writer's time (stop 36) that the commands batched with it
+   * wait for.
+   */
+  static final int BATCH = 5;
   /** Batches per due-work run at most: 1,000 roots a second at the host's 100 ms interval, twice its peak rate. */
-  static final int BATCHES_PER_RUN = 4;
+  static final int BATCHES_PER_RUN = 20;
   /** Event log rows of no instance looked at per command: one row each, light. */
   static final int STANDALONE_BATCH = 500;
-  /** How long after a sweep that found no backlog the next one runs (by the engine's clock). */
-  static final Duration PAUSE = Duration.ofSeconds(10);
+  /**
+   * How long after a sweep that found no backlog the next one runs (by the engine's clock): short enough that each
+   * sweep has little to delete, long enough that an idle engine is not asked every due-work run.
+   */
+  static final Duration PAUSE = Duration.ofSeconds(1);
 
   private final CommandExecutor executor;
   private final Clock clock;

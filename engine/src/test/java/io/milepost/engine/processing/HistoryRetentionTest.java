@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HistoryRetentionTest {
 
   private final AtomicInteger deletedCounted = new AtomicInteger();
+  /** The instances each retention command deleted, in order. */
+  private final List<Integer> deletedPerCommand = new CopyOnWriteArrayList<>();
 
   @RegisterExtension
   final EngineHarness harness = new EngineHarness(configuration -> configuration
@@ -44,6 +47,7 @@ class HistoryRetentionTest {
         @Override
         public void historyDeleted(int processInstances) {
           deletedCounted.addAndGet(processInstances);
+          deletedPerCommand.add(processInstances);
         }
       }));
 
@@ -134,6 +138,25 @@ class HistoryRetentionTest {
     assertThat(harness.engine().queries().searchProcessInstances(
         new ProcessInstanceFilter(null, "scan", null, null, null, null, null), PageRequest.defaults()).items()).isEmpty();
     assertThat(deletedCounted).hasValue(ended);
+  }
+
+  @Test
+  void shouldDeleteInstancesInSmallCommandsWithinASecondOfComingOfAge() {
+    // given twelve instances that ended together, and a sweep just before they come of age
+    harness.deploy(Bpmn.createExecutableProcess("scan").startEvent().endEvent().done());
+    for (int i = 0; i < 12; i++) {
+      harness.start("scan", Map.of("parcel", i));
+    }
+    harness.clock.advance(Duration.ofDays(30));
+    harness.engine().processDueWork();
+    assertThat(deletedCounted).hasValue(0);
+
+    // when the next due-work run is a second later
+    harness.clock.advance(Duration.ofSeconds(1));
+    harness.engine().processDueWork();
+
+    // then that run deleted them, a few per command, so that no other command waits long behind one
+    assertThat(deletedPerCommand).containsExactly(5, 5, 2);
   }
 
   @Test
