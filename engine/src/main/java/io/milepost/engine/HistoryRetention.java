@@ -13,7 +13,7 @@ import java.time.Duration;
  * or gone. Instances come of age at the pace they ended, so a sweep every second finds about a second's worth, a
  * batch or two: deletion goes at that pace instead of in bursts. A burst of large batches made every command of an
  * order that ran into it wait behind one (25 roots every 10 s: at 25 orders/s with a retention of a minute the p99
- * of an order was 0.2 to 0.7 s, against 70 to 130 ms so; benchmarks/NOTES.md, stop 36). A due-work run takes more
+ * of an order was 0.20 to 0.65 s, against 68 to 128 ms so; benchmarks/NOTES.md, stop 36). A due-work run takes more
  * batches while they come full (a backlog, after a restart or a peak), so that deletion catches up. The event log
  * rows of no instance (message publications, signals, start-event timers, decisions evaluated through the API) go
  * by the same retention, but those of deployments.
