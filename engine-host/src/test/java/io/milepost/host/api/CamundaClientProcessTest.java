@@ -424,20 +424,23 @@ class CamundaClientProcessTest extends CamundaApiTestSupport {
 
   @Test
   void shouldCapTheTotalOfASearchAndSayThereAreMore() throws SQLException {
-    // given: more completed instances of one process than a search counts, written straight into the store
+    // given: more completed instances of one process than a search counts, written straight into the store; ended
+    // just now, so that the history retention (which sweeps every second) leaves them alone
     String processId = uniqueId("history");
     long definitionKey = deploy(Bpmn.createExecutableProcess(processId).startEvent().endEvent().done())
         .getProcesses().getFirst().getProcessDefinitionKey();
     int completed = JdbcEngineQueries.MAX_TOTAL_ITEMS + 1;
     long firstKey = 9_000_000_000_000_000L + System.nanoTime() % 1_000_000_000_000L;
+    long endTime = System.currentTimeMillis();
     try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO process_instance (process_instance_key, process_definition_key, bpmn_process_id, version, state,"
-            + " start_time, end_time, tenant_id) VALUES (?, ?, ?, 1, 'COMPLETED', 1700000000000, 1700000000001,"
-            + " '<default>')")) {
+            + " start_time, end_time, tenant_id) VALUES (?, ?, ?, 1, 'COMPLETED', ?, ?, '<default>')")) {
       for (int i = 0; i < completed; i++) {
         insert.setLong(1, firstKey + i);
         insert.setLong(2, definitionKey);
         insert.setString(3, processId);
+        insert.setLong(4, endTime - 1);
+        insert.setLong(5, endTime);
         insert.addBatch();
       }
       insert.executeBatch();
