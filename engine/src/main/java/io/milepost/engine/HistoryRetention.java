@@ -22,8 +22,8 @@ final class HistoryRetention {
 
   /**
    * Root instances per command: an order of the network's model leaves about 150 rows (with the instance its call
-   * activity starts), so about 750 rows, some 6 ms of the writer's time (stop 36) that the commands batched with it
-   * wait for.
+   * activity starts), so about 750 rows: a fifth of the writer's 30 ms for a batch of 25 (stop 36), which the
+   * commands batched with it wait for.
    */
   static final int BATCH = 5;
   /** Batches per due-work run at most: 1,000 roots a second at the host's 100 ms interval, twice its peak rate. */
