@@ -1,3 +1,4 @@
+// Prints each map's id (hex) and name from an H2 store file's meta map (for chunk-maps.sh): java N <file.mv.db>
 import org.h2.mvstore.*;
 import java.util.*;
 public class N { public static void main(String[] a) {

@@ -1,3 +1,5 @@
+// Runs one query on an H2 database and prints its rows, columns separated by ' | ' (for chunk-maps.sh):
+// java Q <jdbc url> <sql>
 import java.sql.*;
 public class Q { public static void main(String[] a) throws Exception {
   try (Connection c = DriverManager.getConnection(a[0], "", "")) {

@@ -1,11 +1,12 @@
 #!/bin/bash
 # What H2's last chunks hold, by map (table or index): bytes and pages per chunk (stop 37).
-# usage: chunk-maps.sh <copy of milepost.mv.db, from a host stopped with kill -9> <chunks to look at, newest first>
+# usage: chunk-maps.sh <copy of milepost.mv.db, from a host stopped with kill -9> <how many of the newest chunks>
 # Needs the H2 jar (benchmarks/target/lib/h2-2.4.240.jar) and N.java, Q.java beside this script. Works on copies:
 # opening a store file changes it.
 set -e
 H2=$(realpath "${H2:-$(dirname "$0")/../../target/lib/h2-2.4.240.jar}")
 DIR=$(mktemp -d); HERE=$(cd "$(dirname "$0")" && pwd)
+trap 'rm -rf "$DIR"' EXIT
 cp "$1" "$DIR/q.mv.db"; cp "$1" "$DIR/n.mv.db"
 javac -cp "$H2" -d "$DIR" "$HERE/N.java" "$HERE/Q.java"
 java -cp "$H2" org.h2.mvstore.MVStoreTool -dump "$1" > "$DIR/dump.txt"
