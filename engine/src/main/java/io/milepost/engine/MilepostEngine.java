@@ -396,5 +396,6 @@ public final class MilepostEngine implements Engine {
     executor.close();
     keys.close();
     resultReaders.shutdownNow();
+    store.close();
   }
 }

@@ -14,6 +14,7 @@ import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.H2CommitDurability;
 import io.milepost.engine.api.JobSink;
 import io.milepost.engine.api.JobStreamHandle;
+import io.milepost.engine.state.JournalingDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +28,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
 /**
  * Milepost through its Java API, workers in the same JVM: per job type one job stream
@@ -53,7 +55,10 @@ public final class MilepostInProcess implements EngineAdapter {
   public void start(BenchContext context, InstanceTracker tracker) {
     workload = context.workload();
     dataSource = StoreKind.pool(context.jdbcUrl(), StoreKind.POOL_SIZE);
-    engine = MilepostEngine.start(EngineConfiguration.of(dataSource).withH2CommitDurability(H2CommitDurability.parse(
+    // as engine-host hands out its pool (and off with -Dmilepost.engine.h2-journal=false, as there)
+    DataSource shared = Boolean.parseBoolean(System.getProperty("milepost.engine.h2-journal", "true"))
+        ? new JournalingDataSource(dataSource) : dataSource;
+    engine = MilepostEngine.start(EngineConfiguration.of(shared).withH2CommitDurability(H2CommitDurability.parse(
         System.getProperty(EngineHostProcess.H2_DURABILITY_PROPERTY, "power-cut"))));
     String xml = context.models().camunda(workload);
     engine.deploy(List.of(new DeploymentResource(workload.processId() + ".bpmn", xml.getBytes(StandardCharsets.UTF_8))));

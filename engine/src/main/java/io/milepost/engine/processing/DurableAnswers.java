@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The second stage of the group commit where a commit is not durable when it returns (H2, which writes its file
  * only when asked, see {@code Store}): the writer commits a batch and goes on with the next one, while this stage's
- * thread runs one checkpoint for every batch committed before the checkpoint started, and only then answers their
- * callers. So the writer does not wait for the checkpoint's force of the file to the device, and an acknowledged
+ * thread runs one checkpoint for every batch committed before the checkpoint started (which stores H2's pages, or
+ * appends the batches to the store's journal), and only then answers their callers. So the writer does not wait for the checkpoint's force of the file to the device, and an acknowledged
  * command is still durable. It does wait while the checkpoint stores the commits' pages (and for H2's store lock that
  * needs, which H2's background compaction holds for tens of milliseconds): on H2 the two take turns, because H2
  * broke its pages when they overlapped (see {@code Store}). Batches are answered in the order they committed.

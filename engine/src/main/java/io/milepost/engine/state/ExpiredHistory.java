@@ -24,12 +24,12 @@ public final class ExpiredHistory {
       "user_task", "decision_instance", "element_instance", "message_started_instance", "process_instance");
 
   /**
-   * Tables that stay: deployments and what they define, the key counter, the business id backfill's progress,
-   * buffered messages with their correlations (they belong to the message, and go when its time to live ends), and
-   * the back-offs of failed jobs (each goes when it ends, whether its job is still there or not).
+   * Tables that stay: deployments and what they define, the key counter, the journal's position, the business id
+   * backfill's progress, buffered messages with their correlations (they belong to the message, and go when its time
+   * to live ends), and the back-offs of failed jobs (each goes when it ends, whether its job is still there or not).
    */
-  public static final List<String> KEPT = List.of("key_block", "deployment", "process_definition", "form",
-      "decision_requirements", "decision_definition", "message", "message_correlation",
+  public static final List<String> KEPT = List.of("key_block", "journal_position", "deployment", "process_definition",
+      "form", "decision_requirements", "decision_definition", "message", "message_correlation",
       "message_instance_correlation", "business_id_backfill", "job_backoff");
 
   private static final String ELEMENTS_OF_INSTANCE =

@@ -32,6 +32,11 @@ public final class H2StoreDirectory {
   }
 
   static Optional<Path> fromUrl(String url) {
+    return fileOf(url).map(Path::getParent);
+  }
+
+  /** The path of the store's files without their extension ({@code milepost} of {@code milepost.mv.db}). */
+  static Optional<Path> fileOf(String url) {
     if (url == null || !url.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
       return Optional.empty();
     }
@@ -52,7 +57,6 @@ public final class H2StoreDirectory {
     if (name.startsWith("~")) {
       name = System.getProperty("user.home") + name.substring(1);
     }
-    Path parent = Path.of(name).toAbsolutePath().getParent();
-    return Optional.ofNullable(parent);
+    return Optional.of(Path.of(name).toAbsolutePath());
   }
 }

@@ -21,6 +21,8 @@ public final class Sql {
   private final Connection connection;
   private final Dialect dialect;
   private final StatementCache cache;
+  /** The writes kept for the journal, or null where the transaction is not journaled. */
+  private final CapturedWrites captured;
   /** Whether an update or batch ran: a commit of a transaction that wrote nothing proves nothing about the store. */
   private boolean wrote;
 
@@ -30,9 +32,15 @@ public final class Sql {
 
   /** With a cache, statements are prepared once per connection and kept open. */
   public Sql(Connection connection, Dialect dialect, StatementCache cache) {
+    this(connection, dialect, cache, null);
+  }
+
+  /** As with a cache, and every write kept in {@code captured} too (for the journal). */
+  Sql(Connection connection, Dialect dialect, StatementCache cache, CapturedWrites captured) {
     this.connection = connection;
     this.dialect = dialect;
     this.cache = cache;
+    this.captured = captured;
   }
 
   private PreparedStatement prepare(String sql) throws SQLException {
@@ -53,7 +61,11 @@ public final class Sql {
 
   public java.sql.Savepoint savepoint() {
     try {
-      return connection.setSavepoint();
+      java.sql.Savepoint savepoint = connection.setSavepoint();
+      if (captured != null) {
+        captured.savepointSet(savepoint);
+      }
+      return savepoint;
     } catch (SQLException e) {
       throw new StoreException("Failed to set a savepoint", e);
     }
@@ -62,6 +74,9 @@ public final class Sql {
   public void rollbackTo(java.sql.Savepoint savepoint) {
     try {
       connection.rollback(savepoint);
+      if (captured != null) {
+        captured.rolledBackTo(savepoint);
+      }
     } catch (SQLException e) {
       throw new StoreException("Failed to roll back to a savepoint", e);
     }
@@ -70,6 +85,9 @@ public final class Sql {
   public void release(java.sql.Savepoint savepoint) {
     try {
       connection.releaseSavepoint(savepoint);
+      if (captured != null) {
+        captured.released(savepoint);
+      }
     } catch (SQLException e) {
       throw new StoreException("Failed to release a savepoint", e);
     }
@@ -86,7 +104,11 @@ public final class Sql {
       PreparedStatement statement = prepare(sql);
       try {
         bind(statement, args);
-        return statement.executeUpdate();
+        int updated = statement.executeUpdate();
+        if (captured != null) {
+          captured.update(sql, args);
+        }
+        return updated;
       } finally {
         done(statement);
       }
@@ -108,6 +130,9 @@ public final class Sql {
           statement.addBatch();
         }
         statement.executeBatch();
+        if (captured != null) {
+          captured.batch(sql, rows);
+        }
       } finally {
         done(statement);
       }

@@ -1,6 +1,8 @@
 package io.milepost.engine.state;
 
 import io.milepost.engine.api.H2CommitDurability;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +13,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JDBC store: migrates the schema on start and runs work in transactions. A transaction either
@@ -24,6 +28,9 @@ import org.flywaydb.core.Flyway;
  * after one or more batches, see {@link #inTransactionDurableAtCheckpoint}) also forces the file to the device, so
  * neither kill -9 nor a power cut loses an acknowledged command; {@link H2CommitDurability#PROCESS_KILL} leaves out
  * the forcing. The checkpoint's store of the pages takes turns with the writer's transactions (see {@code h2Turns}).
+ * Given a {@link JournalingDataSource}, the store journals the writer's commits instead ({@link CommitJournal}): a
+ * checkpoint then appends them to the journal and forces that, and stores the pages only now and then or after
+ * anyone else committed.
  *
  * <p>The store remembers whether the last writing transaction on a writer connection failed ({@link
  * #writeFailure()}): health reports it, and the writer probes ({@link #probeWrite(StatementCache)}) until a write
@@ -31,6 +38,8 @@ import org.flywaydb.core.Flyway;
  * PostgreSQL is back). A connection that saw a store failure is closed, never reused (see {@link StoreOutage}).
  */
 public final class Store {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
   /** H2's own default: how often its background thread writes and compacts, in ms. */
   private static final int H2_WRITE_DELAY_MILLIS = 500;
@@ -48,6 +57,8 @@ public final class Store {
    * turn before the next batch.
    */
   private final ReentrantLock h2Turns = new ReentrantLock(true);
+  /** The journal of the writer's commits (H2 file store given a {@link JournalingDataSource}); else null. */
+  private final CommitJournal journal;
   /** Why the last writing transaction failed; empty once one commits. */
   private volatile Optional<StoreWriteFailure> writeFailure = Optional.empty();
 
@@ -55,28 +66,57 @@ public final class Store {
     this(dataSource, H2CommitDurability.POWER_CUT);
   }
 
+  /**
+   * On an H2 file store, runs again what the journal holds beyond the store's file first; journals the writer's
+   * commits from then on if {@code dataSource} is a {@link JournalingDataSource}.
+   */
   public Store(DataSource dataSource, H2CommitDurability h2Durability) {
-    this.dataSource = dataSource;
+    JournalingDataSource journaling = dataSource instanceof JournalingDataSource reporting ? reporting : null;
+    this.dataSource = journaling == null ? dataSource : journaling.target();
     this.h2Durability = h2Durability;
     Flyway.configure()
-        .dataSource(dataSource)
+        .dataSource(this.dataSource)
         .locations("classpath:db/migration/engine")
         .table("milepost_engine_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
         .load()
         .migrate();
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = this.dataSource.getConnection()) {
       this.dialect = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
       if (dialect == Dialect.H2) {
         try (Statement statement = connection.createStatement()) {
           statement.execute("SET WRITE_DELAY " + H2_WRITE_DELAY_MILLIS);
         }
       }
+      this.journal = dialect == Dialect.H2 ? openJournal(connection, journaling) : null;
     } catch (SQLException e) {
       throw new StoreException("Failed to connect to the store and set it up (on H2 the engine sets WRITE_DELAY, "
           + "which needs an admin user)", e);
     }
+  }
+
+  /**
+   * Brings back what the journal of an H2 file store holds beyond the file (whether or not this run journals), and
+   * opens the journal if {@code journaling}.
+   */
+  private static CommitJournal openJournal(Connection connection, JournalingDataSource journaling)
+      throws SQLException {
+    Optional<Path> file = H2StoreDirectory.fileOf(connection.getMetaData().getURL());
+    if (file.isEmpty()) {
+      return null; // in memory: nothing to make durable
+    }
+    Path directory = Path.of(file.get() + ".journal");
+    long position = CommitJournal.readPosition(connection);
+    if (Files.isDirectory(directory)) {
+      position = CommitJournal.recover(connection, Journal.open(directory));
+    }
+    if (journaling == null) {
+      return null;
+    }
+    CommitJournal journal = new CommitJournal(Journal.open(directory), position);
+    journaling.onCommit(journal::othersCommitted);
+    return journal;
   }
 
   public DataSource dataSource() {
@@ -110,13 +150,20 @@ public final class Store {
 
   /**
    * Opens a connection for the writer thread (or the checkpoint's) to keep, with its statement cache. On H2 it also
-   * shortens the steps of H2's compaction, which checkpoints wait for ({@link H2CompactionStep}).
+   * shortens the steps of H2's compaction, which checkpoints wait for ({@link H2CompactionStep}), and brings back the
+   * journaled commits a reopened database lost ({@link CommitJournal#recoverLost}).
    */
   public StatementCache openWriterConnection() {
     try {
       Connection connection = dataSource.getConnection();
       if (dialect == Dialect.H2) {
         H2CompactionStep.shorten(connection);
+        if (journal != null) {
+          inH2Turn(() -> {
+            journal.recoverLost(connection);
+            return null;
+          });
+        }
       }
       return new StatementCache(connection);
     } catch (SQLException e) {
@@ -155,6 +202,41 @@ public final class Store {
     if (!commitsNeedCheckpoints()) {
       return;
     }
+    if (journal != null) {
+      rememberingFailure(() -> {
+        journal.appendCommitted();
+        return null;
+      });
+      if (!journal.storeDue()) {
+        if (h2Durability.forcesToDevice()) {
+          rememberingFailure(() -> {
+            journal.force();
+            return null;
+          });
+        }
+        if (coversWrites) {
+          writeFailure = Optional.empty();
+        }
+        return;
+      }
+      long through = journal.lastCommitted(); // committed, so stored by what follows
+      try {
+        storePages(connection);
+      } catch (RuntimeException | Error e) {
+        journal.storeFailed();
+        throw e;
+      }
+      journal.stored(through);
+    } else {
+      storePages(connection);
+    }
+    if (coversWrites) {
+      writeFailure = Optional.empty();
+    }
+  }
+
+  /** Stores the commits' pages in H2's file, and by default forces it to the device. */
+  private void storePages(StatementCache connection) {
     // the commits go to the file in the checkpoint's turn, once H2's compaction has let go of the store lock that
     // needs (the writer goes on meanwhile); the force to the device, which stores nothing, outside the turn
     Sql sql = new Sql(connection.connection(), dialect, connection);
@@ -165,9 +247,6 @@ public final class Store {
         && !rememberingFailure(() -> mvStore.map(H2MvStore::forceFile).orElse(false))) {
       // H2's own way, which stores first
       inH2Turn(() -> rememberingFailure(() -> sql.update(h2Durability.checkpointStatement())));
-    }
-    if (coversWrites) {
-      writeFailure = Optional.empty();
     }
   }
 
@@ -192,10 +271,15 @@ public final class Store {
     try {
       connection.setAutoCommit(false);
       try {
-        Sql sql = new Sql(connection, dialect, writer);
+        CapturedWrites captured = journal != null && !durableNow ? new CapturedWrites() : null;
+        Sql sql = new Sql(connection, dialect, writer, captured);
         T result = work.apply(sql);
         boolean wrote = sql.wrote(); // before the checkpoint, which is an update too
-        if (durableNow || !commitsNeedCheckpoints()) {
+        if (captured != null && wrote) {
+          long position = journal.stamp(sql);
+          connection.commit();
+          journal.committed(position, captured);
+        } else if (durableNow || !commitsNeedCheckpoints()) {
           commitDurably(connection, sql);
           if (wrote) {
             writeFailure = Optional.empty(); // a read-only commit proves nothing: a full disk still lets it pass
@@ -221,6 +305,24 @@ public final class Store {
         writeFailure = Optional.of(new StoreWriteFailure(clock.instant(), describe(e)));
       }
       throw e;
+    }
+  }
+
+  /**
+   * Stores every commit's pages and empties the journal, so that a clean stop leaves nothing to run again; called once
+   * the writer and the checkpoints stopped. If the store fails, the journal stays for the next start.
+   */
+  public void close() {
+    if (journal == null) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CHECKPOINT SYNC");
+      journal.clear();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not store the journaled commits on closing; the next start runs them again from the journal", e);
+    } finally {
+      journal.close();
     }
   }
 

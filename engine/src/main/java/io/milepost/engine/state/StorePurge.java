@@ -16,8 +16,8 @@ public final class StorePurge {
       "business_id_backfill", "element_instance", "message_started_instance", "process_instance", "form",
       "process_definition", "decision_instance", "decision_definition", "decision_requirements", "deployment");
 
-  /** Tables a purge keeps. */
-  public static final List<String> KEPT = List.of("key_block");
+  /** Tables a purge keeps: the key counter, and the journal's position (which the purge's own commit moves on). */
+  public static final List<String> KEPT = List.of("key_block", "journal_position");
 
   private StorePurge() {}
 

@@ -12,6 +12,7 @@ import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.JobStreamHandle;
 import io.milepost.engine.api.RejectionException;
 import io.milepost.engine.api.RejectionType;
+import io.milepost.engine.state.JournalingDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,9 +27,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The checkpoint that makes H2's commits durable runs on a thread of its own. H2 2.4.240 did not survive its store
@@ -42,6 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>engine-host writes its own tables (step records, stock, rollouts) into the same H2 database through its own
  * connection pool, outside the turns. So host-like writers (inserts, updates, deletes in their own transactions)
  * run beside the engine here: the store must stay whole for both, and every host commit must read back.
+ *
+ * <p>Journaled, the engine stores H2's pages only now and then and after a host commit, so H2's background thread
+ * stores more of them while the writer changes the maps; the host writers then pause longer between commits, so that
+ * most checkpoints only append to the journal.
  */
 class CheckpointUnderLoadTest {
 
@@ -52,11 +59,14 @@ class CheckpointUnderLoadTest {
   @TempDir
   Path dataDir;
 
-  @Test
-  void shouldApplyEveryCommandUnderFullLoadWhileCheckpointsRun() throws Exception {
+  @ParameterizedTest(name = "journaled: {0}")
+  @ValueSource(booleans = {false, true})
+  void shouldApplyEveryCommandUnderFullLoadWhileCheckpointsRun(boolean journaled) throws Exception {
     // given an engine on an H2 file store, as engine-host opens it, with a three-task process
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:file:" + dataDir.resolve("milepost") + ";RETENTION_TIME=5000");
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:file:" + dataDir.resolve("milepost") + ";RETENTION_TIME=5000");
+    DataSource dataSource = journaled ? new JournalingDataSource(h2) : h2;
+    long hostPauseMillis = journaled ? 50 : 2;
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     AtomicInteger created = new AtomicInteger();
     try (MilepostEngine engine = MilepostEngine.start(EngineConfiguration.of(dataSource))) {
@@ -77,7 +87,7 @@ class CheckpointUnderLoadTest {
       for (int writer = 0; writer < HOST_WRITERS; writer++) {
         int id = writer;
         threads.add(Thread.ofPlatform().start(
-            () -> writeAsTheHost(dataSource, id, end, failure, hostCommits, notesKept)));
+            () -> writeAsTheHost(dataSource, id, end, hostPauseMillis, failure, hostCommits, notesKept)));
       }
       List<JobStreamHandle> streams = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -118,7 +128,7 @@ class CheckpointUnderLoadTest {
     }
   }
 
-  private static void createHostTables(JdbcDataSource dataSource) throws Exception {
+  private static void createHostTables(DataSource dataSource) throws Exception {
     try (Connection setup = dataSource.getConnection()) {
       setup.createStatement().execute("CREATE TABLE host_note (id BIGINT AUTO_INCREMENT PRIMARY KEY, writer INT, "
           + "body VARCHAR(200))");
@@ -134,7 +144,7 @@ class CheckpointUnderLoadTest {
    * A writer shaped as engine-host's: each transaction inserts three notes and counts itself; every tenth also
    * deletes the writer's older notes, as the host's retention does. Paced, so that the engine keeps its full load.
    */
-  private static void writeAsTheHost(JdbcDataSource dataSource, int writer, long endNanos,
+  private static void writeAsTheHost(DataSource dataSource, int writer, long endNanos, long pauseMillis,
       AtomicReference<RuntimeException> failure, AtomicInteger hostCommits, long[] notesKept) {
     try (Connection host = dataSource.getConnection();
         PreparedStatement insert = host.prepareStatement("INSERT INTO host_note (writer, body) VALUES (?, ?)");
@@ -161,14 +171,14 @@ class CheckpointUnderLoadTest {
         host.commit();
         notesKept[writer] = kept;
         hostCommits.incrementAndGet();
-        Thread.sleep(2);
+        Thread.sleep(pauseMillis);
       }
     } catch (Exception e) {
       failure.compareAndSet(null, new IllegalStateException("host writer " + writer + " failed", e));
     }
   }
 
-  private static long queryLong(JdbcDataSource dataSource, String sql) throws Exception {
+  private static long queryLong(DataSource dataSource, String sql) throws Exception {
     try (Connection connection = dataSource.getConnection();
         ResultSet result = connection.createStatement().executeQuery(sql)) {
       result.next();

@@ -12,15 +12,18 @@ import io.milepost.engine.api.ProcessInstanceState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An acknowledged command survives kill -9: a child JVM runs load against an H2 file store and is
@@ -32,12 +35,13 @@ class KillDurabilityTest {
   @TempDir
   Path dataDir;
 
-  @Test
-  void shouldKeepEveryAcknowledgedCommandAfterKillMinus9() throws Exception {
-    // given a child JVM under load
+  @ParameterizedTest(name = "journaled: {0}")
+  @ValueSource(booleans = {false, true})
+  void shouldKeepEveryAcknowledgedCommandAfterKillMinus9(boolean journaled) throws Exception {
+    // given a child JVM under load, whose engine stores H2's pages at each checkpoint or journals its commits
     String url = "jdbc:h2:file:" + dataDir.resolve("milepost");
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), LoadDriver.class.getName(), url)
+        "-cp", System.getProperty("java.class.path"), LoadDriver.class.getName(), url, journaled ? "journal" : "")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     List<Long> created = new ArrayList<>();
     List<long[]> completed = new ArrayList<>();
@@ -59,6 +63,14 @@ class KillDurabilityTest {
     }
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(completed).hasSize(150);
+    Path journal = dataDir.resolve("milepost.journal");
+    if (journaled) {
+      try (Stream<Path> segments = Files.list(journal)) {
+        assertThat(segments.mapToLong(KillDurabilityTest::size).sum()).as("bytes journaled").isPositive();
+      }
+    } else {
+      assertThat(journal).doesNotExist();
+    }
 
     // then, after a restart on the same store
     JdbcDataSource dataSource = new JdbcDataSource();
@@ -83,6 +95,14 @@ class KillDurabilityTest {
           }
         }
       }
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

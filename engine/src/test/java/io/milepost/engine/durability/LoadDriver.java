@@ -12,17 +12,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.milepost.engine.state.JournalingDataSource;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Runs in a child JVM for {@link KillDurabilityTest}: creates instances and completes their jobs
- * as fast as it can, printing a line for each command only after the engine acknowledged it.
+ * as fast as it can, printing a line for each command only after the engine acknowledged it. Arguments: the store's
+ * JDBC URL, and {@code journal} to give the engine a {@link JournalingDataSource}.
  */
 public final class LoadDriver {
 
   public static void main(String[] args) {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(args[0]);
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(args[0]);
+    DataSource dataSource = args.length > 1 && args[1].equals("journal") ? new JournalingDataSource(h2) : h2;
     MilepostEngine engine = MilepostEngine.start(new EngineConfiguration(dataSource, Clock.systemUTC(), null, "driver"));
     String xml = Bpmn.convertToString(Bpmn.createExecutableProcess("durable").startEvent()
         .serviceTask("step", t -> t.zeebeJobType("durable-step")).endEvent().done());

@@ -11,13 +11,21 @@ import io.milepost.engine.api.CreateProcessInstance;
 import io.milepost.engine.api.DeploymentResource;
 import io.milepost.engine.api.H2CommitDurability;
 import io.milepost.engine.api.ProcessInstanceState;
+import io.milepost.engine.state.JournalingDataSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +92,69 @@ class PowerCutTest {
     try (MilepostEngine restarted = MilepostEngine.start(configuration("jdbc:h2:" + dataDir.resolve("device")))) {
       assertThat(restarted.queries().processInstance(acknowledged)).as("acknowledged instance %d", acknowledged)
           .isEmpty();
+    }
+  }
+
+  @Test
+  void shouldKeepEveryAcknowledgedCommandAndEveryOtherCommitThroughAPowerCutWhenTheEngineJournals() throws Exception {
+    // given an engine that journals its commits, and a host that writes to the same database beside it
+    PowerCutFileSystem.register();
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:powercut:" + dataDir.resolve("live"));
+    JournalingDataSource shared = new JournalingDataSource(h2);
+    MilepostEngine engine = MilepostEngine.start(new EngineConfiguration(shared, Clock.systemUTC(), null, "journal"));
+    engine.deploy(List.of(new DeploymentResource("p.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("p")
+        .startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done())
+        .getBytes(StandardCharsets.UTF_8))));
+    List<Long> started = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      started.add(engine.createProcessInstance(CreateProcessInstance.latest("p", Map.of("i", i))).processInstanceKey());
+    }
+    // when the host commits a row of its own (as a plugin reserves stock), then the engine acknowledges more commands
+    try (Connection connection = shared.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE reservation (sku VARCHAR(20))");
+      statement.executeUpdate("INSERT INTO reservation VALUES ('SKU-1')");
+    }
+    List<Long> completed = new ArrayList<>();
+    for (ActivatedJob job : engine.activateJobs(new ActivateJobs("work", "w", Duration.ofMinutes(5), 20, List.of()))) {
+      engine.completeJob(job.key(), Map.of());
+      completed.add(job.processInstanceKey());
+    }
+    long last = engine.createProcessInstance(CreateProcessInstance.latest("p", Map.of())).processInstanceKey();
+    // and the power goes: the device holds the store's file as forced, and the journal
+    PowerCutFileSystem.afterPowerCut(dataDir.resolve("live.mv.db"), dataDir.resolve("device.mv.db"));
+    PowerCutFileSystem.afterPowerCut(dataDir.resolve("live.mv.db"), dataDir.resolve("without-journal.mv.db"));
+    copyDirectory(dataDir.resolve("live.journal"), dataDir.resolve("device.journal"));
+    engine.close();
+
+    // then the store as the device holds it has every acknowledged command, and the host's row
+    try (MilepostEngine restarted = MilepostEngine.start(configuration("jdbc:h2:" + dataDir.resolve("device")))) {
+      started.add(last);
+      for (long instance : started) {
+        assertThat(restarted.queries().processInstance(instance)).as("acknowledged instance %d", instance).isPresent();
+      }
+      for (long instance : completed) {
+        assertThat(restarted.queries().processInstance(instance).orElseThrow().state())
+            .as("instance %d whose job completion was acknowledged", instance).isEqualTo(ProcessInstanceState.COMPLETED);
+      }
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:" + dataDir.resolve("device"));
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT sku FROM reservation")) {
+      assertThat(rows.next()).as("the host's committed row").isTrue();
+    }
+    // and without the journal the file alone misses the last of them: the journal, not the file, kept it
+    try (MilepostEngine fileOnly = MilepostEngine.start(configuration("jdbc:h2:" + dataDir.resolve("without-journal")))) {
+      assertThat(fileOnly.queries().processInstance(last)).as("instance %d, journaled only", last).isEmpty();
+    }
+  }
+
+  private static void copyDirectory(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
     }
   }
 

@@ -21,7 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,13 +39,14 @@ class ClosedDatabaseRecoveryTest {
   @TempDir
   Path dataDir;
 
-  @Test
-  void shouldRefuseRetryablyAndReopenTheDatabaseByItselfAfterH2ClosedIt() throws Exception {
+  @ParameterizedTest(name = "journaled: {0}")
+  @ValueSource(booleans = {false, true})
+  void shouldRefuseRetryablyAndReopenTheDatabaseByItselfAfterH2ClosedIt(boolean journaled) throws Exception {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:" + dataDir.resolve("milepost") + ";DB_CLOSE_ON_EXIT=FALSE");
-    try (MilepostEngine engine = MilepostEngine.start(
-        new EngineConfiguration(dataSource, Clock.systemUTC(), null, "test"))) {
-      // given an engine that took a command
+    try (MilepostEngine engine = MilepostEngine.start(new EngineConfiguration(
+        journaled ? new JournalingDataSource(dataSource) : dataSource, Clock.systemUTC(), null, "test"))) {
+      // given an engine that took a command (journaled: H2's file need not hold it yet, the journal does)
       engine.deploy(List.of(new DeploymentResource("p.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("p")
           .startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done())
           .getBytes(StandardCharsets.UTF_8))));
@@ -66,7 +68,7 @@ class ClosedDatabaseRecoveryTest {
       assertThat(engine.status().storeWriteFailure()).as("the store writes again within " + RECOVERY).isEmpty();
       long after = create(engine);
 
-      // and the store holds exactly what was acknowledged
+      // and the store holds exactly what was acknowledged (journaled: brought back from the journal on reopening)
       assertThat(engine.queries().searchProcessInstances(ProcessInstanceFilter.all(), PageRequest.first(100)).items())
           .extracting(instance -> instance.key()).containsExactlyInAnyOrder(before, after);
     }

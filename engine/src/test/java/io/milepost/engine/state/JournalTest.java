@@ -1,0 +1,132 @@
+package io.milepost.engine.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void shouldReadBackEveryRecordInOrderAcrossSegments() {
+    // given a journal whose segments close after 200 bytes
+    try (Journal journal = Journal.open(directory, 200)) {
+      // when records are appended in several appends
+      for (long position = 1; position <= 9; position += 3) {
+        journal.append(LongStream.range(position, position + 3).mapToObj(JournalTest::record).toList());
+      }
+      journal.force();
+
+      // then they read back whole and in order, from more than one segment
+      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+      assertThat(journal.read().get(4).statements().getFirst().rows().getFirst())
+          .containsExactly(5L, "text ü", null, true, 2.5, 7, (short) 3);
+      assertThat(segments()).hasSizeGreaterThan(1);
+    }
+  }
+
+  @Test
+  void shouldEndAtARecordACrashCutShort() throws IOException {
+    // given a journal whose last append (in a segment of its own, as after a restart) a crash cut short
+    try (Journal journal = Journal.open(directory)) {
+      journal.append(List.of(record(1), record(2)));
+    }
+    try (Journal journal = Journal.open(directory)) {
+      journal.append(List.of(record(3)));
+    }
+    try (FileChannel channel = FileChannel.open(segments().getLast(), StandardOpenOption.WRITE)) {
+      channel.truncate(Files.size(segments().getLast()) - 5);
+    }
+
+    // then what is read are the whole records before it
+    try (Journal journal = Journal.open(directory)) {
+      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L);
+    }
+  }
+
+  @Test
+  void shouldEndAtAGarbledRecord() throws IOException {
+    // given a journal whose second record's bytes changed on the device
+    try (Journal journal = Journal.open(directory)) {
+      journal.append(List.of(record(1), record(2), record(3)));
+    }
+    Path segment = segments().getFirst();
+    byte[] bytes = Files.readAllBytes(segment);
+    bytes[bytes.length / 2] ^= 0x5A;
+    Files.write(segment, bytes);
+
+    // then the records before it are read, and none after it
+    try (Journal journal = Journal.open(directory)) {
+      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L);
+    }
+  }
+
+  @Test
+  void shouldDeleteTheSegmentsTheStoreHolds() {
+    // given three closed segments (records 1-3, 4-6, 7-9) and the one being written (10)
+    try (Journal journal = Journal.open(directory, 100)) {
+      for (long position = 1; position <= 10; position += 3) {
+        journal.append(LongStream.range(position, Math.min(position + 3, 11)).mapToObj(JournalTest::record).toList());
+      }
+      assertThat(segments()).hasSize(4);
+
+      // when the store holds everything up to 7
+      journal.dropThrough(7);
+
+      // then the segments of 1-3 and 4-6 are gone; 7-9 still holds 8 and 9
+      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(7L, 8L, 9L, 10L);
+
+      // and once it holds all, only the segment being written stays
+      journal.dropThrough(10);
+      assertThat(segments()).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldRefuseToRecoverWhenCommitsAreMissing() throws Exception {
+    // given a store at position 0 and a journal that starts at 3
+    try (Journal journal = Journal.open(directory.resolve("journal"))) {
+      journal.append(List.of(record(3)));
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:recover-gap");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE journal_position (id INT PRIMARY KEY, position BIGINT NOT NULL)");
+      statement.execute("INSERT INTO journal_position VALUES (1, 0)");
+
+      // then recovery refuses, saying which commits are missing, and leaves the journal
+      assertThatThrownBy(() -> CommitJournal.recover(connection, Journal.open(directory.resolve("journal"))))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("to hold commit 1 next (the store's file holds those up to 0), but found commit 3");
+      assertThat(directory.resolve("journal")).isNotEmptyDirectory();
+    }
+  }
+
+  private List<Path> segments() {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JournalRecord record(long position) {
+    return new JournalRecord(position, List.of(new JournalRecord.Statement("UPDATE t SET a = ? WHERE k = ?",
+        List.<Object[]>of(new Object[] {position, "text ü", null, true, 2.5, 7, (short) 3}))));
+  }
+}
