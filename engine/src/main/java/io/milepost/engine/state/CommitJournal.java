@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Makes the writer's commits on an H2 file store durable by an append to a {@link Journal} and a force of it, rather
  * than by storing H2's pages each time: a checkpoint that stores pages wrote about 124 KB in 125 pages for a few
  * commands (benchmarks/NOTES.md, stop 37), a journal record is the statements themselves. H2's pages are still stored,
- * every {@link #STORE_INTERVAL} (and by H2's own background thread), and the journal's segments up to what they hold
- * are then deleted.
+ * every {@link #storeInterval()} on a thread of the store's own (and by H2's own background thread), and the journal's
+ * segments up to what they hold are then deleted.
  *
  * <p>Each journaled transaction also writes its position into {@code journal_position}; so the store's file knows
  * which records it holds, and on start the records after that position are run again ({@link #recover}).
@@ -30,21 +30,25 @@ import org.slf4j.LoggerFactory;
  */
 final class CommitJournal implements AutoCloseable {
 
-  /** How often the pages are stored while only the writer commits, at most. */
-  static final Duration STORE_INTERVAL = Duration.ofSeconds(2);
   private static final String POSITION_UPDATE = "UPDATE journal_position SET position = ? WHERE id = 1";
   private static final Logger LOG = LoggerFactory.getLogger(CommitJournal.class);
 
   private final Journal journal;
+  private final Duration storeInterval;
   private final Queue<JournalRecord> unjournaled = new ConcurrentLinkedQueue<>();
   /** Set when anyone but the writer committed; at first, since whatever ran before the engine is not journaled. */
   private final AtomicBoolean othersCommitted = new AtomicBoolean(true);
   private volatile long lastCommitted;
-  private long lastStoredNanos = System.nanoTime();
 
-  CommitJournal(Journal journal, long lastCommitted) {
+  CommitJournal(Journal journal, long lastCommitted, Duration storeInterval) {
     this.journal = journal;
     this.lastCommitted = lastCommitted;
+    this.storeInterval = storeInterval;
+  }
+
+  /** How often the store's thread stores the pages, so that the journal (and a restart's replay) stays short. */
+  Duration storeInterval() {
+    return storeInterval;
   }
 
   /** Writer: gives the transaction {@code sql} runs its position (written with it, so journaled with it too). */
@@ -88,9 +92,12 @@ final class CommitJournal implements AutoCloseable {
     journal.force();
   }
 
-  /** Checkpoint: whether this one must store H2's pages (and then call {@link #stored} or {@link #storeFailed}). */
-  boolean storeDue() {
-    return othersCommitted.getAndSet(false) || System.nanoTime() - lastStoredNanos >= STORE_INTERVAL.toNanos();
+  /**
+   * Checkpoint: whether anyone else committed since the last time, so that this checkpoint must store H2's pages
+   * before it answers (and then call {@link #stored} or {@link #storeFailed}).
+   */
+  boolean othersCommittedSinceAsked() {
+    return othersCommitted.getAndSet(false);
   }
 
   void storeFailed() {
@@ -99,7 +106,6 @@ final class CommitJournal implements AutoCloseable {
 
   /** The pages were stored and forced with every commit up to {@code position}: its records are not needed. */
   void stored(long position) {
-    lastStoredNanos = System.nanoTime();
     journal.dropThrough(position);
   }
 

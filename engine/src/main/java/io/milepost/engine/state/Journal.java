@@ -15,7 +15,8 @@ import java.util.zip.CRC32C;
  * The journal's files: {@link JournalRecord}s appended in the order their transactions committed, to segment files
  * named after their first record's position. A record is its payload's length, its CRC-32C and the payload: a record
  * cut short or garbled (the append a crash interrupted) ends what is read of its segment. Segments whose records the
- * store's file holds are deleted ({@link #dropThrough}).
+ * store's file holds are deleted ({@link #dropThrough}). Safe for the checkpoint's thread that appends and the store's
+ * that deletes.
  */
 final class Journal implements AutoCloseable {
 
@@ -54,7 +55,7 @@ final class Journal implements AutoCloseable {
   }
 
   /** Every whole record in every segment, in order. */
-  List<JournalRecord> read() {
+  synchronized List<JournalRecord> read() {
     List<JournalRecord> records = new ArrayList<>();
     for (Path file : segments()) {
       readSegment(file, records);
@@ -63,7 +64,7 @@ final class Journal implements AutoCloseable {
   }
 
   /** Writes {@code records} after the ones before (not forced: see {@link #force}). */
-  void append(List<JournalRecord> records) {
+  synchronized void append(List<JournalRecord> records) {
     if (records.isEmpty()) {
       return;
     }
@@ -93,7 +94,7 @@ final class Journal implements AutoCloseable {
   }
 
   /** Forces what was appended to the device. */
-  void force() {
+  synchronized void force() {
     if (segment == null) {
       return;
     }
@@ -105,7 +106,7 @@ final class Journal implements AutoCloseable {
   }
 
   /** Deletes the segments all of whose records have positions up to {@code position} (never the one being written). */
-  void dropThrough(long position) {
+  synchronized void dropThrough(long position) {
     List<Path> segments = segments();
     for (int i = 0; i + 1 < segments.size(); i++) {
       if (firstPosition(segments.get(i + 1)) > position + 1) {
@@ -116,13 +117,13 @@ final class Journal implements AutoCloseable {
   }
 
   /** Deletes every segment: the store's file holds all they held. */
-  void clear() {
+  synchronized void clear() {
     close();
     segments().forEach(this::delete);
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (segment != null) {
       try {
         segment.close();

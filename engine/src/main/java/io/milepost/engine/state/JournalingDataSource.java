@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -24,16 +25,33 @@ import javax.sql.DataSource;
  */
 public final class JournalingDataSource implements DataSource {
 
+  /** How often the engine stores H2's pages while it journals: what a restart runs again is at most this much. */
+  public static final Duration DEFAULT_STORE_INTERVAL = Duration.ofSeconds(2);
+
   private final DataSource target;
+  private final Duration storeInterval;
   private volatile Runnable othersCommitted = () -> {};
 
   public JournalingDataSource(DataSource target) {
+    this(target, DEFAULT_STORE_INTERVAL);
+  }
+
+  /** With the pages stored every {@code storeInterval} (the journal's records up to them are then deleted). */
+  public JournalingDataSource(DataSource target, Duration storeInterval) {
+    if (storeInterval.isNegative() || storeInterval.isZero()) {
+      throw new IllegalArgumentException("Expected a store interval above 0, but found " + storeInterval);
+    }
     this.target = target;
+    this.storeInterval = storeInterval;
   }
 
   /** The data source this one reports the commits of. */
   public DataSource target() {
     return target;
+  }
+
+  Duration storeInterval() {
+    return storeInterval;
   }
 
   /** Whom to tell of a commit that wrote (the engine's store, once it started). */

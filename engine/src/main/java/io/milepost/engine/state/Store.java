@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * neither kill -9 nor a power cut loses an acknowledged command; {@link H2CommitDurability#PROCESS_KILL} leaves out
  * the forcing. The checkpoint's store of the pages takes turns with the writer's transactions (see {@code h2Turns}).
  * Given a {@link JournalingDataSource}, the store journals the writer's commits instead ({@link CommitJournal}): a
- * checkpoint then appends them to the journal and forces that, and stores the pages only now and then or after
- * anyone else committed.
+ * checkpoint then appends them to the journal and forces that, and stores the pages only after anyone else committed;
+ * a thread of the store's own stores them every {@link CommitJournal#storeInterval()}.
  *
  * <p>The store remembers whether the last writing transaction on a writer connection failed ({@link
  * #writeFailure()}): health reports it, and the writer probes ({@link #probeWrite(StatementCache)}) until a write
@@ -43,6 +43,8 @@ public final class Store {
 
   /** H2's own default: how often its background thread writes and compacts, in ms. */
   private static final int H2_WRITE_DELAY_MILLIS = 500;
+  /** How long closing waits for a page store under way. */
+  private static final long PAGE_STORE_CLOSE_MILLIS = 10_000;
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -59,6 +61,9 @@ public final class Store {
   private final ReentrantLock h2Turns = new ReentrantLock(true);
   /** The journal of the writer's commits (H2 file store given a {@link JournalingDataSource}); else null. */
   private final CommitJournal journal;
+  /** With the journal: stores H2's pages every {@link CommitJournal#storeInterval()}, off the answers' path. */
+  private final Thread pageStore;
+  private volatile boolean closing;
   /** Why the last writing transaction failed; empty once one commits. */
   private volatile Optional<StoreWriteFailure> writeFailure = Optional.empty();
 
@@ -94,6 +99,46 @@ public final class Store {
       throw new StoreException("Failed to connect to the store and set it up (on H2 the engine sets WRITE_DELAY, "
           + "which needs an admin user)", e);
     }
+    this.pageStore = journal == null ? null
+        : Thread.ofPlatform().name("milepost-page-store").daemon().start(this::storePagesPeriodically);
+  }
+
+  /**
+   * The page store's loop: the journal's records up to what a store holds are deleted, so that the journal and what
+   * a restart runs again stay short. On a thread of its own, so that the checkpoints go on answering (from the journal)
+   * while it forces the file.
+   */
+  private void storePagesPeriodically() {
+    OwnConnection connection = new OwnConnection(this);
+    try {
+      while (!closing) {
+        Thread.sleep(journal.storeInterval());
+        try {
+          connection.run(opened -> {
+            storePagesForTheJournal(opened);
+            return null;
+          });
+        } catch (RuntimeException e) {
+          LOG.warn("Storing H2's pages failed; the journal keeps the commits, and the next checkpoint stores them", e);
+        }
+      }
+    } catch (InterruptedException closed) {
+      // close() stops the loop
+    } finally {
+      connection.close();
+    }
+  }
+
+  /** Stores the pages of every commit so far and lets the journal drop the records they hold. */
+  private void storePagesForTheJournal(StatementCache connection) {
+    long through = journal.lastCommitted(); // committed, so stored by what follows
+    try {
+      storePages(connection);
+    } catch (RuntimeException | Error e) {
+      journal.storeFailed();
+      throw e;
+    }
+    journal.stored(through);
   }
 
   /**
@@ -114,7 +159,7 @@ public final class Store {
     if (journaling == null) {
       return null;
     }
-    CommitJournal journal = new CommitJournal(Journal.open(directory), position);
+    CommitJournal journal = new CommitJournal(Journal.open(directory), position, journaling.storeInterval());
     journaling.onCommit(journal::othersCommitted);
     return journal;
   }
@@ -194,41 +239,29 @@ public final class Store {
   }
 
   /**
-   * Makes every commit so far durable (H2: writes them to the file and by default forces it to the device). A
-   * failure is remembered as the store's {@link #writeFailure()}; a checkpoint that {@code coversWrites} of
-   * transactions clears it.
+   * Makes every commit so far durable (H2: writes them to the file, or appends them to the journal, and by default
+   * forces that to the device). A failure is remembered as the store's {@link #writeFailure()}; a checkpoint that
+   * {@code coversWrites} of transactions clears it.
    */
   public void checkpoint(StatementCache connection, boolean coversWrites) {
     if (!commitsNeedCheckpoints()) {
       return;
     }
-    if (journal != null) {
+    if (journal == null) {
+      storePages(connection);
+    } else {
       rememberingFailure(() -> {
         journal.appendCommitted();
         return null;
       });
-      if (!journal.storeDue()) {
-        if (h2Durability.forcesToDevice()) {
-          rememberingFailure(() -> {
-            journal.force();
-            return null;
-          });
-        }
-        if (coversWrites) {
-          writeFailure = Optional.empty();
-        }
-        return;
+      if (journal.othersCommittedSinceAsked()) {
+        storePagesForTheJournal(connection); // what they committed may be what the answered commands rely on
+      } else if (h2Durability.forcesToDevice()) {
+        rememberingFailure(() -> {
+          journal.force();
+          return null;
+        });
       }
-      long through = journal.lastCommitted(); // committed, so stored by what follows
-      try {
-        storePages(connection);
-      } catch (RuntimeException | Error e) {
-        journal.storeFailed();
-        throw e;
-      }
-      journal.stored(through);
-    } else {
-      storePages(connection);
     }
     if (coversWrites) {
       writeFailure = Optional.empty();
@@ -315,6 +348,13 @@ public final class Store {
   public void close() {
     if (journal == null) {
       return;
+    }
+    closing = true;
+    pageStore.interrupt();
+    try {
+      pageStore.join(PAGE_STORE_CLOSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("CHECKPOINT SYNC");

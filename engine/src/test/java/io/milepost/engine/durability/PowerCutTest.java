@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,11 +98,12 @@ class PowerCutTest {
 
   @Test
   void shouldKeepEveryAcknowledgedCommandAndEveryOtherCommitThroughAPowerCutWhenTheEngineJournals() throws Exception {
-    // given an engine that journals its commits, and a host that writes to the same database beside it
+    // given an engine that journals its commits (its own store of the pages not due during the test), and a host
+    // that writes to the same database beside it
     PowerCutFileSystem.register();
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:powercut:" + dataDir.resolve("live"));
-    JournalingDataSource shared = new JournalingDataSource(h2);
+    JournalingDataSource shared = new JournalingDataSource(h2, Duration.ofHours(1));
     MilepostEngine engine = MilepostEngine.start(new EngineConfiguration(shared, Clock.systemUTC(), null, "journal"));
     engine.deploy(List.of(new DeploymentResource("p.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("p")
         .startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done())
@@ -144,8 +146,46 @@ class PowerCutTest {
       assertThat(rows.next()).as("the host's committed row").isTrue();
     }
     // and without the journal the file alone misses the last of them: the journal, not the file, kept it
-    try (MilepostEngine fileOnly = MilepostEngine.start(configuration("jdbc:h2:" + dataDir.resolve("without-journal")))) {
+    String fileOnlyUrl = "jdbc:h2:" + dataDir.resolve("without-journal");
+    try (MilepostEngine fileOnly = MilepostEngine.start(configuration(fileOnlyUrl))) {
       assertThat(fileOnly.queries().processInstance(last)).as("instance %d, journaled only", last).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldStoreThePagesOfJournaledCommitsEveryStoreInterval() throws Exception {
+    // given an engine that journals its commits and stores H2's pages every 200 ms
+    PowerCutFileSystem.register();
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:powercut:" + dataDir.resolve("live"));
+    try (MilepostEngine engine = MilepostEngine.start(new EngineConfiguration(
+        new JournalingDataSource(h2, Duration.ofMillis(200)), Clock.systemUTC(), null, "journal"))) {
+      engine.deploy(List.of(new DeploymentResource("p.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("p")
+          .startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done())
+          .getBytes(StandardCharsets.UTF_8))));
+
+      // when a command is acknowledged (from the journal)
+      long instance = engine.createProcessInstance(CreateProcessInstance.latest("p", Map.of())).processInstanceKey();
+
+      // then soon the store's file alone, as the device holds it, has it too
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      boolean inTheFile = false;
+      for (int copy = 0; !inTheFile && System.nanoTime() < deadline; copy++) {
+        Thread.sleep(100);
+        Path device = dataDir.resolve("device-" + copy);
+        PowerCutFileSystem.afterPowerCut(dataDir.resolve("live.mv.db"), Path.of(device + ".mv.db"));
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:" + device);
+            Statement statement = connection.createStatement();
+            ResultSet rows = statement.executeQuery(
+                "SELECT COUNT(*) FROM process_instance WHERE process_instance_key = " + instance)) {
+          rows.next();
+          inTheFile = rows.getLong(1) == 1;
+        } catch (SQLException notAStoreYet) {
+          // the image before the first store of the schema
+        }
+      }
+      assertThat(inTheFile).as("instance %d in the file as the device holds it, without the journal", instance)
+          .isTrue();
     }
   }
 

@@ -34,7 +34,8 @@ class JournalTest {
       journal.force();
 
       // then they read back whole and in order, from more than one segment
-      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+      assertThat(journal.read()).extracting(JournalRecord::position)
+          .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
       assertThat(journal.read().get(4).statements().getFirst().rows().getFirst())
           .containsExactly(5L, "text ü", null, true, 2.5, 7, (short) 3);
       assertThat(segments()).hasSizeGreaterThan(1);

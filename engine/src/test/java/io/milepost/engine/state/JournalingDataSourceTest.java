@@ -1,10 +1,12 @@
 package io.milepost.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,13 @@ class JournalingDataSourceTest {
         assertThat(reported).as("after auto-commit was switched back on").hasValue(2);
       }
     }
+  }
+
+  @Test
+  void shouldRefuseAStoreIntervalOfZero() {
+    assertThatThrownBy(() -> new JournalingDataSource(dataSource.target(), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Expected a store interval above 0, but found PT0S");
   }
 
   @Test
