@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * One committed writer transaction as the journal keeps it: its position (the store's {@code journal_position} holds
  * the last one applied) and the statements it ran, each with the arguments of each of its rows, so that running them
- * again on the store as it stood before the transaction gives the same rows (the engine's statements take every value
- * from their arguments: keys come from the key generator, times from the engine's clock).
+ * again on the store as it stood before the transaction gives the same rows (the engine's statements take their values
+ * from their arguments: keys come from the key generator, times from the engine's clock). The one exception is the
+ * event log's position, which H2's identity column gives: a row run again may get a higher one than it had.
  */
 record JournalRecord(long position, List<Statement> statements) {
 

@@ -10,7 +10,9 @@ import io.milepost.engine.api.JobState;
 import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessInstanceState;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +103,8 @@ class KillDurabilityTest {
   private static long size(Path file) {
     try {
       return Files.size(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
