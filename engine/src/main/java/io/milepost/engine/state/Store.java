@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,7 +65,11 @@ public final class Store {
   private final CommitJournal journal;
   /** With the journal: stores H2's pages every {@link CommitJournal#storeInterval()}, off the answers' path. */
   private final Thread pageStore;
-  private volatile boolean closing;
+  /**
+   * Stops the page store. Not an interrupt: an interrupt that meets H2's file I/O closes its file channel, and with it
+   * the database.
+   */
+  private final CountDownLatch closing = new CountDownLatch(1);
   /** Why the last writing transaction failed; empty once one commits. */
   private volatile Optional<StoreWriteFailure> writeFailure = Optional.empty();
 
@@ -111,8 +117,7 @@ public final class Store {
   private void storePagesPeriodically() {
     OwnConnection connection = new OwnConnection(this);
     try {
-      while (!closing) {
-        Thread.sleep(journal.storeInterval());
+      while (!closing.await(journal.storeInterval().toNanos(), TimeUnit.NANOSECONDS)) {
         try {
           connection.run(opened -> {
             storePagesForTheJournal(opened);
@@ -122,8 +127,8 @@ public final class Store {
           LOG.warn("Storing H2's pages failed; the journal keeps the commits, and the next checkpoint stores them", e);
         }
       }
-    } catch (InterruptedException closed) {
-      // close() stops the loop
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // nothing interrupts it; if something did, it stops
     } finally {
       connection.close();
     }
@@ -152,10 +157,9 @@ public final class Store {
       return null; // in memory: nothing to make durable
     }
     Path directory = Path.of(file.get() + ".journal");
-    long position = CommitJournal.readPosition(connection);
-    if (Files.isDirectory(directory)) {
-      position = CommitJournal.recover(connection, Journal.open(directory));
-    }
+    long position = Files.isDirectory(directory)
+        ? CommitJournal.recover(connection, Journal.open(directory))
+        : CommitJournal.readPosition(connection);
     if (journaling == null) {
       return null;
     }
@@ -349,8 +353,7 @@ public final class Store {
     if (journal == null) {
       return;
     }
-    closing = true;
-    pageStore.interrupt();
+    closing.countDown();
     try {
       pageStore.join(PAGE_STORE_CLOSE_MILLIS);
     } catch (InterruptedException e) {
