@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +15,35 @@ import java.util.zip.CRC32C;
 /**
  * The journal's files: {@link JournalRecord}s appended in the order their transactions committed, to segment files
  * named after their first record's position. A record is its payload's length, its CRC-32C and the payload: a record
- * cut short or garbled (the append a crash interrupted) ends what is read of its segment. Segments whose records the
- * store's file holds are deleted ({@link #dropThrough}). Safe for the checkpoint's thread that appends and the store's
- * that deletes.
+ * cut short or garbled (the append a crash interrupted) ends what is read of its segment, and so does one whose
+ * position does not follow the one before (what a reused file held before).
+ *
+ * <p>Segments are written into files of their full size made beforehand ({@link #prepareSpare}, off the appends'
+ * path), and a segment whose records the store's file holds becomes the next spare rather than being deleted
+ * ({@link #dropThrough}). So an append changes no file's size and a force writes the records alone: on ext4 a force
+ * that also had to write the file's new size waited for the file system's own journal, and that for every other file's
+ * data written since (H2's pages): forces of 100 to 490 ms under load, where the records take a fraction of a
+ * millisecond (benchmarks/NOTES.md, stop 39). Without a spare (the first moments after a start) a segment grows as it
+ * is written. Safe for the checkpoint's thread that appends and the store's that drops and prepares.
  */
 final class Journal implements AutoCloseable {
 
   /** A segment is closed and a new one started once it has grown past this. */
   static final long SEGMENT_BYTES = 64L << 20;
   private static final String SUFFIX = ".journal";
+  /** The file the next segment is written into, of the full segment size; never read as a segment. */
+  private static final String SPARE = "next.journal-spare";
+  /** A spare being made; renamed to {@link #SPARE} once whole and forced. */
+  private static final String SPARE_BEING_MADE = "next.journal-spare-partial";
   private static final int HEADER_BYTES = 8;
+  private static final int ZEROS_BYTES = 1 << 20;
 
   private final Path directory;
   private final long segmentLimit;
   private FileChannel segment;
   private long segmentBytes;
+  /** Whether the segment being written was a spare: its size is {@code segmentLimit} before anything is appended. */
+  private boolean segmentMadeBeforehand;
 
   private Journal(Path directory, long segmentLimit) {
     this.directory = directory;
@@ -69,9 +84,6 @@ final class Journal implements AutoCloseable {
       return;
     }
     try {
-      if (segment == null || segmentBytes > segmentLimit) {
-        startSegment(records.getFirst().position());
-      }
       List<ByteBuffer> buffers = new ArrayList<>(records.size() * 2);
       for (JournalRecord record : records) {
         byte[] payload = record.encode();
@@ -82,13 +94,16 @@ final class Journal implements AutoCloseable {
       }
       ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
       long remaining = buffers.stream().mapToLong(ByteBuffer::remaining).sum();
+      if (needsNewSegment(remaining)) {
+        startSegment(records.getFirst().position());
+      }
       while (remaining > 0) {
         long written = segment.write(all);
         remaining -= written;
         segmentBytes += written;
       }
     } catch (IOException e) {
-      close(); // what comes next goes to a new segment, not after a record this append may have cut short
+      closeSegment(); // what comes next goes to a new segment, not after a record this append may have cut short
       throw new StoreException("Failed to append " + records.size() + " commits to the journal in " + directory, e);
     }
   }
@@ -105,25 +120,92 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Deletes the segments all of whose records have positions up to {@code position} (never the one being written). */
+  /**
+   * Drops the segments all of whose records have positions up to {@code position} (never the one being written): the
+   * first becomes the spare if there is none and it has the segment size, the others are deleted.
+   */
   synchronized void dropThrough(long position) {
     List<Path> segments = segments();
     for (int i = 0; i + 1 < segments.size(); i++) {
       if (firstPosition(segments.get(i + 1)) > position + 1) {
         return;
       }
-      delete(segments.get(i));
+      Path dropped = segments.get(i);
+      if (!reuseAsSpare(dropped)) {
+        delete(dropped);
+      }
     }
   }
 
-  /** Deletes every segment: the store's file holds all they held. */
+  /**
+   * Makes a spare, a file of the segment size for the next segment to be written into, if there is none. Writes
+   * {@code segmentLimit} bytes of zeros and forces them, outside the lock the appends take; a failure leaves the
+   * journal as it was (its next segment then grows as it is written).
+   */
+  void prepareSpare() {
+    synchronized (this) {
+      if (Files.exists(directory.resolve(SPARE))) {
+        return;
+      }
+    }
+    Path partial = directory.resolve(SPARE_BEING_MADE);
+    try {
+      try (FileChannel file = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer zeros = ByteBuffer.allocate(ZEROS_BYTES);
+        for (long offset = 0; offset < segmentLimit; ) {
+          zeros.clear().limit((int) Math.min(ZEROS_BYTES, segmentLimit - offset));
+          offset += file.write(zeros, offset);
+        }
+        file.force(true);
+      }
+      synchronized (this) {
+        Files.move(partial, directory.resolve(SPARE), StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new StoreException("Failed to make a spare journal segment of " + segmentLimit + " bytes in " + directory
+          + " (the journal's segments grow as they are written instead)", e);
+    }
+  }
+
+  /** Deletes every segment and spare: the store's file holds all they held. */
   synchronized void clear() {
-    close();
-    segments().forEach(this::delete);
+    closeSegment();
+    segments().forEach(Journal::delete);
+    delete(directory.resolve(SPARE));
+    delete(directory.resolve(SPARE_BEING_MADE));
   }
 
   @Override
   public synchronized void close() {
+    closeSegment();
+  }
+
+  private boolean needsNewSegment(long appendBytes) {
+    if (segment == null) {
+      return true;
+    }
+    if (segmentBytes > 0 && segmentBytes + appendBytes > segmentLimit) {
+      return true;
+    }
+    // a segment that grows as it is written gives way to a spare as soon as there is one
+    return !segmentMadeBeforehand && Files.exists(directory.resolve(SPARE));
+  }
+
+  private boolean reuseAsSpare(Path dropped) {
+    Path spare = directory.resolve(SPARE);
+    try {
+      if (Files.exists(spare) || Files.size(dropped) != segmentLimit) {
+        return false;
+      }
+      Files.move(dropped, spare, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (IOException e) {
+      return false; // deleted instead; the next spare is made from zeros
+    }
+  }
+
+  private void closeSegment() {
     if (segment != null) {
       try {
         segment.close();
@@ -135,10 +217,17 @@ final class Journal implements AutoCloseable {
   }
 
   private void startSegment(long firstPosition) throws IOException {
-    close();
+    closeSegment();
     Path file = directory.resolve("%020d%s".formatted(firstPosition, SUFFIX));
-    segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    Path spare = directory.resolve(SPARE);
+    segmentMadeBeforehand = Files.exists(spare);
+    if (segmentMadeBeforehand) {
+      Files.move(spare, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      segment = FileChannel.open(file, StandardOpenOption.WRITE);
+    } else {
+      segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
+    }
     segmentBytes = 0;
     forceDirectory(); // so that the new file's name survives a power cut as well as what is forced into it
   }
@@ -164,18 +253,20 @@ final class Journal implements AutoCloseable {
     return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
   }
 
+  /** Reads the segment's records: from its first position on, each the one after the one before. */
   private static void readSegment(Path file, List<JournalRecord> records) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       long offset = 0;
+      long expected = firstPosition(file);
       ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
       while (offset + HEADER_BYTES <= size) {
         header.clear();
         channel.read(header, offset);
         int length = header.getInt(0);
         int expectedCrc = header.getInt(4);
-        if (length < 0 || offset + HEADER_BYTES + length > size) {
-          return; // cut short
+        if (length <= 0 || offset + HEADER_BYTES + length > size) {
+          return; // cut short, or the zeros of a segment made beforehand
         }
         ByteBuffer payload = ByteBuffer.allocate(length);
         while (payload.hasRemaining() && channel.read(payload, offset + HEADER_BYTES + payload.position()) >= 0) {
@@ -186,7 +277,12 @@ final class Journal implements AutoCloseable {
         if ((int) crc.getValue() != expectedCrc) {
           return; // garbled
         }
-        records.add(JournalRecord.decode(payload.array()));
+        JournalRecord record = JournalRecord.decode(payload.array());
+        if (record.position() != expected) {
+          return; // a record of the file's earlier use as another segment
+        }
+        records.add(record);
+        expected++;
         offset += HEADER_BYTES + length;
       }
     } catch (IOException e) {
@@ -194,7 +290,7 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  private void delete(Path file) {
+  private static void delete(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
