@@ -62,7 +62,7 @@ class InventoryBeans {
           "Reservations of terminated instances are not released on a worker node (no embedded engine)");
     }
     TerminatedInstances terminated = new TerminatedInstances(embedded, jdbc,
-        new TransactionTemplate(transactionManager), changes).startingAtTheEndOfTheLogTheFirstTime();
+        new TransactionTemplate(transactionManager), changes, Clock.systemUTC()).startingAtTheEndOfTheLogTheFirstTime();
     return new PeriodicTask("terminated-instance-releases", properties.releaseTerminatedEvery(),
         terminated::releaseWhatTheyHeld, "Reservations of terminated instances are not released: "
             + "milepost.inventory.release-terminated-every is zero");
