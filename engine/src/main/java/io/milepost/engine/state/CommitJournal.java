@@ -104,11 +104,6 @@ final class CommitJournal implements AutoCloseable {
     othersCommitted.set(true);
   }
 
-  /** Makes the file the journal's next segment is written into, if there is none (see {@link Journal}). */
-  void prepareSpareSegment() {
-    journal.prepareSpare();
-  }
-
   /** The pages were stored and forced with every commit up to {@code position}: its records are not needed. */
   void stored(long position) {
     journal.dropThrough(position);

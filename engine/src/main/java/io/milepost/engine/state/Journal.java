@@ -18,32 +18,26 @@ import java.util.zip.CRC32C;
  * cut short or garbled (the append a crash interrupted) ends what is read of its segment, and so does one whose
  * position does not follow the one before (what a reused file held before).
  *
- * <p>Segments are written into files of their full size made beforehand ({@link #prepareSpare}, off the appends'
- * path), and a segment whose records the store's file holds becomes the next spare rather than being deleted
- * ({@link #dropThrough}). So an append changes no file's size and a force writes the records alone: on ext4 a force
- * that also had to write the file's new size waited for the file system's own journal, and that for every other file's
- * data written since (H2's pages): forces of 100 to 490 ms under load, where the records take a fraction of a
- * millisecond (benchmarks/NOTES.md, stop 39). Without a spare (the first moments after a start) a segment grows as it
- * is written. Safe for the checkpoint's thread that appends and the store's that drops and prepares.
+ * <p>A segment whose records the store's file holds becomes the spare, the file the next segment is written into,
+ * rather than being deleted ({@link #dropThrough}); only the first segments after a start are new files. So an append
+ * mostly changes no file's size, and a force writes the records alone: on ext4 a force that also had to write the
+ * file's new size waited for the file system's own journal, and with it for other files' data written since (H2's
+ * pages), and deleting a segment made the file system give its blocks back to the device (benchmarks/NOTES.md, stop
+ * 39). Safe for the checkpoint's thread that appends and the store's that drops.
  */
 final class Journal implements AutoCloseable {
 
   /** A segment is closed and a new one started once it has grown past this. */
   static final long SEGMENT_BYTES = 64L << 20;
   private static final String SUFFIX = ".journal";
-  /** The file the next segment is written into, of the full segment size; never read as a segment. */
+  /** A dropped segment's file, which the next segment is written into; never read as a segment. */
   private static final String SPARE = "next.journal-spare";
-  /** A spare being made; renamed to {@link #SPARE} once whole and forced. */
-  private static final String SPARE_BEING_MADE = "next.journal-spare-partial";
   private static final int HEADER_BYTES = 8;
-  private static final int ZEROS_BYTES = 1 << 20;
 
   private final Path directory;
   private final long segmentLimit;
   private FileChannel segment;
   private long segmentBytes;
-  /** Whether the segment being written was a spare: its size is {@code segmentLimit} before anything is appended. */
-  private boolean segmentMadeBeforehand;
 
   private Journal(Path directory, long segmentLimit) {
     this.directory = directory;
@@ -122,7 +116,7 @@ final class Journal implements AutoCloseable {
 
   /**
    * Drops the segments all of whose records have positions up to {@code position} (never the one being written): the
-   * first becomes the spare if there is none and it has the segment size, the others are deleted.
+   * first becomes the spare if there is none, the others are deleted.
    */
   synchronized void dropThrough(long position) {
     List<Path> segments = segments();
@@ -137,43 +131,11 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /**
-   * Makes a spare, a file of the segment size for the next segment to be written into, if there is none. Writes
-   * {@code segmentLimit} bytes of zeros and forces them, outside the lock the appends take; a failure leaves the
-   * journal as it was (its next segment then grows as it is written).
-   */
-  void prepareSpare() {
-    synchronized (this) {
-      if (Files.exists(directory.resolve(SPARE))) {
-        return;
-      }
-    }
-    Path partial = directory.resolve(SPARE_BEING_MADE);
-    try {
-      try (FileChannel file = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer zeros = ByteBuffer.allocate(ZEROS_BYTES);
-        for (long offset = 0; offset < segmentLimit; ) {
-          zeros.clear().limit((int) Math.min(ZEROS_BYTES, segmentLimit - offset));
-          offset += file.write(zeros, offset);
-        }
-        file.force(true);
-      }
-      synchronized (this) {
-        Files.move(partial, directory.resolve(SPARE), StandardCopyOption.ATOMIC_MOVE);
-      }
-    } catch (IOException e) {
-      throw new StoreException("Failed to make a spare journal segment of " + segmentLimit + " bytes in " + directory
-          + " (the journal's segments grow as they are written instead)", e);
-    }
-  }
-
   /** Deletes every segment and spare: the store's file holds all they held. */
   synchronized void clear() {
     closeSegment();
     segments().forEach(Journal::delete);
     delete(directory.resolve(SPARE));
-    delete(directory.resolve(SPARE_BEING_MADE));
   }
 
   @Override
@@ -181,21 +143,15 @@ final class Journal implements AutoCloseable {
     closeSegment();
   }
 
+  /** A segment ends before the append that would take it past the limit, so a spare is about the limit's size. */
   private boolean needsNewSegment(long appendBytes) {
-    if (segment == null) {
-      return true;
-    }
-    if (segmentBytes > 0 && segmentBytes + appendBytes > segmentLimit) {
-      return true;
-    }
-    // a segment that grows as it is written gives way to a spare as soon as there is one
-    return !segmentMadeBeforehand && Files.exists(directory.resolve(SPARE));
+    return segment == null || segmentBytes > 0 && segmentBytes + appendBytes > segmentLimit;
   }
 
   private boolean reuseAsSpare(Path dropped) {
     Path spare = directory.resolve(SPARE);
     try {
-      if (Files.exists(spare) || Files.size(dropped) != segmentLimit) {
+      if (Files.exists(spare)) {
         return false;
       }
       Files.move(dropped, spare, StandardCopyOption.ATOMIC_MOVE);
@@ -220,8 +176,7 @@ final class Journal implements AutoCloseable {
     closeSegment();
     Path file = directory.resolve("%020d%s".formatted(firstPosition, SUFFIX));
     Path spare = directory.resolve(SPARE);
-    segmentMadeBeforehand = Files.exists(spare);
-    if (segmentMadeBeforehand) {
+    if (Files.exists(spare)) {
       Files.move(spare, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       segment = FileChannel.open(file, StandardOpenOption.WRITE);
     } else {
@@ -266,7 +221,7 @@ final class Journal implements AutoCloseable {
         int length = header.getInt(0);
         int expectedCrc = header.getInt(4);
         if (length <= 0 || offset + HEADER_BYTES + length > size) {
-          return; // cut short, or the zeros of a segment made beforehand
+          return; // cut short, or nothing written there yet
         }
         ByteBuffer payload = ByteBuffer.allocate(length);
         while (payload.hasRemaining() && channel.read(payload, offset + HEADER_BYTES + payload.position()) >= 0) {

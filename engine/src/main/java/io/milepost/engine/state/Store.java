@@ -117,7 +117,6 @@ public final class Store {
   private void storePagesPeriodically() {
     OwnConnection connection = new OwnConnection(this);
     try {
-      prepareSpareJournalSegment();
       while (!closing.await(journal.storeInterval().toNanos(), TimeUnit.NANOSECONDS)) {
         try {
           connection.run(opened -> {
@@ -127,21 +126,11 @@ public final class Store {
         } catch (RuntimeException e) {
           LOG.warn("Storing H2's pages failed; the journal keeps the commits, and the next checkpoint stores them", e);
         }
-        prepareSpareJournalSegment();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // nothing interrupts it; if something did, it stops
     } finally {
       connection.close();
-    }
-  }
-
-  /** On the page store's thread, so that no append waits for a segment's file to be made. */
-  private void prepareSpareJournalSegment() {
-    try {
-      journal.prepareSpareSegment();
-    } catch (RuntimeException e) {
-      LOG.warn("Could not make the journal's next segment beforehand", e);
     }
   }
 

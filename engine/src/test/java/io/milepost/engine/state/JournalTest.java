@@ -119,69 +119,27 @@ class JournalTest {
   }
 
   @Test
-  void shouldAppendIntoASpareWithoutChangingItsSize() throws IOException {
-    // given a journal with a spare made beforehand
-    try (Journal journal = Journal.open(directory, 4096)) {
-      journal.prepareSpare();
-
-      // when records are appended and forced
-      journal.append(List.of(record(1), record(2)));
-      journal.append(List.of(record(3)));
-      journal.force();
-
-      // then they went into the spare, whose size the appends did not change (so a force writes no file size)
-      assertThat(segments()).hasSize(1);
-      assertThat(Files.size(segments().getFirst())).isEqualTo(4096);
-      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L);
-    }
-    // and a restart reads the same records, not the zeros after them
-    try (Journal journal = Journal.open(directory, 4096)) {
-      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L);
-    }
-  }
-
-  @Test
-  void shouldMoveFromAGrowingSegmentToASpareOnceThereIsOne() throws IOException {
-    // given a journal that started writing before it had a spare
-    try (Journal journal = Journal.open(directory, 4096)) {
-      journal.append(List.of(record(1)));
-      long grown = Files.size(segments().getFirst());
-      assertThat(grown).isLessThan(4096);
-
-      // when a spare is made and more is appended
-      journal.prepareSpare();
-      journal.append(List.of(record(2)));
-
-      // then the append went to the spare, and every record reads back
-      assertThat(segments()).hasSize(2);
-      assertThat(Files.size(segments().getFirst())).isEqualTo(grown);
-      assertThat(Files.size(segments().getLast())).isEqualTo(4096);
-      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L);
-    }
-  }
-
-  @Test
-  void shouldReuseADroppedSegmentWithoutReadingWhatItHeldBefore() throws IOException {
-    // given a segment made beforehand holding 1 to 7 and a second one holding 8 to 10
+  void shouldWriteTheNextSegmentIntoADroppedOneWithoutReadingWhatItHeldBefore() throws IOException {
+    // given a segment holding 1 to 7 and a second one holding 8 to 10
     int segmentBytes = 8 * recordBytes();
     try (Journal journal = Journal.open(directory, segmentBytes)) {
-      journal.prepareSpare();
       journal.append(LongStream.rangeClosed(1, 7).mapToObj(JournalTest::record).toList());
-      journal.prepareSpare();
       journal.append(LongStream.rangeClosed(8, 10).mapToObj(JournalTest::record).toList());
       assertThat(segments()).hasSize(2);
 
-      // when the store holds up to 7: the first segment becomes the spare, its records still in it
+      // when the store holds up to 7: the first segment's file is kept for the next one, its records still in it
       journal.dropThrough(7);
       assertThat(segments()).hasSize(1);
-      assertThat(directory.resolve("next.journal-spare")).hasSize(segmentBytes);
+      assertThat(directory.resolve("next.journal-spare")).hasSize(7L * recordBytes());
 
-      // and the next segment is written into that file, six records over the first six it held
+      // and the next segment is written into that file, six records over the seven it held
       journal.append(LongStream.rangeClosed(11, 16).mapToObj(JournalTest::record).toList());
       assertThat(segments()).hasSize(2);
       assertThat(directory.resolve("next.journal-spare")).doesNotExist();
 
-      // then what is read from it are the records written since, not the earlier 7 that follows them in the file
+      // then the file did not grow (so forcing it writes no new size), and what is read from it are the records
+      // written since, not the earlier 7 that follows them
+      assertThat(segments().getLast()).hasSize(7L * recordBytes());
       assertThat(journal.read()).extracting(JournalRecord::position)
           .containsExactly(8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L);
     }
@@ -191,11 +149,13 @@ class JournalTest {
   }
 
   @Test
-  void shouldClearSparesWithTheSegments() {
-    // given a journal with a segment and a spare
-    try (Journal journal = Journal.open(directory, 4096)) {
-      journal.append(List.of(record(1)));
-      journal.prepareSpare();
+  void shouldClearTheSpareWithTheSegments() {
+    // given a journal with a segment and a dropped one kept for the next
+    try (Journal journal = Journal.open(directory, 2 * recordBytes())) {
+      journal.append(List.of(record(1), record(2)));
+      journal.append(List.of(record(3)));
+      journal.dropThrough(2);
+      assertThat(directory.resolve("next.journal-spare")).exists();
 
       // when it is cleared (the store's file holds everything)
       journal.clear();
