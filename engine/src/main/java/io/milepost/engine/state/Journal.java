@@ -22,12 +22,12 @@ import java.util.zip.CRC32C;
  * rather than being deleted ({@link #dropThrough}); only the first segments after a start are new files. So an append
  * mostly changes no file's size, and a force writes the records alone: on ext4 a force that also had to write the
  * file's new size waited for the file system's own journal, and with it for other files' data written since (H2's
- * pages), and deleting a segment made the file system give its blocks back to the device (benchmarks/NOTES.md, stop
- * 39). Safe for the checkpoint's thread that appends and the store's that drops.
+ * pages): forces over 10 ms were about twenty times as many (benchmarks/NOTES.md, stop 39). Safe for the
+ * checkpoint's thread that appends and the store's that drops.
  */
 final class Journal implements AutoCloseable {
 
-  /** A segment is closed and a new one started once it has grown past this. */
+  /** A segment ends before the append that would take it past this (unless that append alone is larger). */
   static final long SEGMENT_BYTES = 64L << 20;
   private static final String SUFFIX = ".journal";
   /** A dropped segment's file, which the next segment is written into; never read as a segment. */
@@ -143,7 +143,7 @@ final class Journal implements AutoCloseable {
     closeSegment();
   }
 
-  /** A segment ends before the append that would take it past the limit, so a spare is about the limit's size. */
+  /** So that a segment, and the spare it becomes, stays within the limit. */
   private boolean needsNewSegment(long appendBytes) {
     return segment == null || segmentBytes > 0 && segmentBytes + appendBytes > segmentLimit;
   }
@@ -157,7 +157,7 @@ final class Journal implements AutoCloseable {
       Files.move(dropped, spare, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } catch (IOException e) {
-      return false; // deleted instead; the next spare is made from zeros
+      return false; // deleted instead; the next segment is then a new file
     }
   }
 
