@@ -42,6 +42,11 @@ public record EngineConfiguration(DataSource dataSource, Clock clock, Duration d
   public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(30);
 
   public EngineConfiguration {
+    if (dueWorkInterval != null && dueWorkInterval.toMillis() < 1) {
+      // refused here, before the store and the writer start: the scheduler takes whole milliseconds above 0
+      throw new IllegalArgumentException("Expected a due-work interval of at least 1 ms (or none), but it was "
+          + dueWorkInterval);
+    }
     if (historyRetention == null || historyRetention.isNegative() || historyRetention.isZero()) {
       throw new IllegalArgumentException("Expected a history retention of more than 0 (e.g. 30d or P30D), but it was "
           + historyRetention);
