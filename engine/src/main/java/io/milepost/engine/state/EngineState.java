@@ -77,6 +77,7 @@ public final class EngineState {
   /** Writes the rows held back and the collected events; called once, when the command has done its steps. */
   public void flush() {
     elementInstances.flush();
+    jobs.flush();
     log.flush(sql);
   }
 }

@@ -1,13 +1,22 @@
 package io.milepost.engine.state;
 
 import io.milepost.engine.api.JobState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Jobs: reads for processors and the appliers of JOB events. */
+/**
+ * Jobs: reads for processors and the appliers of JOB events.
+ *
+ * <p>A job created by the running command is written behind: most are handed to a job stream before the command
+ * ends, so the row is inserted once, already activated, instead of inserted and then updated (which moved it in three
+ * of the job table's indexes). Reads of a job by key or element see such a job; every other statement on the table
+ * writes the held-back rows first ({@link #flush}).
+ */
 public final class Jobs {
 
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
@@ -17,6 +26,11 @@ public final class Jobs {
   private final Sql sql;
   private final Events events;
   private final JsonMapper json;
+  /** Jobs the running command created, not inserted yet, in their latest state. */
+  private final Map<Long, Created> created = new LinkedHashMap<>();
+
+  /** A created job held back: its row as it will be inserted ({@code activatableAt} null once activated). */
+  private record Created(Job job, Long activatableAt, long createdAt, String headersJson) {}
 
   Jobs(Sql sql, Events events, JsonMapper json) {
     this.sql = sql;
@@ -25,11 +39,17 @@ public final class Jobs {
   }
 
   public Optional<Job> get(long key) {
-    return sql.queryOne("SELECT * FROM job WHERE job_key = ?", this::map, key);
+    Created held = created.get(key);
+    return held != null ? Optional.of(held.job()) : sql.queryOne("SELECT * FROM job WHERE job_key = ?", this::map, key);
   }
 
   /** The job of an element instance that is still open (created, activated or failed). */
   public Optional<Job> openJobOf(long elementInstanceKey) {
+    for (Created held : created.values()) {
+      if (held.job().elementInstanceKey() == elementInstanceKey) {
+        return Optional.of(held.job()); // held back only while created or activated: open
+      }
+    }
     return sql.queryOne("SELECT * FROM job WHERE element_instance_key = ? AND state IN ('CREATED', 'ACTIVATED', 'FAILED')",
         this::map, elementInstanceKey);
   }
@@ -43,6 +63,7 @@ public final class Jobs {
    * into the text: the writer keeps one prepared statement per text, so a text per limit would grow without bound.
    */
   public List<Job> activatable(String type, long now, int limit) {
+    flush();
     return sql.query("SELECT * FROM job WHERE job_type = ? AND activatable_at >= 0 AND activatable_at <= ? "
         + "ORDER BY activatable_at, job_key "
         + "FETCH FIRST ? ROWS ONLY" + sql.dialect().lockRowsSkipLocked(), this::map, type, now,
@@ -51,6 +72,7 @@ public final class Jobs {
 
   /** Activated jobs whose deadline passed. */
   public List<Job> timedOut(long now, int limit) {
+    flush();
     return sql.query("SELECT * FROM job WHERE deadline >= 0 AND deadline <= ? AND state = 'ACTIVATED' ORDER BY deadline "
         + "FETCH FIRST ? ROWS ONLY", this::map, now, limit);
   }
@@ -69,31 +91,36 @@ public final class Jobs {
   }
 
   public void applyCreated(Job job) {
-    sql.update("INSERT INTO job (job_key, job_type, state, activatable_at, retries, process_instance_key, element_instance_key, "
-            + "element_id, bpmn_process_id, process_definition_key, process_version, custom_headers, kind, tenant_id, created_at) "
-            + "VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        job.key(), job.type(), events.now(), job.retries(), job.processInstanceKey(), job.elementInstanceKey(),
-        job.elementId(), job.bpmnProcessId(), job.processDefinitionKey(), job.processVersion(),
-        json.writeValueAsString(job.customHeaders()), job.kind(), job.tenantId(), events.now());
+    created.put(job.key(), new Created(job, events.now(), events.now(), json.writeValueAsString(job.customHeaders())));
     events.record("JOB", "CREATED", job.key(), job.processInstanceKey(), job.elementId(),
         Events.payload("type", job.type(), "retries", job.retries(), "elementInstanceKey", job.elementInstanceKey()));
   }
 
   public void applyActivated(Job job, String worker, long deadline) {
-    sql.update("UPDATE job SET state = 'ACTIVATED', activatable_at = NULL, worker = ?, deadline = ? WHERE job_key = ?",
-        worker, deadline, job.key());
+    Created held = created.get(job.key());
+    if (held != null) {
+      Job j = held.job();
+      created.put(j.key(), new Created(new Job(j.key(), j.type(), JobState.ACTIVATED, j.retries(), deadline, worker,
+          j.processInstanceKey(), j.elementInstanceKey(), j.elementId(), j.bpmnProcessId(), j.processDefinitionKey(),
+          j.processVersion(), j.customHeaders(), j.kind(), j.tenantId()), null, held.createdAt(), held.headersJson()));
+    } else {
+      sql.update("UPDATE job SET state = 'ACTIVATED', activatable_at = NULL, worker = ?, deadline = ? WHERE job_key = ?",
+          worker, deadline, job.key());
+    }
     events.record("JOB", "ACTIVATED", job.key(), job.processInstanceKey(), job.elementId(),
         Events.payload("worker", worker, "deadline", deadline));
   }
 
   /** The job ended for good (completed, error thrown, canceled). */
   public void applyEnded(Job job, JobState state) {
+    flush();
     sql.update("UPDATE job SET state = ?, activatable_at = NULL, deadline = NULL WHERE job_key = ?", state, job.key());
     events.record("JOB", state.name(), job.key(), job.processInstanceKey(), job.elementId(), Map.of());
   }
 
   /** Failed: activatable again after the back-off while retries are left, else waits for an incident's resolution. */
   public void applyFailed(Job job, int retries, String errorMessage, long activatableAt) {
+    flush();
     Long at = retries > 0 ? activatableAt : null;
     sql.update("UPDATE job SET state = 'FAILED', retries = ?, error_message = ?, activatable_at = ?, deadline = NULL, "
         + "worker = NULL WHERE job_key = ?", retries, errorMessage, at, job.key());
@@ -105,6 +132,7 @@ public final class Jobs {
   }
 
   public void applyTimedOut(Job job) {
+    flush();
     sql.update("UPDATE job SET state = 'CREATED', activatable_at = ?, deadline = NULL, worker = NULL WHERE job_key = ?",
         events.now(), job.key());
     events.record("JOB", "TIMED_OUT", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
@@ -112,6 +140,7 @@ public final class Jobs {
 
   /** Handed back by a receiver that was gone: activatable again at once. */
   public void applyYielded(Job job) {
+    flush();
     sql.update("UPDATE job SET state = 'CREATED', activatable_at = ?, deadline = NULL, worker = NULL WHERE job_key = ?",
         events.now(), job.key());
     events.record("JOB", "YIELDED", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
@@ -122,26 +151,48 @@ public final class Jobs {
    * nor shorten a back-off.
    */
   public void applyRetriesUpdated(Job job, int retries) {
+    flush();
     sql.update("UPDATE job SET retries = ? WHERE job_key = ?", retries, job.key());
     events.record("JOB", "RETRIES_UPDATED", job.key(), job.processInstanceKey(), job.elementId(), Events.payload("retries", retries));
   }
 
   public void applyTimeoutUpdated(Job job, long deadline) {
+    flush();
     sql.update("UPDATE job SET deadline = ? WHERE job_key = ?", deadline, job.key());
     events.record("JOB", "TIMEOUT_UPDATED", job.key(), job.processInstanceKey(), job.elementId(), Events.payload("deadline", deadline));
   }
 
   /** An incident on this job was resolved: make it activatable if it has retries. */
   public void applyRecurAfterIncident(Job job) {
+    flush();
     sql.update("UPDATE job SET activatable_at = ? WHERE job_key = ? AND retries > 0", events.now(), job.key());
     events.record("JOB", "RECURRED_AFTER_INCIDENT", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
   }
 
   /** An unhandled BPMN error's incident was resolved: the job can be worked on again. */
   public void applyReopened(Job job) {
+    flush();
     sql.update("UPDATE job SET state = 'CREATED', activatable_at = ?, retries = GREATEST(retries, 1) WHERE job_key = ?",
         events.now(), job.key());
     events.record("JOB", "RECURRED_AFTER_BACKOFF", job.key(), job.processInstanceKey(), job.elementId(), Map.of());
+  }
+
+  /** Inserts the jobs held back; called before statements that could see them and when the command ends. */
+  public void flush() {
+    if (created.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(created.size());
+    for (Created held : created.values()) {
+      Job j = held.job();
+      rows.add(new Object[] {j.key(), j.type(), j.state(), held.activatableAt(), j.retries(), j.worker(), j.deadline(),
+          j.processInstanceKey(), j.elementInstanceKey(), j.elementId(), j.bpmnProcessId(), j.processDefinitionKey(),
+          j.processVersion(), held.headersJson(), j.kind(), j.tenantId(), held.createdAt()});
+    }
+    created.clear();
+    sql.batch("INSERT INTO job (job_key, job_type, state, activatable_at, retries, worker, deadline, process_instance_key, "
+        + "element_instance_key, element_id, bpmn_process_id, process_definition_key, process_version, custom_headers, "
+        + "kind, tenant_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
   }
 
   private Job map(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -7,11 +7,16 @@ import io.milepost.engine.api.ActivateJobs;
 import io.milepost.engine.api.ActivatedJob;
 import io.milepost.engine.api.EngineEvent;
 import io.milepost.engine.api.FailJob;
+import io.milepost.engine.api.JobFilter;
 import io.milepost.engine.api.JobSink;
+import io.milepost.engine.api.JobState;
 import io.milepost.engine.api.JobStreamHandle;
+import io.milepost.engine.api.JobView;
+import io.milepost.engine.api.PageRequest;
 import io.milepost.engine.api.ProcessInstanceState;
 import io.milepost.engine.testing.EngineHarness;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -82,6 +87,55 @@ class JobStreamTest {
     harness.engine().completeJob(job.key(), Map.of());
     assertThat(harness.engine().queries().processInstance(instance).orElseThrow().state())
         .isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldStoreAJobPushedByItsOwnCommandAsActivatedForTheStreamsWorker() throws Exception {
+    // given
+    deployPick();
+    Collector sink = new Collector();
+    harness.engine().openJobStream(activation("tablet-7", 32), sink);
+
+    // when
+    long instance = harness.start("p", Map.of());
+    ActivatedJob pushed = sink.next();
+
+    // then a search finds it as the worker holds it: activated, its worker and deadline, not activatable again
+    JobView stored = onlyJobOf(instance);
+    assertThat(stored.key()).isEqualTo(pushed.key());
+    assertThat(stored.state()).isEqualTo(JobState.ACTIVATED);
+    assertThat(stored.worker()).isEqualTo("tablet-7");
+    assertThat(stored.deadline()).isEqualTo(Instant.ofEpochMilli(pushed.deadline()));
+    assertThat(stored.customHeaders()).isEmpty();
+    assertThat(harness.activate("pick", 5)).isEmpty();
+  }
+
+  @Test
+  void shouldEndAJobTheSameCommandCreatedWithoutPushingIt() throws Exception {
+    // given: one branch creates a job, the other ends the instance at once, in the same command
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent("start").parallelGateway("fork")
+        .serviceTask("pick", t -> t.zeebeJobType("pick")).endEvent("end")
+        .moveToNode("fork").endEvent("stop", e -> e.terminate()).done());
+    Collector sink = new Collector();
+    harness.engine().openJobStream(activation("tablet-7", 32), sink);
+
+    // when
+    long instance = harness.start("p", Map.of());
+
+    // then the job was canceled with its instance, never handed out, and stays so
+    assertThat(harness.engine().queries().processInstance(instance).orElseThrow().state())
+        .isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(onlyJobOf(instance).state()).isEqualTo(JobState.CANCELED);
+    assertThat(jobIntents(instance)).containsExactly("CREATED", "CANCELED");
+    assertThat(sink.jobs.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    assertThat(harness.activate("pick", 5)).isEmpty();
+  }
+
+  private JobView onlyJobOf(long instance) {
+    List<JobView> jobs = harness.engine().queries().searchJobs(new JobFilter(null, null, null, instance),
+        PageRequest.defaults()).items();
+    assertThat(jobs).hasSize(1);
+    return jobs.getFirst();
   }
 
   @Test
