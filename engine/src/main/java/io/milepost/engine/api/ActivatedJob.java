@@ -2,6 +2,10 @@ package io.milepost.engine.api;
 
 import java.util.Map;
 
+/**
+ * A job handed to a worker. Its {@code variables} are decoded once per command and may share values (maps, lists)
+ * with other jobs the same command activated: read them, and copy before changing any.
+ */
 public record ActivatedJob(
     long key,
     String type,

@@ -34,11 +34,14 @@ public final class VariableBehavior {
     return chain;
   }
 
-  /** Every variable visible from a scope, decoded. */
+  /**
+   * Every variable visible from a scope, decoded. The map is the caller's; the values are shared with the command's
+   * other readers of the same variables (see {@code Variables.decodedOfScope}) and must not be changed.
+   */
   public Map<String, Object> visible(long scopeKey) {
     Map<String, Object> result = new HashMap<>();
     for (long scope : scopeChain(scopeKey)) {
-      context.state().variables().ofScope(scope).forEach((name, json) -> result.putIfAbsent(name, context.codec().fromJson(json)));
+      context.state().variables().decodedOfScope(scope, context.codec()::fromJson).forEach(result::putIfAbsent);
     }
     return result;
   }

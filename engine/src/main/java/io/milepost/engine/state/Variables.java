@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Variables per scope, as JSON text; the appliers of VARIABLE events (which also record the business ids). */
 public final class Variables {
@@ -36,6 +37,27 @@ public final class Variables {
     }));
   }
 
+  /** Decoded values of the scopes the running command read, by name; applySet drops the ones it changes. */
+  private final Map<Long, Map<String, Object>> decodedScopes = new java.util.HashMap<>();
+
+  /**
+   * The variables defined directly on one scope, each decoded with {@code decode} once per command: a command reads
+   * a scope's variables for every mapping, condition, decision and job of the elements it passes. Its readers share
+   * the values and must not change them.
+   */
+  public Map<String, Object> decodedOfScope(long scopeKey, Function<String, Object> decode) {
+    Map<String, String> texts = ofScope(scopeKey);
+    Map<String, Object> decoded = decodedScopes.computeIfAbsent(scopeKey, key -> new java.util.HashMap<>());
+    if (decoded.size() != texts.size()) { // it only ever holds names of the scope's variables
+      texts.forEach((name, json) -> {
+        if (!decoded.containsKey(name)) {
+          decoded.put(name, decode.apply(json));
+        }
+      });
+    }
+    return java.util.Collections.unmodifiableMap(decoded);
+  }
+
   public List<Stored> ofProcessInstance(long processInstanceKey) {
     return sql.query("SELECT scope_key, name, value_json FROM variable WHERE process_instance_key = ? ORDER BY variable_key",
         row -> new Stored(row.getLong(1), row.getString(2), row.getString(3)), processInstanceKey);
@@ -59,6 +81,10 @@ public final class Variables {
    * no event, as a Camunda 8 variable set to its own value shows no update.
    */
   public void applySet(long scopeKey, long processInstanceKey, String name, String valueJson, String tenantId) {
+    Map<String, Object> decoded = decodedScopes.get(scopeKey);
+    if (decoded != null) {
+      decoded.remove(name);
+    }
     Map<String, String> cached = scopes.get(scopeKey);
     boolean exists;
     if (cached != null) {

@@ -36,6 +36,26 @@ class VariableMappingTest {
   }
 
   @Test
+  void shouldReadAVariableAsTheSameCommandLastSetIt() {
+    // given: one command reads the order's lines for a script, changes them, and reads them again at a gateway
+    harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
+        .scriptTask("add-line", t -> t.zeebeExpression("append(lines, \"gift-wrap\")").zeebeResultVariable("lines"))
+        .exclusiveGateway("wrapped")
+        .sequenceFlowId("to-wrap").conditionExpression("=count(lines) = 2").serviceTask("wrap", t -> t.zeebeJobType("wrap"))
+        .endEvent()
+        .moveToLastExclusiveGateway().defaultFlow().serviceTask("ship", t -> t.zeebeJobType("ship")).endEvent()
+        .done());
+
+    // when
+    long instance = harness.start("p", Map.of("lines", List.of("book")));
+
+    // then the gateway saw the list the script made, and so does the job
+    ActivatedJob job = harness.activateOne("wrap");
+    assertThat(job.processInstanceKey()).isEqualTo(instance);
+    assertThat(job.variables()).containsEntry("lines", List.of("book", "gift-wrap"));
+  }
+
+  @Test
   void shouldLetOutputMappingsDecideWhatReachesTheProcess() {
     // given
     harness.deploy(Bpmn.createExecutableProcess("p").startEvent()
