@@ -99,10 +99,8 @@ public final class Jobs {
   public void applyActivated(Job job, String worker, long deadline) {
     Created held = created.get(job.key());
     if (held != null) {
-      Job j = held.job();
-      created.put(j.key(), new Created(new Job(j.key(), j.type(), JobState.ACTIVATED, j.retries(), deadline, worker,
-          j.processInstanceKey(), j.elementInstanceKey(), j.elementId(), j.bpmnProcessId(), j.processDefinitionKey(),
-          j.processVersion(), j.customHeaders(), j.kind(), j.tenantId()), null, held.createdAt(), held.headersJson()));
+      created.put(job.key(), new Created(held.job().activatedBy(worker, deadline), null, held.createdAt(),
+          held.headersJson()));
     } else {
       sql.update("UPDATE job SET state = 'ACTIVATED', activatable_at = NULL, worker = ?, deadline = ? WHERE job_key = ?",
           worker, deadline, job.key());
