@@ -26,11 +26,8 @@ public final class Jobs {
   private final Sql sql;
   private final Events events;
   private final JsonMapper json;
-  /** Jobs the running command created, not inserted yet, in their latest state. */
-  private final Map<Long, Created> created = new LinkedHashMap<>();
-
-  /** A created job held back: its row as it will be inserted ({@code activatableAt} null once activated). */
-  private record Created(Job job, Long activatableAt, long createdAt, String headersJson) {}
+  /** Jobs the running command created, not inserted yet, in their latest state (created or activated). */
+  private final Map<Long, Job> created = new LinkedHashMap<>();
 
   Jobs(Sql sql, Events events, JsonMapper json) {
     this.sql = sql;
@@ -39,15 +36,15 @@ public final class Jobs {
   }
 
   public Optional<Job> get(long key) {
-    Created held = created.get(key);
-    return held != null ? Optional.of(held.job()) : sql.queryOne("SELECT * FROM job WHERE job_key = ?", this::map, key);
+    Job held = created.get(key);
+    return held != null ? Optional.of(held) : sql.queryOne("SELECT * FROM job WHERE job_key = ?", this::map, key);
   }
 
   /** The job of an element instance that is still open (created, activated or failed). */
   public Optional<Job> openJobOf(long elementInstanceKey) {
-    for (Created held : created.values()) {
-      if (held.job().elementInstanceKey() == elementInstanceKey) {
-        return Optional.of(held.job()); // held back only while created or activated: open
+    for (Job held : created.values()) {
+      if (held.elementInstanceKey() == elementInstanceKey) {
+        return Optional.of(held); // held back only while created or activated: open
       }
     }
     return sql.queryOne("SELECT * FROM job WHERE element_instance_key = ? AND state IN ('CREATED', 'ACTIVATED', 'FAILED')",
@@ -91,16 +88,15 @@ public final class Jobs {
   }
 
   public void applyCreated(Job job) {
-    created.put(job.key(), new Created(job, events.now(), events.now(), json.writeValueAsString(job.customHeaders())));
+    created.put(job.key(), job);
     events.record("JOB", "CREATED", job.key(), job.processInstanceKey(), job.elementId(),
         Events.payload("type", job.type(), "retries", job.retries(), "elementInstanceKey", job.elementInstanceKey()));
   }
 
   public void applyActivated(Job job, String worker, long deadline) {
-    Created held = created.get(job.key());
+    Job held = created.get(job.key());
     if (held != null) {
-      created.put(job.key(), new Created(held.job().activatedBy(worker, deadline), null, held.createdAt(),
-          held.headersJson()));
+      created.put(job.key(), held.activatedBy(worker, deadline));
     } else {
       sql.update("UPDATE job SET state = 'ACTIVATED', activatable_at = NULL, worker = ?, deadline = ? WHERE job_key = ?",
           worker, deadline, job.key());
@@ -181,11 +177,12 @@ public final class Jobs {
       return;
     }
     List<Object[]> rows = new ArrayList<>(created.size());
-    for (Created held : created.values()) {
-      Job j = held.job();
-      rows.add(new Object[] {j.key(), j.type(), j.state(), held.activatableAt(), j.retries(), j.worker(), j.deadline(),
+    for (Job j : created.values()) {
+      // created in this command, so at its time; activatable from then until activated
+      Long activatableAt = j.state() == JobState.CREATED ? events.now() : null;
+      rows.add(new Object[] {j.key(), j.type(), j.state(), activatableAt, j.retries(), j.worker(), j.deadline(),
           j.processInstanceKey(), j.elementInstanceKey(), j.elementId(), j.bpmnProcessId(), j.processDefinitionKey(),
-          j.processVersion(), held.headersJson(), j.kind(), j.tenantId(), held.createdAt()});
+          j.processVersion(), json.writeValueAsString(j.customHeaders()), j.kind(), j.tenantId(), events.now()});
     }
     created.clear();
     sql.batch("INSERT INTO job (job_key, job_type, state, activatable_at, retries, worker, deadline, process_instance_key, "
