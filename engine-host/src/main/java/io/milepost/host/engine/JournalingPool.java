@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands out the H2 connection pool as a {@link JournalingDataSource}, to the engine and to everything else in the
  * host that writes (step records, stock, rollouts): so the engine journals its commits instead of storing H2's pages
- * for each, and learns of the host's own commits, which it stores before it answers again. {@code
+ * for each, and the host's commits to its own tables too ({@code HostSchema} names them); any other commit of the
+ * host's makes the engine store the pages before it answers again. {@code
  * milepost.engine.h2-journal=false} leaves the pool as it is, and the engine then stores the pages at every checkpoint
  * (what a restart finds is the same; a journal left by an earlier run is still run again on start). PostgreSQL keeps
  * its own log.

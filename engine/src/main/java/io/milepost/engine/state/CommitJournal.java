@@ -1,6 +1,8 @@
 package io.milepost.engine.state;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +25,13 @@ import org.slf4j.LoggerFactory;
  * <p>Each journaled transaction also writes its position into {@code journal_position}; so the store's file knows
  * which records it holds, and on start the records after that position are run again ({@link #recover}).
  *
- * <p>Only the writer's transactions are journaled. Anything else that commits to the same database (engine-host's
- * step records, stock, rollouts) becomes durable when H2's pages are stored; such a commit may come before a writer's
- * commit that relies on it (a plugin reserves stock, then completes its job), so a commit by anyone else makes the next
- * checkpoint store the pages before it answers ({@link #othersCommitted}). That is why the store journals only when
- * it is given a {@link JournalingDataSource}, which tells it of those commits.
+ * <p>Anything else that commits to the same database through a {@link JournalingDataSource} (engine-host's step
+ * records, stock) is journaled too when it wrote only to journaled tables: the rows it wrote, keys included, under a
+ * position of its own ({@link #commitOthers}). Positions are handed out in commit order (one lock around the position's
+ * update and the commit), so a host's commit that came before a writer's commit relying on it (a plugin reserves stock,
+ * then completes its job) is appended and forced before that command is answered. A commit that also wrote elsewhere
+ * becomes durable when H2's pages are stored: it makes the next checkpoint store them before it answers ({@link
+ * #othersCommitted}).
  */
 final class CommitJournal implements AutoCloseable {
 
@@ -38,7 +43,11 @@ final class CommitJournal implements AutoCloseable {
   private final Queue<JournalRecord> unjournaled = new ConcurrentLinkedQueue<>();
   /** Set when anyone but the writer committed; at first, since whatever ran before the engine is not journaled. */
   private final AtomicBoolean othersCommitted = new AtomicBoolean(true);
+  /** Held from a transaction's position update to its record's place in the queue: positions go in commit order. */
+  private final ReentrantLock commitOrder = new ReentrantLock();
   private volatile long lastCommitted;
+  /** Set when {@link #recoverLost} ran commits again and has not yet moved the identity columns past their keys. */
+  private boolean identitiesBehind;
 
   CommitJournal(Journal journal, long lastCommitted, Duration storeInterval) {
     this.journal = journal;
@@ -51,16 +60,49 @@ final class CommitJournal implements AutoCloseable {
     return storeInterval;
   }
 
-  /** Writer: gives the transaction {@code sql} runs its position (written with it, so journaled with it too). */
-  long stamp(Sql sql) {
-    long position = lastCommitted + 1;
-    sql.update(POSITION_UPDATE, position);
-    return position;
+  /**
+   * Writer: commits the transaction {@code sql} runs with its position (written with it, so journaled with it too),
+   * not durable yet.
+   */
+  void commitWriter(Sql sql, Connection connection, CapturedWrites writes) throws SQLException {
+    commitOrder.lock();
+    try {
+      long position = lastCommitted + 1;
+      sql.update(POSITION_UPDATE, position);
+      connection.commit();
+      committed(position, writes.statements());
+    } finally {
+      commitOrder.unlock();
+    }
   }
 
-  /** Writer: the transaction stamped {@code position} committed (not durable yet) with these writes. */
-  void committed(long position, CapturedWrites writes) {
-    unjournaled.add(new JournalRecord(position, writes.statements()));
+  /**
+   * Anyone else: commits {@code connection}'s transaction, whose writes to journaled tables {@code rows} holds, with a
+   * position of its own; durable at the next checkpoint, as the writer's commits are.
+   */
+  void commitOthers(Connection connection, CapturedWrites rows) throws SQLException {
+    commitOrder.lock();
+    try {
+      long position = lastCommitted + 1;
+      try (PreparedStatement update = connection.prepareStatement(POSITION_UPDATE)) {
+        update.setLong(1, position);
+        update.executeUpdate();
+      }
+      rows.update(POSITION_UPDATE, new Object[] {position});
+      try {
+        connection.commit();
+      } catch (SQLException failed) {
+        othersCommitted.set(true); // whether it committed is unknown: if it did, a page store makes it durable
+        throw failed;
+      }
+      committed(position, rows.statements());
+    } finally {
+      commitOrder.unlock();
+    }
+  }
+
+  private void committed(long position, List<JournalRecord.Statement> statements) {
+    unjournaled.add(new JournalRecord(position, statements));
     lastCommitted = position;
   }
 
@@ -113,21 +155,33 @@ final class CommitJournal implements AutoCloseable {
    * On a new connection to the store (the turns held, so no writer transaction is under way): if the database lost
    * commits, because H2 closed it after a failure (a full disk) and reopened it as its file held it, runs them again
    * from the journal and from what is still to be appended, before anything else writes. Their commands were or will
-   * be acknowledged.
+   * be acknowledged. The identity columns are moved past the keys run again afterwards, outside the commit order: that
+   * change waits for the transactions writing those tables, whose commits wait for the commit order.
    */
   synchronized void recoverLost(Connection connection) {
+    commitOrder.lock(); // no commit changes the position meanwhile
     try {
       long stored = readPosition(connection);
-      if (stored >= lastCommitted) {
-        return;
+      if (stored < lastCommitted) {
+        List<JournalRecord> records = new ArrayList<>(journal.read());
+        records.addAll(unjournaled);
+        runAgain(connection, records, stored, journal);
+        identitiesBehind = true;
+        LOG.warn("The store's database had lost the commits after position {} (H2 closed and reopened it after a "
+            + "failure); ran the {} up to {} again from the journal", stored, lastCommitted - stored, lastCommitted);
       }
-      List<JournalRecord> records = new ArrayList<>(journal.read());
-      records.addAll(unjournaled);
-      runAgain(connection, records, stored, journal);
-      LOG.warn("The store's database had lost the commits after position {} (H2 closed and reopened it after a "
-          + "failure); ran the {} up to {} again from the journal", stored, lastCommitted - stored, lastCommitted);
     } catch (SQLException e) {
       throw new StoreException("Failed to read the journal position from the reopened store", e);
+    } finally {
+      commitOrder.unlock();
+    }
+    if (identitiesBehind) {
+      try {
+        raiseIdentities(connection);
+        identitiesBehind = false;
+      } catch (SQLException e) {
+        throw new StoreException("Failed to move the identity columns past the keys run again from the journal", e);
+      }
     }
   }
 
@@ -149,6 +203,9 @@ final class CommitJournal implements AutoCloseable {
     try {
       long stored = readPosition(connection);
       long last = runAgain(connection, journal.read(), stored, journal);
+      if (last > stored) {
+        raiseIdentities(connection);
+      }
       try (Statement statement = connection.createStatement()) {
         statement.execute("CHECKPOINT SYNC");
       }
@@ -192,6 +249,37 @@ final class CommitJournal implements AutoCloseable {
       connection.setAutoCommit(autoCommit);
     }
     return expected - 1;
+  }
+
+  /**
+   * Moves each identity column's next value past the highest key its table holds: rows run again with their keys
+   * (engine-host's step records) do not move it, and the value the store's file holds may be from before them.
+   */
+  private static void raiseIdentities(Connection connection) throws SQLException {
+    record Identity(String table, String column, long next) {}
+    List<Identity> identities = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT table_name, column_name, identity_base "
+            + "FROM information_schema.columns WHERE is_identity = 'YES' AND table_schema = SCHEMA()")) {
+      while (rows.next()) {
+        identities.add(new Identity(JournaledTable.quoted(rows.getString(1)),
+            JournaledTable.quoted(rows.getString(2)), rows.getLong(3)));
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      for (Identity identity : identities) {
+        long highest;
+        try (ResultSet row = statement.executeQuery(
+            "SELECT COALESCE(MAX(" + identity.column() + "), 0) FROM " + identity.table())) {
+          row.next();
+          highest = row.getLong(1);
+        }
+        if (highest >= identity.next()) {
+          statement.execute("ALTER TABLE " + identity.table() + " ALTER COLUMN " + identity.column()
+              + " RESTART WITH " + (highest + 1));
+        }
+      }
+    }
   }
 
   /** The last journaled transaction the store holds. */

@@ -7,15 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One committed writer transaction as the journal keeps it: its position (the store's {@code journal_position} holds
- * the last one applied) and the statements it ran, each with the arguments of each of its rows, so that running them
- * again on the store as it stood before the transaction gives the same rows (the engine's statements take their values
- * from their arguments: keys come from the key generator, times from the engine's clock). The one exception is the
- * event log's position, which H2's identity column gives: a row run again may get a higher one than it had.
+ * One committed transaction as the journal keeps it: its position (the store's {@code journal_position} holds the last
+ * one applied) and the statements it ran, each with the arguments of each of its rows, so that running them again on
+ * the store as it stood before the transaction gives the same rows. The writer's statements take their values from
+ * their arguments (keys come from the key generator, times from the engine's clock); the one exception is the event
+ * log's position, which H2's identity column gives: a row run again may get a higher one than it had. Anyone else's
+ * transaction is kept as the rows it wrote to journaled tables ({@link JournaledTableTrigger}), keys included.
  */
 record JournalRecord(long position, List<Statement> statements) {
 
@@ -31,6 +33,7 @@ record JournalRecord(long position, List<Statement> statements) {
   private static final byte BYTES = 6;
   private static final byte DECIMAL = 7;
   private static final byte SHORT = 8;
+  private static final byte OFFSET_DATE_TIME = 9;
 
   byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
@@ -87,8 +90,9 @@ record JournalRecord(long position, List<Statement> statements) {
       case Double d -> d;
       case byte[] b -> b.clone();
       case BigDecimal d -> d;
+      case OffsetDateTime t -> t; // engine-host's times (TIMESTAMP WITH TIME ZONE, as H2 hands them to its triggers)
       default -> throw new IllegalArgumentException("Expected a statement argument the journal can keep (a number, "
-          + "text, a boolean, bytes or null), but found a " + arg.getClass().getName());
+          + "text, a boolean, bytes, a time with its offset or null), but found a " + arg.getClass().getName());
     };
   }
 
@@ -128,6 +132,10 @@ record JournalRecord(long position, List<Statement> statements) {
         out.writeByte(DECIMAL);
         writeString(out, d.toString());
       }
+      case OffsetDateTime t -> {
+        out.writeByte(OFFSET_DATE_TIME);
+        writeString(out, t.toString());
+      }
       default -> throw new IllegalArgumentException("Unexpected journal argument " + arg.getClass().getName());
     }
   }
@@ -144,7 +152,8 @@ record JournalRecord(long position, List<Statement> statements) {
       case DOUBLE -> in.readDouble();
       case BYTES -> in.readNBytes(in.readInt());
       case DECIMAL -> new BigDecimal(readString(in));
-      default -> throw new IOException("Expected an argument type from 0 to 8 in the journal, but found " + type);
+      case OFFSET_DATE_TIME -> OffsetDateTime.parse(readString(in));
+      default -> throw new IOException("Expected an argument type from 0 to 9 in the journal, but found " + type);
     };
   }
 

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * after one or more batches, see {@link #inTransactionDurableAtCheckpoint}) also forces the file to the device, so
  * neither kill -9 nor a power cut loses an acknowledged command; {@link H2CommitDurability#PROCESS_KILL} leaves out
  * the forcing. The checkpoint's store of the pages takes turns with the writer's transactions (see {@code h2Turns}).
- * Given a {@link JournalingDataSource}, the store journals the writer's commits instead ({@link CommitJournal}): a
- * checkpoint then appends them to the journal and forces that, and stores the pages only after anyone else committed;
- * a thread of the store's own stores them every {@link CommitJournal#storeInterval()}.
+ * Given a {@link JournalingDataSource}, the store journals the writer's commits instead ({@link CommitJournal}), and
+ * the writes others commit through that data source to its journaled tables: a checkpoint then appends them to the
+ * journal and forces that, and stores the pages only after anyone else committed a write it could not journal; a
+ * thread of the store's own stores them every {@link CommitJournal#storeInterval()}.
  *
  * <p>The store remembers whether the last writing transaction on a writer connection failed ({@link
  * #writeFailure()}): health reports it, and the writer probes ({@link #probeWrite(StatementCache)}) until a write
@@ -164,7 +165,7 @@ public final class Store {
       return null;
     }
     CommitJournal journal = new CommitJournal(Journal.open(directory), position, journaling.storeInterval());
-    journaling.onCommit(journal::othersCommitted);
+    journaling.journalTo(journal);
     return journal;
   }
 
@@ -313,9 +314,7 @@ public final class Store {
         T result = work.apply(sql);
         boolean wrote = sql.wrote(); // before the checkpoint, which is an update too
         if (captured != null && wrote) {
-          long position = journal.stamp(sql);
-          connection.commit();
-          journal.committed(position, captured);
+          journal.commitWriter(sql, connection, captured);
         } else if (durableNow || !commitsNeedCheckpoints()) {
           commitDurably(connection, sql);
           if (wrote) {
