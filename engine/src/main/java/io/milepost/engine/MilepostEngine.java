@@ -147,6 +147,11 @@ public final class MilepostEngine implements Engine {
   }
 
   @Override
+  public void admitNewWork() {
+    executor.admitNewWork();
+  }
+
+  @Override
   public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(CreateProcessInstance command) {
     // registered inside the command, so an instance that ends within it is not missed
     CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();

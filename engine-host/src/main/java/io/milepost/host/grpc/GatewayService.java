@@ -131,8 +131,10 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void createProcessInstance(
       CreateProcessInstanceRequest request, StreamObserver<CreateProcessInstanceResponse> observer) {
-    unary("CreateProcessInstance", observer,
-        () -> messages.created(engine.createProcessInstance(messages.creation(request, List.of()))));
+    unary("CreateProcessInstance", observer, () -> {
+      engine.admitNewWork(); // a refusal costs no decoding of the variables
+      return messages.created(engine.createProcessInstance(messages.creation(request, List.of())));
+    });
   }
 
   /** Holds the call until the instance ends; on timeout the instance keeps running, as in Camunda. */
@@ -140,6 +142,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void createProcessInstanceWithResult(CreateProcessInstanceWithResultRequest request,
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
     unary("CreateProcessInstanceWithResult", observer, () -> {
+      engine.admitNewWork();
       Duration timeout = request.getRequestTimeout() <= 0
           ? DEFAULT_REQUEST_TIMEOUT : Duration.ofMillis(request.getRequestTimeout());
       CompletableFuture<ProcessInstanceResult> result = engine.createProcessInstanceWithResult(

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -74,6 +75,29 @@ class BackPressureOverApiTest {
           type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(answer.body()).contains("RESOURCE_EXHAUSTED").contains("retry after a pause");
     });
+  }
+
+  @Test
+  void shouldRefuseACreationInAFloodBeforeReadingItsVariables() throws Exception {
+    deploy();
+    // every other caller sends variables that are not a JSON object: read, they are a 400
+    AtomicInteger callers = new AtomicInteger();
+    List<HttpResponse<String>> answers = flood(http -> {
+      boolean unreadable = callers.getAndIncrement() % 2 == 0;
+      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/process-instances"))
+          .header("Content-Type", "application/json").header("Authorization", "Basic ZGVtbzpkZW1v")
+          .header("X-Test-Variables", unreadable ? "unreadable" : "none")
+          .POST(HttpRequest.BodyPublishers.ofString(unreadable
+              ? "{\"processDefinitionId\": \"flooded\", \"variables\": \"not an object\"}"
+              : "{\"processDefinitionId\": \"flooded\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+    });
+
+    assertThat(answers)
+        .filteredOn(answer -> answer.request().headers().firstValue("X-Test-Variables").orElseThrow()
+            .equals("unreadable"))
+        .extracting(HttpResponse::statusCode).as("answers to the creations with unreadable variables")
+        .containsOnly(400, 429).contains(429);
   }
 
   @Test

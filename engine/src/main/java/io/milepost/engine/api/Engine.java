@@ -18,6 +18,13 @@ public interface Engine extends AutoCloseable {
   ProcessInstanceCreated createProcessInstance(CreateProcessInstance command);
 
   /**
+   * Throws the {@link RejectionException} ({@code RESOURCE_EXHAUSTED}) that a command bringing new work would get now,
+   * while more commands wait than the engine admits; for an API that would otherwise read a request's variables only
+   * to have the command refused. A command may still be refused after this passed.
+   */
+  void admitNewWork();
+
+  /**
    * Creates an instance and completes the future when it ends (with its variables) or fails it
    * with {@link RejectionException} when the instance is cancelled. Callers apply their own timeout.
    */

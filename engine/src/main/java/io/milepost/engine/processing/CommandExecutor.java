@@ -129,12 +129,17 @@ public final class CommandExecutor implements AutoCloseable {
    * {@link CommandTimeoutException} and, if the writer has not started it yet, is dropped.
    */
   public <T> T execute(Function<BpmnBehaviors, T> command) {
+    admitNewWork();
+    return await(submit(command));
+  }
+
+  /** Throws the refusal {@link #execute} would give a command that brings new work now; returns if it would pass. */
+  public void admitNewWork() {
     int queued = queued();
     if (!admission.admits(queued)) {
       throw new RejectionException(RejectionType.RESOURCE_EXHAUSTED, "Expected the engine to take the command, but "
           + queued + " commands are waiting for it (limit " + admission.limit() + "): retry after a pause");
     }
-    return await(submit(command));
   }
 
   /** Applies a command that drains work (completes, fails, cancels): never refused by back-pressure. */

@@ -51,6 +51,7 @@ final class ProcessInstanceController {
     Tenants.requireDefault(request.tenantId());
     refuseInstructions("startInstructions", request.startInstructions());
     refuseInstructions("runtimeInstructions", request.runtimeInstructions());
+    engine.admitNewWork(); // a refusal costs no conversion of the variables
     CreateProcessInstance command = new CreateProcessInstance(
         Keys.parseOptional("processDefinitionKey", request.processDefinitionKey()),
         request.processDefinitionId(),
