@@ -15,16 +15,18 @@ public final class SiteDataReader {
   static final String BUNDLED = "bundled";
 
   private final SiteDataVersions versions;
+  private final ParsedSiteData parsed;
   private final String siteId;
   private final List<String> used = new ArrayList<>();
   private Map<String, Integer> latest;
 
-  SiteDataReader(SiteDataVersions versions, String siteId) {
+  SiteDataReader(SiteDataVersions versions, ParsedSiteData parsed, String siteId) {
     this.versions = versions;
+    this.parsed = parsed;
     this.siteId = siteId;
   }
 
-  /** The rows of the data set as the site uses it now. */
+  /** The rows of the data set as the site uses it now (unmodifiable: other jobs read the same). */
   public synchronized List<Map<String, String>> rows(DataSet dataSet) {
     if (latest == null) {
       latest = versions.latestVersions(siteId);
@@ -32,15 +34,17 @@ public final class SiteDataReader {
     Integer own = latest.get(dataSet.name());
     note(dataSet.name() + "@" + (own == null ? BUNDLED : own));
     if (own == null) {
-      return dataSet.rows(dataSet.defaultCsv().apply(siteId));
+      String bundled = dataSet.defaultCsv().apply(siteId);
+      DataSet.Parsed file = parsed.parse(dataSet, bundled);
+      return file.problems().isEmpty() ? file.rows() : dataSet.rows(bundled); // the latter throws, saying why
     }
-    DataSet.Parsed parsed = dataSet.parse(versions.content(siteId, dataSet.name(), own));
-    if (!parsed.problems().isEmpty()) {
+    DataSet.Parsed file = parsed.parse(dataSet, versions.content(siteId, dataSet.name(), own));
+    if (!file.problems().isEmpty()) {
       // The plugin now declares other columns than the ones the site's copy was checked against.
       throw new IllegalStateException("Expected " + siteId + "'s " + dataSet.name() + " version " + own
-          + " to fit the plugin's columns, but: " + String.join("; ", parsed.problems()));
+          + " to fit the plugin's columns, but: " + String.join("; ", file.problems()));
     }
-    return parsed.rows();
+    return file.rows();
   }
 
   /** The versions read so far, e.g. {@code slotting@3,time-zone@bundled}; null when the job read no site data. */

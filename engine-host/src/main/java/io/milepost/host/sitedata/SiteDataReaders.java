@@ -4,12 +4,13 @@ package io.milepost.host.sitedata;
 public final class SiteDataReaders {
 
   private final SiteDataVersions versions;
+  private final ParsedSiteData parsed = new ParsedSiteData();
 
   SiteDataReaders(SiteDataVersions versions) {
     this.versions = versions;
   }
 
   public SiteDataReader forSite(String siteId) {
-    return new SiteDataReader(versions, siteId);
+    return new SiteDataReader(versions, parsed, siteId);
   }
 }
