@@ -42,7 +42,16 @@ class CapturedWritesTest {
   void shouldRefuseAnArgumentTheJournalCannotKeep() {
     assertThatThrownBy(() -> new CapturedWrites().update("UPDATE t SET at = ?", new Object[] {Instant.EPOCH}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Expected a statement argument the journal can keep (a number, text, a boolean, bytes or null), "
-            + "but found a java.time.Instant");
+        .hasMessage("Expected a statement argument the journal can keep (a number, text, a boolean, bytes, a time with "
+            + "its offset or null), but found a java.time.Instant");
+  }
+
+  @Test
+  void shouldLeaveTheCaptureIncompleteForARowWithAValueItCannotKeepRatherThanFailTheWrite() {
+    CapturedWrites captured = new CapturedWrites();
+
+    captured.row("MERGE INTO t KEY (k) VALUES (?, ?)", new Object[] {1L, Instant.EPOCH});
+
+    assertThat(captured.complete()).as("complete, so journaled rather than stored as H2's pages").isFalse();
   }
 }
