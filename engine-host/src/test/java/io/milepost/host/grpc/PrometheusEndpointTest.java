@@ -45,6 +45,7 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
 
   @Test
   void shouldExposeTheEngineAndStepSeriesTheDashboardChartsAfterAnOrder() {
+    String before = scrape();
     try (CamundaClient demo = demoClient()) {
       ProcessInstanceResult order = runAnOrder(demo);
       assertThat(order.getVariablesAsMap()).containsKey("delivery");
@@ -64,6 +65,12 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
         "milepost_engine_jobs_pushed_total{jobType=\"metrics.streamed\"} 1.0",
         "milepost_engine_incidents_open ",
         "milepost_engine_history_deleted_instances_total ");
+    // the order's step records and stock went in the engine's journal; none made the engine store H2's pages (the
+    // host's migrations at start did, before its tables were journaled)
+    assertThat(hostCommits(scrape, "journal")).as("host commits journaled during the order")
+        .isGreaterThan(hostCommits(before, "journal"));
+    assertThat(hostCommits(scrape, "pages")).as("host commits stored as pages by the end of the order")
+        .isEqualTo(hostCommits(before, "pages"));
     assertThat(scrape).containsPattern("milepost_step_seconds_count\\{jobType=\"fulfillment\\.pick\",outcome=\"COMPLETED\","
         + "pluginId=\"sortable-fc\",pluginVersion=\"1\\.0\\.0\",siteId=\"fc-east-1\"} [1-9]");
     assertThat(scrape).contains("milepost_step_seconds_bucket{jobType=\"fulfillment.deliver\"");
@@ -76,6 +83,13 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
         .containsPattern("milepost_engine_command_seconds_count [1-9]");
     assertThat(seriesTheDashboardCharts()).as("series named in " + DASHBOARD).isNotEmpty()
         .allSatisfy(series -> assertThat(scrape).contains("\n" + series));
+  }
+
+  private static double hostCommits(String scrape, String via) {
+    Matcher counter = Pattern.compile("milepost_engine_journal_host_commits_total\\{via=\"" + via + "\"\\} (\\S+)")
+        .matcher(scrape);
+    assertThat(counter.find()).as("the counter of host commits via %s", via).isTrue();
+    return Double.parseDouble(counter.group(1));
   }
 
   private static ProcessInstanceResult runAnOrder(CamundaClient demo) {

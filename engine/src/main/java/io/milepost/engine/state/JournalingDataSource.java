@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,8 @@ public final class JournalingDataSource implements DataSource {
   private final Set<String> journaledTables = ConcurrentHashMap.newKeySet();
   /** The engine's journal, once its store opened it; until then nobody's writes are journaled. */
   private volatile CommitJournal journal;
+  private final LongAdder journaledCommits = new LongAdder();
+  private final LongAdder commitsStoredAsPages = new LongAdder();
 
   public JournalingDataSource(DataSource target) {
     this(target, DEFAULT_STORE_INTERVAL);
@@ -68,6 +71,20 @@ public final class JournalingDataSource implements DataSource {
 
   Duration storeInterval() {
     return storeInterval;
+  }
+
+  /** The commits through this data source that went in the journal since the engine journals. */
+  public long journaledCommits() {
+    return journaledCommits.sum();
+  }
+
+  /**
+   * The commits through this data source that wrote but could not go in the journal since the engine journals (a
+   * table not journaled, or see {@link #journalWritesTo}): each made the engine store H2's pages before it answered
+   * again, which costs the writer its turn.
+   */
+  public long commitsStoredAsPages() {
+    return commitsStoredAsPages.sum();
   }
 
   /** Where the commits go from now on (the engine's store, once it started). */
@@ -239,6 +256,7 @@ public final class JournalingDataSource implements DataSource {
         if (commits != null && wrote && captured != null && captured.complete()) {
           if (captured.size() > 0) {
             commits.commitOthers(connection, captured);
+            journaledCommits.increment();
           } else {
             connection.commit(); // its statements changed no row
           }
@@ -246,6 +264,7 @@ public final class JournalingDataSource implements DataSource {
           connection.commit();
           if (commits != null && wrote) {
             commits.othersCommitted();
+            commitsStoredAsPages.increment();
           }
         }
       } finally {

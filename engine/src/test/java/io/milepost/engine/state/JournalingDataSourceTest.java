@@ -122,6 +122,8 @@ class JournalingDataSourceTest {
 
     assertThat(journal.othersCommittedSinceAsked()).as("reported as a commit to store the pages for").isFalse();
     assertThat(journal.lastCommitted()).as("journal positions handed out").isEqualTo(3);
+    assertThat(dataSource.journaledCommits()).as("commits counted as journaled").isEqualTo(3);
+    assertThat(dataSource.commitsStoredAsPages()).as("commits counted as stored as pages").isZero();
     journal.appendCommitted();
     List<JournalRecord> records = journalFiles.read();
     assertThat(records).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L);
@@ -153,6 +155,8 @@ class JournalingDataSourceTest {
     }
     assertThat(journal.othersCommittedSinceAsked()).as("reported as a commit to store the pages for").isTrue();
     assertThat(journal.lastCommitted()).as("journal positions handed out").isZero();
+    assertThat(dataSource.commitsStoredAsPages()).as("commits counted as stored as pages").isEqualTo(1);
+    assertThat(dataSource.journaledCommits()).as("commits counted as journaled").isZero();
   }
 
   @Test
