@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The MVStore behind an embedded H2 connection, reached through H2's public methods by reflection (the engine does not
- * compile against H2), for what H2's SQL does not offer: the commit memory ({@link #setCommitMemory}), a force of the
- * file that stores nothing ({@link #forceFile}) and a wait for the store lock ({@link #awaitStoreLock}).
+ * The MVStore behind an embedded H2 connection, reached through H2's public methods by reflection (H2 is a provided
+ * dependency, compiled against only by the row trigger {@link JournaledTableTrigger}), for what H2's SQL does not
+ * offer: the commit memory ({@link #setCommitMemory}), a force of the file that stores nothing ({@link #forceFile})
+ * and a wait for the store lock ({@link #awaitStoreLock}).
  */
 final class H2MvStore {
 
