@@ -12,6 +12,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,8 +105,8 @@ public final class JournalingDataSource implements DataSource {
         return;
       }
       String schema = connection.getSchema();
-      for (String table : tables) {
-        String name = table.toUpperCase(Locale.ROOT);
+      List<String> names = tables.stream().map(table -> table.toUpperCase(Locale.ROOT)).toList();
+      for (String name : names) { // all checked first, so that a refusal leaves no trigger behind
         try (ResultSet found = connection.getMetaData().getTables(null, schema, name, new String[] {"BASE TABLE"})) {
           if (!found.next()) {
             throw new IllegalArgumentException("Expected a table " + name + " in schema " + schema
@@ -113,6 +114,8 @@ public final class JournalingDataSource implements DataSource {
           }
         }
         JournaledTable.primaryKey(connection.getMetaData(), schema, name);
+      }
+      for (String name : names) {
         statement.execute("CREATE TRIGGER IF NOT EXISTS " + JournaledTable.quoted("MILEPOST_JOURNAL_" + name)
             + " AFTER INSERT, UPDATE, DELETE ON " + JournaledTable.quoted(name) + " FOR EACH ROW CALL '"
             + JournaledTableTrigger.class.getName() + "'");

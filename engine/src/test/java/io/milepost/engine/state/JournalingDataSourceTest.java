@@ -168,6 +168,23 @@ class JournalingDataSourceTest {
   }
 
   @Test
+  void shouldLeaveNoTableJournaledWhenItRefusesOneOfThem() throws Exception {
+    assertThatThrownBy(() -> dataSource.journalWritesTo(List.of("movement", "stock")))
+        .isInstanceOf(StoreException.class);
+
+    try (Connection connection = dataSource.target().getConnection(); Statement statement =
+        connection.createStatement(); ResultSet triggers = statement.executeQuery(
+            "SELECT COUNT(*) FROM information_schema.triggers")) {
+      triggers.next();
+      assertThat(triggers.getLong(1)).as("triggers left behind").isZero();
+    }
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("INSERT INTO movement (sku) VALUES ('SKU-1')");
+    }
+    assertThat(dataSource.commitsStoredAsPages()).as("a write to the table refused with the other").isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseAStoreIntervalOfZero() {
     assertThatThrownBy(() -> new JournalingDataSource(dataSource.target(), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
