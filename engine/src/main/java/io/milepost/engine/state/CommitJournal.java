@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Makes the writer's commits on an H2 file store durable by an append to a {@link Journal} and a force of it, rather
  * than by storing H2's pages each time: a checkpoint that stores pages wrote about 124 KB in 125 pages for a few
  * commands (benchmarks/NOTES.md, stop 37), a journal record is the statements themselves. H2's pages are still stored,
- * every {@link #storeInterval()} on a thread of the store's own (and by H2's own background thread), and the journal's
- * segments up to what they hold are then deleted.
+ * every {@link #storeInterval()} on a thread of the store's own (H2's own background thread waits twice as long, see
+ * {@code Store.h2WriteDelayMillis}), and the journal's segments up to what they hold are then deleted.
  *
  * <p>Each journaled transaction also writes its position into {@code journal_position}; so the store's file knows
  * which records it holds, and on start the records after that position are run again ({@link #recover}).
