@@ -114,10 +114,11 @@ public final class Store {
    * How often H2's background thread stores the pages. Journaled, the page store does that every store interval and
    * H2's own stores every 500 ms only serialize the same pages again: H2's thread then waits twice the interval, so it
    * stores only what the page store left (after a failed store), and still compacts the file every fifth of that
-   * (benchmarks/NOTES.md, stop 42, measures what that saves).
+   * (benchmarks/NOTES.md, stop 42, measures what that saves). H2 takes the setting as an int.
    */
   static long h2WriteDelayMillis(JournalingDataSource journaling) {
-    return journaling == null ? H2_WRITE_DELAY_MILLIS : 2 * journaling.storeInterval().toMillis();
+    return journaling == null ? H2_WRITE_DELAY_MILLIS
+        : Math.min(Integer.MAX_VALUE, 2 * journaling.storeInterval().toMillis());
   }
 
   /**

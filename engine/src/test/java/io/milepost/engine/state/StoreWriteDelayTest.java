@@ -50,6 +50,16 @@ class StoreWriteDelayTest {
     }
   }
 
+  @Test
+  void shouldOpenAJournaledStoreWhoseStoreIntervalIsLongerThanH2CanWait() throws Exception {
+    Store store = new Store(new JournalingDataSource(h2, Duration.ofDays(30)), H2CommitDurability.POWER_CUT);
+    try {
+      assertThat(writeDelayMillis()).isEqualTo(Integer.MAX_VALUE);
+    } finally {
+      store.close();
+    }
+  }
+
   private long writeDelayMillis() throws Exception {
     try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(
