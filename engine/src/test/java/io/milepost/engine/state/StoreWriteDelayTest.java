@@ -2,12 +2,12 @@ package io.milepost.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.milepost.engine.api.H2CommitDurability;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,29 +32,24 @@ class StoreWriteDelayTest {
 
   @Test
   void shouldKeepH2sDefaultWriteDelayWithoutTheJournal() throws Exception {
-    Store store = new Store(h2);
-    try {
-      assertThat(writeDelayMillis()).isEqualTo(500);
-    } finally {
-      store.close();
-    }
+    assertThat(writeDelayOfAStoreOn(h2)).isEqualTo(500);
   }
 
   @Test
   void shouldLetH2StoreOnlyAfterTwiceTheStoreIntervalWhenJournaling() throws Exception {
-    Store store = new Store(new JournalingDataSource(h2, Duration.ofSeconds(3)), H2CommitDurability.POWER_CUT);
-    try {
-      assertThat(writeDelayMillis()).isEqualTo(6_000);
-    } finally {
-      store.close();
-    }
+    assertThat(writeDelayOfAStoreOn(new JournalingDataSource(h2, Duration.ofSeconds(3)))).isEqualTo(6_000);
   }
 
   @Test
   void shouldOpenAJournaledStoreWhoseStoreIntervalIsLongerThanH2CanWait() throws Exception {
-    Store store = new Store(new JournalingDataSource(h2, Duration.ofDays(30)), H2CommitDurability.POWER_CUT);
+    assertThat(writeDelayOfAStoreOn(new JournalingDataSource(h2, Duration.ofDays(30)))).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  /** Opens the engine's store on {@code dataSource} and reads H2's write delay while it is open. */
+  private long writeDelayOfAStoreOn(DataSource dataSource) throws Exception {
+    Store store = new Store(dataSource);
     try {
-      assertThat(writeDelayMillis()).isEqualTo(Integer.MAX_VALUE);
+      return writeDelayMillis();
     } finally {
       store.close();
     }
