@@ -116,7 +116,7 @@ public final class Store {
    * stores only what the page store left (after a failed store), and still compacts the file every fifth of that
    * (benchmarks/NOTES.md, stop 42, measures what that saves). H2 takes the setting as an int.
    */
-  static long h2WriteDelayMillis(JournalingDataSource journaling) {
+  private static long h2WriteDelayMillis(JournalingDataSource journaling) {
     return journaling == null ? H2_WRITE_DELAY_MILLIS
         : Math.min(Integer.MAX_VALUE, 2 * journaling.storeInterval().toMillis());
   }
