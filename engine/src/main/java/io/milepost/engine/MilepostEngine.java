@@ -51,6 +51,8 @@ import io.milepost.engine.usertask.UserTaskCommands;
 import io.milepost.engine.variable.VariableCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,24 +89,41 @@ public final class MilepostEngine implements Engine {
     this.configuration = configuration;
     JsonMapper json = JsonMapper.builder().build();
     this.store = new Store(configuration.dataSource(), configuration.h2CommitDurability());
-    ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
-    BpmnTransformer transformer = new BpmnTransformer(expressions);
-    ProcessRepository processes = new ProcessRepository(transformer);
-    DecisionRepository decisions = new DecisionRepository(new DecisionEngine(configuration.expressionLimits()));
-    this.keys = new KeyGenerator(store);
-    keys.connect();
-    this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
-        decisions, expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
-        configuration.admission(), configuration.businessIdPaths(), watermark(configuration.diskWatermark(), store));
-    this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
-    this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
-    this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);
-    if (!configuration.businessIdPaths().paths().isEmpty()) {
-      backfillBusinessIds();
+    // what has started, last first: a start that fails part way stops it all again (the store's page-store thread,
+    // its journal's files, the writer), so that an embedder may start again on the same data
+    Deque<Runnable> started = new ArrayDeque<>(List.of(store::close));
+    try {
+      ExpressionLanguage expressions = new ExpressionLanguage(configuration.expressionLimits());
+      BpmnTransformer transformer = new BpmnTransformer(expressions);
+      ProcessRepository processes = new ProcessRepository(transformer);
+      DecisionRepository decisions = new DecisionRepository(new DecisionEngine(configuration.expressionLimits()));
+      this.keys = new KeyGenerator(store);
+      started.push(keys::close);
+      keys.connect();
+      this.executor = new CommandExecutor(store, keys, configuration.clock(), json, processes,
+          decisions, expressions, listeners, jobStreams, configuration.metrics(), configuration.commandTimeout(),
+          configuration.admission(), configuration.businessIdPaths(), watermark(configuration.diskWatermark(), store));
+      started.push(executor::close);
+      this.deployments = new DeploymentCommands(transformer, processes, decisions, json);
+      this.queries = new JdbcEngineQueries(configuration.dataSource(), json);
+      this.decisionQueries = new JdbcDecisionQueries(configuration.dataSource(), json);
+      if (!configuration.businessIdPaths().paths().isEmpty()) {
+        backfillBusinessIds();
+      }
+      this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners, new HistoryRetention(executor,
+          configuration.clock(), configuration.historyRetention(), configuration.metrics()));
+      started.push(dueWork::stop);
+      dueWork.start(configuration.dueWorkInterval());
+    } catch (RuntimeException | Error failed) {
+      for (Runnable stop : started) {
+        try {
+          stop.run();
+        } catch (RuntimeException | Error alsoFailed) {
+          failed.addSuppressed(alsoFailed);
+        }
+      }
+      throw failed;
     }
-    this.dueWork = new DueWorkScheduler(executor, configuration.clock(), listeners, new HistoryRetention(executor,
-        configuration.clock(), configuration.historyRetention(), configuration.metrics()));
-    dueWork.start(configuration.dueWorkInterval());
   }
 
   /**
