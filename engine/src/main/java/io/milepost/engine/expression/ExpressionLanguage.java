@@ -13,8 +13,6 @@ import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
-import org.camunda.feel.context.Context;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * FEEL through the Camunda FEEL engine. Expressions are parsed once when a model is deployed and
@@ -116,9 +114,7 @@ public final class ExpressionLanguage {
         return normalize(value);
       }
     }
-    FeelEvaluator.Evaluation evaluation = evaluator.evaluate(expression.parsed().expression(),
-        new Context.StaticContext(scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(variables)),
-            Context.StaticContext$.MODULE$.apply$default$2()));
+    FeelEvaluator.Evaluation evaluation = evaluator.evaluate(expression.parsed().expression(), variables);
     if (evaluation.breach() != null) {
       throw new ExpressionException(evaluation.breachMessage(expression.source()));
     }

@@ -2,18 +2,22 @@ package io.milepost.engine.expression;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import org.camunda.feel.FeelEngine;
 import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.context.Context;
 import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.impl.interpreter.BuiltinFunctions;
 import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
 import org.camunda.feel.syntaxtree.Exp;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
 import org.camunda.feel.syntaxtree.ValFatalError;
+import scala.collection.immutable.Map$;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -70,9 +74,35 @@ public final class FeelEvaluator {
     }
   }
 
+  /** Evaluates {@code expression} over the engine's {@code variables}. */
+  public Evaluation evaluate(Exp expression, Map<String, Object> variables) {
+    return evaluate(expression, Map$.MODULE$.from(CollectionConverters.asScala(variables)), functions);
+  }
+
+  /** Evaluates {@code expression} over a FEEL context (the DMN engine's: its variables, and functions of its own). */
   public Evaluation evaluate(Exp expression, Context variables) {
+    if (!(variables instanceof Context.StaticContext context)) {
+      return evaluate(expression, EvalContext.create(engine.valueMapper(), functions).merge(variables));
+    }
+    FunctionProvider allFunctions = context.functions().isEmpty() ? functions
+        : new FunctionProvider.CompositeFunctionProvider(CollectionConverters.asScala(List.<FunctionProvider>of(
+            functions, new FunctionProvider.StaticFunctionProvider(context.functions()))).toList());
+    return evaluate(expression, context.variables(), allFunctions);
+  }
+
+  /**
+   * The variables as FEEL's own static context holds them, so that the names an expression binds (a {@code for}'s,
+   * a context's entries) hide the variables of the same name as in FEEL. Not through FEEL's merge, which would copy
+   * every variable into an ordered map again first, for each expression (of a decision table: for each cell).
+   */
+  private Evaluation evaluate(Exp expression, scala.collection.immutable.Map<String, Object> variables,
+      FunctionProvider allFunctions) {
+    return evaluate(expression, new EvalContext(engine.valueMapper(),
+        new VariableProvider.StaticVariableProvider(variables), allFunctions, new EvaluationFailureCollector()));
+  }
+
+  private Evaluation evaluate(Exp expression, EvalContext context) {
     EvaluationBudget budget = new EvaluationBudget(limits);
-    EvalContext context = EvalContext.create(engine.valueMapper(), functions).merge(variables);
     Val value;
     try {
       value = BoundedFeelInterpreter.within(budget, () -> interpreter.eval(expression, context));

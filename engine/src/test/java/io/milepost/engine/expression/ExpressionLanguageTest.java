@@ -3,6 +3,7 @@ package io.milepost.engine.expression;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,35 @@ class ExpressionLanguageTest {
           .isEqualTo(feel.evaluate(feel.parse("=(" + path + ")"), variables));
     }
     assertThat(feel.evaluate(feel.parse("=order.items.sku"), variables)).isEqualTo(List.of("A", "B"));
+  }
+
+  @Test
+  void shouldReadAVariableSetToNullAndOneNeverSetBothAsNull() {
+    Map<String, Object> withNull = new HashMap<>(variables);
+    withNull.put("carrier", null);
+    for (Map<String, Object> scope : List.of(withNull, variables)) {
+      assertThat(feel.evaluate(feel.parse("=if carrier = null then \"none\" else carrier"), scope)).isEqualTo("none");
+      assertThat(feel.evaluate(feel.parse("=carrier"), scope)).isNull();
+    }
+  }
+
+  @Test
+  void shouldSeeEveryVariableWhereAnExpressionReadsMany() {
+    assertThat(feel.evaluate(feel.parse("=siteId + \"/\" + order.orderId + \"/\" + string(count)"), variables))
+        .isEqualTo("fc-west-1/o-1/3");
+    assertThat(feel.evaluate(feel.parse("=order.items[sku = \"B\"].sku"), variables)).isEqualTo(List.of("B"));
+  }
+
+  @Test
+  void shouldLetANameAnExpressionBindsHideTheVariableOfThatName() {
+    Map<String, Object> withItem = new HashMap<>(variables);
+    withItem.put("item", Map.of("sku", "Z"));
+    withItem.put("a", 10);
+    assertThat(feel.evaluate(feel.parse("=for item in order.items return item.sku"), withItem))
+        .isEqualTo(List.of("A", "B"));
+    assertThat(feel.evaluate(feel.parse("={a: 1, b: a + 1}.b"), withItem)).isEqualTo(2L);
+    assertThat(feel.evaluate(feel.parse("=some item in order.items satisfies item.sku = \"Z\""), withItem))
+        .isEqualTo(false);
   }
 
   @Test
