@@ -10,11 +10,8 @@ import io.milepost.engine.AdjustableClock;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.testing.DemoUserApi;
+import io.milepost.host.testing.OneSiteHome;
 import io.milepost.host.testing.TestPluginJar;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +33,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 @DirtiesContext
 class ReleaseAfterHistoryRetentionTest {
 
-  private static final Path HOME = createHomeWithPlugin();
+  private static final OneSiteHome HOME = OneSiteHome.running(TestPluginJar.plugin("keeper", "1.0.0")
+      .handler("test.reserve", """
+          boolean reserved = context.inventory().reserve(context.site().id(),
+              (String) context.variables().get("orderId"), Map.of((String) context.variables().get("sku"), 2));
+          return StepResult.complete(Map.of("reserved", reserved));"""));
 
   @LocalServerPort
   int port;
@@ -52,14 +53,7 @@ class ReleaseAfterHistoryRetentionTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("milepost.data-dir", () -> HOME.resolve("data").toString());
-    registry.add("milepost.plugins-dir", () -> HOME.resolve("plugins").toString());
-    registry.add("milepost.bpmn-dir", () -> HOME.resolve("no-models-here").toString());
-    registry.add("milepost.sites[0].id", () -> "test-fc-1");
-    registry.add("milepost.sites[0].name", () -> "Test FC");
-    registry.add("milepost.sites[0].building-type", () -> "SORTABLE_FC");
-    registry.add("milepost.sites[0].region", () -> "west");
-    registry.add("milepost.sites[0].plugins.keeper", () -> "1.0.0");
+    HOME.register(registry, "test-fc-1", "Test FC");
     registry.add("milepost.engine.history-retention", () -> "1h");
   }
 
@@ -104,20 +98,5 @@ class ReleaseAfterHistoryRetentionTest {
     await("the release of " + orderId).atMost(Duration.ofSeconds(30))
         .until(() -> api.position("test-fc-1", "RT-1").get("reserved"), reserved -> Integer.valueOf(0).equals(reserved));
     return instance;
-  }
-
-  private static Path createHomeWithPlugin() {
-    try {
-      Path home = Files.createTempDirectory("milepost-release-after-retention-test");
-      TestPluginJar.plugin("keeper", "1.0.0")
-          .handler("test.reserve", """
-              boolean reserved = context.inventory().reserve(context.site().id(),
-                  (String) context.variables().get("orderId"), Map.of((String) context.variables().get("sku"), 2));
-              return StepResult.complete(Map.of("reserved", reserved));""")
-          .writeTo(home.resolve("plugins"));
-      return home;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -8,11 +8,8 @@ import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.testing.DemoUserApi;
+import io.milepost.host.testing.OneSiteHome;
 import io.milepost.host.testing.TestPluginJar;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +32,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ReleasedReservationTest {
 
-  private static final Path HOME = createHomeWithPlugin();
+  private static final OneSiteHome HOME = OneSiteHome.running(TestPluginJar.plugin("keeper", "1.0.0")
+      .handler("test.reserve", """
+          String sku = (String) context.variables().getOrDefault("sku", "RL-1");
+          boolean reserved = context.inventory().reserve(context.site().id(),
+              (String) context.variables().get("orderId"), Map.of(sku, 2));
+          return StepResult.complete(Map.of("reserved", reserved));""")
+      .handler("test.cancel", """
+          Optional<Reservation> released = context.inventory().release((String) context.variables().get("orderId"));
+          return StepResult.complete(Map.of("released", released.map(r -> r.state().name()).orElse("NONE")));"""));
 
   @LocalServerPort
   int port;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("milepost.data-dir", () -> HOME.resolve("data").toString());
-    registry.add("milepost.plugins-dir", () -> HOME.resolve("plugins").toString());
-    registry.add("milepost.bpmn-dir", () -> HOME.resolve("no-models-here").toString());
-    registry.add("milepost.sites[0].id", () -> "test-fc-1");
-    registry.add("milepost.sites[0].name", () -> "Test FC");
-    registry.add("milepost.sites[0].building-type", () -> "SORTABLE_FC");
-    registry.add("milepost.sites[0].region", () -> "west");
-    registry.add("milepost.sites[0].plugins.keeper", () -> "1.0.0");
+    HOME.register(registry, "test-fc-1", "Test FC");
   }
 
   @Test
@@ -112,24 +110,5 @@ class ReleasedReservationTest {
             m -> m.get("processInstanceKey"), m -> m.get("jobKey"), m -> m.get("actor"))
         .endsWith(org.assertj.core.groups.Tuple.tuple("RELEASED", "o-rl-2", -2, Long.toString(instance), null,
             "instance terminated"));
-  }
-
-  private static Path createHomeWithPlugin() {
-    try {
-      Path home = Files.createTempDirectory("milepost-released-reservation-test");
-      TestPluginJar.plugin("keeper", "1.0.0")
-          .handler("test.reserve", """
-              String sku = (String) context.variables().getOrDefault("sku", "RL-1");
-              boolean reserved = context.inventory().reserve(context.site().id(),
-                  (String) context.variables().get("orderId"), Map.of(sku, 2));
-              return StepResult.complete(Map.of("reserved", reserved));""")
-          .handler("test.cancel", """
-              Optional<Reservation> released = context.inventory().release((String) context.variables().get("orderId"));
-              return StepResult.complete(Map.of("released", released.map(r -> r.state().name()).orElse("NONE")));""")
-          .writeTo(home.resolve("plugins"));
-      return home;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

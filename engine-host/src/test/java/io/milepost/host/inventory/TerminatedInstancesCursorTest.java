@@ -10,13 +10,10 @@ import io.milepost.engine.api.EngineEvent;
 import io.milepost.engine.api.EngineQueries;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.testing.DemoUserApi;
+import io.milepost.host.testing.OneSiteHome;
 import io.milepost.host.testing.TestPluginJar;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -50,7 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class TerminatedInstancesCursorTest {
 
-  private static final Path HOME = createHomeWithPlugin();
+  private static final OneSiteHome HOME = OneSiteHome.running(TestPluginJar.plugin("keeper", "1.0.0")
+      .handler("test.reserve", """
+          boolean reserved = context.inventory().reserve(context.site().id(),
+              (String) context.variables().get("orderId"), Map.of("RC-1", 2));
+          return StepResult.complete(Map.of("reserved", reserved));""")
+      .handler("test.release", """
+          Optional<Reservation> released = context.inventory().release((String) context.variables().get("orderId"));
+          return StepResult.complete(Map.of("released", released.map(r -> r.state().name()).orElse("NONE")));"""));
 
   @LocalServerPort
   int port;
@@ -66,14 +70,7 @@ class TerminatedInstancesCursorTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("milepost.data-dir", () -> HOME.resolve("data").toString());
-    registry.add("milepost.plugins-dir", () -> HOME.resolve("plugins").toString());
-    registry.add("milepost.bpmn-dir", () -> HOME.resolve("no-models-here").toString());
-    registry.add("milepost.sites[0].id", () -> "test-fc-1");
-    registry.add("milepost.sites[0].name", () -> "Test FC");
-    registry.add("milepost.sites[0].building-type", () -> "SORTABLE_FC");
-    registry.add("milepost.sites[0].region", () -> "west");
-    registry.add("milepost.sites[0].plugins.keeper", () -> "1.0.0");
+    HOME.register(registry, "test-fc-1", "Test FC");
     registry.add("milepost.inventory.release-terminated-every", () -> "0");
   }
 
@@ -222,23 +219,5 @@ class TerminatedInstancesCursorTest {
       boolean wrap = method.getReturnType().isInterface() && (result instanceof Connection || result instanceof Statement);
       return wrap ? counting(method.getReturnType(), result, writes) : result;
     }));
-  }
-
-  private static Path createHomeWithPlugin() {
-    try {
-      Path home = Files.createTempDirectory("milepost-terminated-instances-cursor-test");
-      TestPluginJar.plugin("keeper", "1.0.0")
-          .handler("test.reserve", """
-              boolean reserved = context.inventory().reserve(context.site().id(),
-                  (String) context.variables().get("orderId"), Map.of("RC-1", 2));
-              return StepResult.complete(Map.of("reserved", reserved));""")
-          .handler("test.release", """
-              Optional<Reservation> released = context.inventory().release((String) context.variables().get("orderId"));
-              return StepResult.complete(Map.of("released", released.map(r -> r.state().name()).orElse("NONE")));""")
-          .writeTo(home.resolve("plugins"));
-      return home;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

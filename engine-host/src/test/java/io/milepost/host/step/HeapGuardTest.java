@@ -10,16 +10,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.milepost.host.MilepostApplication;
 import io.milepost.host.testing.DemoUser;
+import io.milepost.host.testing.OneSiteHome;
 import io.milepost.host.testing.TestPluginJar;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class HeapGuardTest {
 
-  private static final Path HOME = createHomeWithPlugin();
+  private static final OneSiteHome HOME = OneSiteHome.running(TestPluginJar.plugin("steady", "1.0.0")
+      .handler("test.answers", "return StepResult.complete(Map.of(\"answered\", true));"));
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @LocalServerPort
@@ -53,16 +51,9 @@ class HeapGuardTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("milepost.data-dir", () -> HOME.resolve("data").toString());
-    registry.add("milepost.plugins-dir", () -> HOME.resolve("plugins").toString());
-    registry.add("milepost.bpmn-dir", () -> HOME.resolve("no-models-here").toString());
+    HOME.register(registry, "test-west-1", "Test West");
     registry.add("milepost.worker.heap-critical-percent", () -> "1");
     registry.add("milepost.worker.heap-held-back-for", () -> "2s");
-    registry.add("milepost.sites[0].id", () -> "test-west-1");
-    registry.add("milepost.sites[0].name", () -> "Test West");
-    registry.add("milepost.sites[0].building-type", () -> "SORTABLE_FC");
-    registry.add("milepost.sites[0].region", () -> "west");
-    registry.add("milepost.sites[0].plugins.steady", () -> "1.0.0");
   }
 
   @Test
@@ -107,18 +98,6 @@ class HeapGuardTest {
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
           .header("Authorization", DemoUser.AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-  }
-
-  private static Path createHomeWithPlugin() {
-    try {
-      Path home = Files.createTempDirectory("milepost-heap-guard-test");
-      TestPluginJar.plugin("steady", "1.0.0")
-          .handler("test.answers", "return StepResult.complete(Map.of(\"answered\", true));")
-          .writeTo(home.resolve("plugins"));
-      return home;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -73,6 +73,14 @@ public final class TestPluginJar {
     return this;
   }
 
+  public String pluginId() {
+    return pluginId;
+  }
+
+  public String version() {
+    return version;
+  }
+
   public String packageName() {
     return "test.plugins." + pluginId.replaceAll("[^A-Za-z0-9]", "_");
   }
