@@ -18,12 +18,6 @@ import org.slf4j.LoggerFactory;
  * and 6 to 12 % less throughput on the grown store (benchmarks/NOTES.md, stop 26; stop 24 had judged it on p99s that
  * the benchmark's own forced GC dominated).
  *
- * <p>Not while the store journals its commits: a checkpoint then appends to the journal and does not wait for H2's
- * store lock, and the same commit memory is also how many unsaved pages make the writing thread store them itself
- * before the page store's next turn. Shortened, the writer stored them four times as often, re-serializing the same
- * hot pages each time: with H2's default the orders' saturation rose from 114-120 to 120-134 orders/s at a sixth
- * less CPU each (stop 43).
- *
  * <p>H2 reads the buffer size only from the options of its {@code MVStore.Builder}, which its JDBC layer fills in
  * without it, so this class sets the open store's {@code autoCommitMemory} field. A store it cannot reach (another
  * H2 version, a server connection, a JVM that refuses the write) keeps H2's default, and the engine logs a warning.

@@ -211,16 +211,15 @@ public final class Store {
 
   /**
    * Opens a connection for the writer thread (or the checkpoint's) to keep, with its statement cache. On H2 it also
-   * shortens the steps of H2's compaction where checkpoints wait for them ({@link H2CompactionStep}: without the
-   * journal), and brings back the journaled commits a reopened database lost ({@link CommitJournal#recoverLost}).
+   * shortens the steps of H2's compaction, which checkpoints wait for ({@link H2CompactionStep}), and brings back the
+   * journaled commits a reopened database lost ({@link CommitJournal#recoverLost}).
    */
   public StatementCache openWriterConnection() {
     try {
       Connection connection = dataSource.getConnection();
       if (dialect == Dialect.H2) {
-        if (journal == null) {
-          H2CompactionStep.shorten(connection);
-        } else {
+        H2CompactionStep.shorten(connection);
+        if (journal != null) {
           inH2Turn(() -> {
             journal.recoverLost(connection);
             return null;

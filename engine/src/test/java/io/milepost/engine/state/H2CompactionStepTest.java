@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checkpoints wait for H2's background compaction while it holds the store lock; how much one step of it rewrites
- * follows the store's commit memory, which the writer's connection shortens on every H2 database it opens, unless the
- * store journals its commits (its checkpoints then do not wait for the lock).
+ * follows the store's commit memory, which the writer's connection shortens on every H2 database it opens.
  */
 class H2CompactionStepTest {
 
@@ -61,17 +60,6 @@ class H2CompactionStepTest {
       try (StatementCache writer = store.openWriterConnection()) {
         assertThat(commitMemory(other)).isEqualTo(H2CompactionStep.COMMIT_BUFFER_KB * 19 * 1024);
       }
-    }
-  }
-
-  @Test
-  void shouldLeaveH2sCommitMemoryToAJournaledStore() throws Exception {
-    // journaled, no checkpoint waits for H2's store lock, and a shorter commit memory makes the writer store the pages
-    Store store = new Store(new JournalingDataSource(dataSource));
-    try (Connection other = dataSource.getConnection(); StatementCache writer = store.openWriterConnection()) {
-      assertThat(commitMemory(other)).isEqualTo(H2_DEFAULT_COMMIT_MEMORY);
-    } finally {
-      store.close();
     }
   }
 
