@@ -196,8 +196,8 @@ final class CommitJournal implements AutoCloseable {
   }
 
   /**
-   * Runs again, in order, the journal's records after the position the store's file holds, forces the store, and
-   * empties the journal; returns the last position. Refuses (and changes nothing) when records are missing.
+   * Runs again, in order, the journal's records after the position the store's file holds; returns the last position.
+   * Refuses (and changes nothing) when records are missing. The caller stores the pages before it empties the journal.
    */
   static long recover(Connection connection, Journal journal) {
     try {
@@ -205,12 +205,6 @@ final class CommitJournal implements AutoCloseable {
       long last = runAgain(connection, journal.read(), stored, journal);
       if (last > stored) {
         raiseIdentities(connection);
-      }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CHECKPOINT SYNC");
-      }
-      journal.clear();
-      if (last > stored) {
         LOG.info("Ran again the {} commits (positions {} to {}) the journal held beyond the store's file",
             last - stored, stored + 1, last);
       }

@@ -4,14 +4,19 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The MVStore behind an embedded H2 connection, reached through H2's public methods by reflection (H2 is a provided
  * dependency, compiled against only by the row trigger {@link JournaledTableTrigger}), for what H2's SQL does not
- * offer: the commit memory ({@link #setCommitMemory}), a force of the file that stores nothing ({@link #forceFile})
- * and a wait for the store lock ({@link #awaitStoreLock}).
+ * offer: the commit memory ({@link #setCommitMemory}), a force of the file that stores nothing ({@link #forceFile}),
+ * a wait for the store lock ({@link #awaitStoreLock}) and one for H2's own stores under way ({@link
+ * #awaitStoresUnderWay}).
  */
 final class H2MvStore {
 
@@ -69,21 +74,69 @@ final class H2MvStore {
   }
 
   /**
+   * Waits until H2's threads have written the stores under way. A store of H2's own (its background thread's, or one a
+   * write starts once the unsaved changes have grown) takes the changes, serializes their pages on one of H2's threads
+   * and writes them on another, and its caller goes on meanwhile; once the pages are serialized, H2's {@code
+   * CHECKPOINT} finds nothing unsaved and returns before the file holds them. Each of those threads runs its tasks in
+   * order, so a task of ours queued on each in turn runs after what they hold. Returns at once in memory, or where
+   * the threads cannot be reached or do not run (then H2 stores on the caller's thread).
+   *
+   * @throws StoreException if interrupted while waiting, or if the wait itself failed
+   */
+  void awaitStoresUnderWay() {
+    Object fileStore;
+    try {
+      fileStore = call(mvStore, "getFileStore");
+    } catch (ReflectiveOperationException unreachable) {
+      return;
+    }
+    if (fileStore == null) {
+      return; // in memory: nothing is written
+    }
+    for (String thread : List.of("serializationExecutor", "bufferSaveExecutor")) { // a serialization queues its write
+      Optional<ExecutorService> executor = declaredField(fileStore, thread, ExecutorService.class);
+      if (executor.isEmpty()) {
+        return;
+      }
+      try {
+        executor.get().submit(() -> {}).get();
+      } catch (RejectedExecutionException closed) {
+        return; // the store is closing: its close writes what is under way
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("Interrupted while waiting for H2's store under way", e);
+      } catch (ExecutionException impossible) {
+        throw new StoreException("Failed to wait for H2's store under way", impossible.getCause());
+      }
+    }
+  }
+
+  /**
    * Waits while H2's store lock is held (its compaction holds it for tens of milliseconds at a time), without keeping
    * it; returns at once where the lock cannot be reached. So that a checkpoint waits for the compaction before its turn
    * with the writer ({@code Store}), not in it, and the writer goes on meanwhile.
    */
   void awaitStoreLock() {
-    ReentrantLock storeLock;
-    try {
-      Field field = mvStore.getClass().getDeclaredField("storeLock");
-      field.setAccessible(true);
-      storeLock = (ReentrantLock) field.get(mvStore);
-    } catch (ReflectiveOperationException | RuntimeException unreachable) {
-      return;
+    declaredField(mvStore, "storeLock", ReentrantLock.class).ifPresent(storeLock -> {
+      storeLock.lock();
+      storeLock.unlock();
+    });
+  }
+
+  /** The value of {@code target}'s field {@code name}, declared by its class or a superclass; empty if unreachable. */
+  private static <T> Optional<T> declaredField(Object target, String name, Class<T> type) {
+    for (Class<?> declaring = target.getClass(); declaring != null; declaring = declaring.getSuperclass()) {
+      try {
+        Field field = declaring.getDeclaredField(name);
+        field.setAccessible(true);
+        return Optional.ofNullable(type.cast(field.get(target)));
+      } catch (NoSuchFieldException notHere) {
+        // a superclass may declare it
+      } catch (ReflectiveOperationException | RuntimeException unreachable) {
+        return Optional.empty();
+      }
     }
-    storeLock.lock();
-    storeLock.unlock();
+    return Optional.empty();
   }
 
   private static Object call(Object target, String method) throws ReflectiveOperationException {

@@ -162,16 +162,19 @@ public final class Store {
    * Brings back what the journal of an H2 file store holds beyond the file (whether or not this run journals), and
    * opens the journal if {@code journaling}.
    */
-  private static CommitJournal openJournal(Connection connection, JournalingDataSource journaling)
-      throws SQLException {
+  private CommitJournal openJournal(Connection connection, JournalingDataSource journaling) throws SQLException {
     Optional<Path> file = H2StoreDirectory.fileOf(connection.getMetaData().getURL());
     if (file.isEmpty()) {
       return null; // in memory: nothing to make durable
     }
     Path directory = Path.of(file.get() + ".journal");
-    long position = Files.isDirectory(directory)
-        ? CommitJournal.recover(connection, Journal.open(directory))
-        : CommitJournal.readPosition(connection);
+    long position = CommitJournal.readPosition(connection);
+    if (Files.isDirectory(directory)) {
+      Journal recovered = Journal.open(directory);
+      position = CommitJournal.recover(connection, recovered);
+      storePages(new Sql(connection, dialect), connection);
+      recovered.clear();
+    }
     if (journaling == null) {
       return null;
     }
@@ -186,27 +189,6 @@ public final class Store {
 
   public Dialect dialect() {
     return dialect;
-  }
-
-  /** Runs {@code work} in one transaction; any exception rolls everything back and is rethrown. */
-  public <T> T inTransaction(Function<Sql, T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        Sql sql = new Sql(connection, dialect);
-        T result = work.apply(sql);
-        commitDurably(connection, sql);
-        return result;
-      } catch (RuntimeException | Error e) {
-        rollback(connection, e);
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("Failed to run a transaction", e);
-    }
   }
 
   /**
@@ -233,8 +215,9 @@ public final class Store {
   }
 
   /**
-   * Runs {@code work} in one transaction on the writer's own connection (see {@link #inTransaction(Function)}).
-   * A failure is remembered as the store's {@link #writeFailure()}; a commit that wrote something clears it.
+   * Runs {@code work} in one transaction on the writer's own connection, durable when this returns: any exception rolls
+   * everything back and is rethrown. A failure is remembered as the store's {@link #writeFailure()}; a commit that
+   * wrote something clears it.
    */
   public <T> T inTransaction(StatementCache writer, Function<Sql, T> work) {
     return rememberingFailure(() -> inWriterTransaction(writer, work, true));
@@ -284,14 +267,25 @@ public final class Store {
     }
   }
 
-  /** Stores the commits' pages in H2's file, and by default forces it to the device. */
   private void storePages(StatementCache connection) {
-    // the commits go to the file in the checkpoint's turn, once H2's compaction has let go of the store lock that
-    // needs (the writer goes on meanwhile); the force to the device, which stores nothing, outside the turn
-    Sql sql = new Sql(connection.connection(), dialect, connection);
-    Optional<H2MvStore> mvStore = H2MvStore.behind(connection.connection());
+    storePages(new Sql(connection.connection(), dialect, connection), connection.connection());
+  }
+
+  /**
+   * Stores the commits' pages in H2's file, and by default forces it to the device. The commits go to the file in the
+   * caller's turn, once H2's compaction has let go of the store lock that needs (the writer goes on meanwhile); then
+   * this waits for a store of H2's own that took some of them and is still writing them (without that wait a kill -9
+   * lost commits whose journal records a page store had let go, H2StoreUnderWayTest); the force to the device, which
+   * stores nothing, runs outside the turn.
+   */
+  private void storePages(Sql sql, Connection connection) {
+    Optional<H2MvStore> mvStore = H2MvStore.behind(connection);
     mvStore.ifPresent(H2MvStore::awaitStoreLock);
     inH2Turn(() -> rememberingFailure(() -> sql.update("CHECKPOINT")));
+    mvStore.ifPresent(store -> rememberingFailure(() -> {
+      store.awaitStoresUnderWay();
+      return null;
+    }));
     if (h2Durability.forcesToDevice()
         && !rememberingFailure(() -> mvStore.map(H2MvStore::forceFile).orElse(false))) {
       // H2's own way, which stores first
@@ -369,8 +363,8 @@ public final class Store {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("CHECKPOINT SYNC");
+    try (Connection connection = dataSource.getConnection()) {
+      storePages(new Sql(connection, dialect), connection);
       journal.clear();
     } catch (SQLException | RuntimeException e) {
       LOG.warn("Could not store the journaled commits on closing; the next start runs them again from the journal", e);
@@ -405,7 +399,7 @@ public final class Store {
   private void commitDurably(Connection connection, Sql sql) throws SQLException {
     connection.commit();
     if (commitsNeedCheckpoints()) {
-      sql.update(h2Durability.checkpointStatement());
+      storePages(sql, connection);
     }
   }
 
