@@ -71,6 +71,9 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
         .isGreaterThan(hostCommits(before, "journal"));
     assertThat(hostCommits(scrape, "pages")).as("host commits stored as pages by the end of the order")
         .isEqualTo(hostCommits(before, "pages"));
+    assertThat(counter(scrape, "milepost_engine_journal_written_bytes_total"))
+        .as("bytes the journal wrote during the order").isGreaterThan(counter(before,
+            "milepost_engine_journal_written_bytes_total"));
     assertThat(scrape).containsPattern("milepost_step_seconds_count\\{jobType=\"fulfillment\\.pick\",outcome=\"COMPLETED\","
         + "pluginId=\"sortable-fc\",pluginVersion=\"1\\.0\\.0\",siteId=\"fc-east-1\"} [1-9]");
     assertThat(scrape).contains("milepost_step_seconds_bucket{jobType=\"fulfillment.deliver\"");
@@ -86,9 +89,13 @@ class PrometheusEndpointTest extends GrpcGatewayTestSupport {
   }
 
   private static double hostCommits(String scrape, String via) {
-    Matcher counter = Pattern.compile("milepost_engine_journal_host_commits_total\\{via=\"" + via + "\"\\} (\\S+)")
-        .matcher(scrape);
-    assertThat(counter.find()).as("the counter of host commits via %s", via).isTrue();
+    return counter(scrape, "milepost_engine_journal_host_commits_total{via=\"" + via + "\"}");
+  }
+
+  /** The value of the series {@code series}, written as it is scraped (name and labels). */
+  private static double counter(String scrape, String series) {
+    Matcher counter = Pattern.compile("\n" + Pattern.quote(series) + " (\\S+)").matcher(scrape);
+    assertThat(counter.find()).as("the series %s", series).isTrue();
     return Double.parseDouble(counter.group(1));
   }
 

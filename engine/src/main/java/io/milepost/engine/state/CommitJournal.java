@@ -134,6 +134,11 @@ final class CommitJournal implements AutoCloseable {
     journal.force();
   }
 
+  /** The bytes appended to the journal since the engine started. */
+  long appendedBytes() {
+    return journal.appendedBytes();
+  }
+
   /**
    * Checkpoint: whether anyone else committed since the last time, so that this checkpoint must store H2's pages
    * before it answers (and then call {@link #stored} or {@link #storeFailed}).

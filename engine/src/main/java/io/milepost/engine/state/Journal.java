@@ -16,7 +16,8 @@ import java.util.zip.CRC32C;
  * The journal's files: {@link JournalRecord}s appended in the order their transactions committed, to segment files
  * named after their first record's position. A record is its payload's length, its CRC-32C and the payload: a record
  * cut short or garbled (the append a crash interrupted) ends what is read of its segment, and so does one whose
- * position does not follow the one before (what a reused file held before).
+ * position does not follow the one before (what a reused file held before). Within a segment a statement's text is
+ * written whole once and by its number after that ({@link SegmentTexts}), so a segment is read from its start.
  *
  * <p>A segment whose records the store's file holds becomes the spare, the file the next segment is written into,
  * rather than being deleted ({@link #dropThrough}); only the first segments after a start are new files. So an append
@@ -38,6 +39,10 @@ final class Journal implements AutoCloseable {
   private final long segmentLimit;
   private FileChannel segment;
   private long segmentBytes;
+  /** The statement texts the segment being written holds (see {@link SegmentTexts}). */
+  private SegmentTexts segmentTexts = new SegmentTexts();
+  /** Bytes appended since the journal was opened, for the metric of what the journal writes. */
+  private volatile long appendedBytes;
 
   private Journal(Path directory, long segmentLimit) {
     this.directory = directory;
@@ -78,28 +83,51 @@ final class Journal implements AutoCloseable {
       return;
     }
     try {
-      List<ByteBuffer> buffers = new ArrayList<>(records.size() * 2);
-      for (JournalRecord record : records) {
-        byte[] payload = record.encode();
-        CRC32C crc = new CRC32C();
-        crc.update(payload);
-        buffers.add(ByteBuffer.allocate(HEADER_BYTES).putInt(payload.length).putInt((int) crc.getValue()).flip());
-        buffers.add(ByteBuffer.wrap(payload));
-      }
-      ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
-      long remaining = buffers.stream().mapToLong(ByteBuffer::remaining).sum();
+      ByteBuffer[] all = encode(records);
+      long remaining = bytes(all);
       if (needsNewSegment(remaining)) {
         startSegment(records.getFirst().position());
+        all = encode(records); // with the new segment's texts
+        remaining = bytes(all);
       }
       while (remaining > 0) {
         long written = segment.write(all);
         remaining -= written;
         segmentBytes += written;
+        appendedBytes += written; // under the lock: one appender at a time
       }
-    } catch (IOException e) {
-      closeSegment(); // what comes next goes to a new segment, not after a record this append may have cut short
+    } catch (IOException | RuntimeException e) {
+      // what comes next goes to a new segment: not after a record this append may have cut short, and not relying on
+      // texts numbered by records that were not written
+      closeSegment();
       throw new StoreException("Failed to append " + records.size() + " commits to the journal in " + directory, e);
     }
+  }
+
+  /** Each record's header and payload, its texts numbered in the segment being written. */
+  private ByteBuffer[] encode(List<JournalRecord> records) {
+    ByteBuffer[] buffers = new ByteBuffer[records.size() * 2];
+    for (int i = 0; i < records.size(); i++) {
+      byte[] payload = records.get(i).encode(segmentTexts);
+      CRC32C crc = new CRC32C();
+      crc.update(payload);
+      buffers[2 * i] = ByteBuffer.allocate(HEADER_BYTES).putInt(payload.length).putInt((int) crc.getValue()).flip();
+      buffers[2 * i + 1] = ByteBuffer.wrap(payload);
+    }
+    return buffers;
+  }
+
+  private static long bytes(ByteBuffer[] buffers) {
+    long bytes = 0;
+    for (ByteBuffer buffer : buffers) {
+      bytes += buffer.remaining();
+    }
+    return bytes;
+  }
+
+  /** The bytes appended since the journal was opened (records and their headers). */
+  long appendedBytes() {
+    return appendedBytes;
   }
 
   /** Forces what was appended to the device. */
@@ -184,6 +212,7 @@ final class Journal implements AutoCloseable {
           StandardOpenOption.TRUNCATE_EXISTING);
     }
     segmentBytes = 0;
+    segmentTexts = new SegmentTexts();
     forceDirectory(); // so that the new file's name survives a power cut as well as what is forced into it
   }
 
@@ -215,6 +244,7 @@ final class Journal implements AutoCloseable {
       long offset = 0;
       long expected = firstPosition(file);
       ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+      SegmentTexts texts = new SegmentTexts();
       while (offset + HEADER_BYTES <= size) {
         header.clear();
         channel.read(header, offset);
@@ -232,7 +262,7 @@ final class Journal implements AutoCloseable {
         if ((int) crc.getValue() != expectedCrc) {
           return; // garbled
         }
-        JournalRecord record = JournalRecord.decode(payload.array());
+        JournalRecord record = JournalRecord.decode(payload.array(), texts);
         if (record.position() != expected) {
           return; // a record of the file's earlier use as another segment
         }

@@ -35,13 +35,14 @@ record JournalRecord(long position, List<Statement> statements) {
   private static final byte SHORT = 8;
   private static final byte OFFSET_DATE_TIME = 9;
 
-  byte[] encode() {
+  /** The record's bytes in a segment that holds {@code texts} so far (which this adds its new texts to). */
+  byte[] encode(SegmentTexts texts) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeLong(position);
       out.writeInt(statements.size());
       for (Statement statement : statements) {
-        writeString(out, statement.sql());
+        writeText(out, statement.sql(), texts);
         out.writeInt(statement.rows().size());
         for (Object[] row : statement.rows()) {
           out.writeInt(row.length);
@@ -56,13 +57,14 @@ record JournalRecord(long position, List<Statement> statements) {
     return bytes.toByteArray();
   }
 
-  static JournalRecord decode(byte[] payload) throws IOException {
+  /** The record in {@code payload}, read after the records before it in its segment, whose texts {@code texts} holds. */
+  static JournalRecord decode(byte[] payload, SegmentTexts texts) throws IOException {
     DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
     long position = in.readLong();
     int statementCount = in.readInt();
     List<Statement> statements = new ArrayList<>(statementCount);
     for (int s = 0; s < statementCount; s++) {
-      String sql = readString(in);
+      String sql = readText(in, texts);
       int rowCount = in.readInt();
       List<Object[]> rows = new ArrayList<>(rowCount);
       for (int r = 0; r < rowCount; r++) {
@@ -155,6 +157,35 @@ record JournalRecord(long position, List<Statement> statements) {
       case OFFSET_DATE_TIME -> OffsetDateTime.parse(readString(in));
       default -> throw new IOException("Expected an argument type from 0 to 9 in the journal, but found " + type);
     };
+  }
+
+  /**
+   * A statement's text: whole (its length, 0 or more, then UTF-8) the first time in its segment, else as {@code -1 -}
+   * its number there (see {@link SegmentTexts}). Segments written before texts were numbered hold only whole texts.
+   */
+  private static void writeText(DataOutputStream out, String sql, SegmentTexts texts) throws IOException {
+    int number = texts.numberOf(sql);
+    if (number >= 0) {
+      out.writeInt(-1 - number);
+    } else {
+      writeString(out, sql);
+      texts.add(sql);
+    }
+  }
+
+  private static String readText(DataInputStream in, SegmentTexts texts) throws IOException {
+    int length = in.readInt();
+    if (length >= 0) {
+      String sql = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      texts.add(sql);
+      return sql;
+    }
+    String sql = texts.text(-1 - length);
+    if (sql == null) {
+      throw new IOException("Expected a statement text the segment held before (number " + (-1 - length)
+          + "), but it holds " + (texts.size()) + " texts");
+    }
+    return sql;
   }
 
   /** Unlike {@code writeUTF}, not limited to 64 KB (a variable's JSON can be longer). */

@@ -88,6 +88,15 @@ public final class JournalingDataSource implements DataSource {
     return commitsStoredAsPages.sum();
   }
 
+  /**
+   * The bytes the engine's journal took since it started: the writer's commands and the rows journaled for others,
+   * which is what the journal writes to its device before answering. 0 until the engine's store opened.
+   */
+  public long journalBytesWritten() {
+    CommitJournal current = journal;
+    return current == null ? 0 : current.appendedBytes();
+  }
+
   /** Where the commits go from now on (the engine's store, once it started). */
   void journalTo(CommitJournal journal) {
     this.journal = journal;

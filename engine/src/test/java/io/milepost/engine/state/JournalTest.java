@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,17 @@ class JournalTest {
       assertThat(journal.read().get(4).statements().getFirst().rows().getFirst())
           .containsExactly(5L, "text ü", null, true, 2.5, 7, (short) 3);
       assertThat(segments()).hasSizeGreaterThan(1);
+      // and what the journal says it wrote is what its files hold
+      long fileBytes = segments().stream().mapToLong(JournalTest::size).sum();
+      assertThat(journal.appendedBytes()).as("bytes appended").isPositive().isEqualTo(fileBytes);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -121,7 +134,7 @@ class JournalTest {
   @Test
   void shouldWriteTheNextSegmentIntoADroppedOneWithoutReadingWhatItHeldBefore() throws IOException {
     // given a segment holding 1 to 7 and a second one holding 8 to 10
-    int segmentBytes = 8 * recordBytes();
+    long segmentBytes = segmentBytes(8);
     try (Journal journal = Journal.open(directory, segmentBytes)) {
       journal.append(LongStream.rangeClosed(1, 7).mapToObj(JournalTest::record).toList());
       journal.append(LongStream.rangeClosed(8, 10).mapToObj(JournalTest::record).toList());
@@ -130,7 +143,7 @@ class JournalTest {
       // when the store holds up to 7: the first segment's file is kept for the next one, its records still in it
       journal.dropThrough(7);
       assertThat(segments()).hasSize(1);
-      assertThat(directory.resolve("next.journal-spare")).hasSize(7L * recordBytes());
+      assertThat(directory.resolve("next.journal-spare")).hasSize(segmentBytes(7));
 
       // and the next segment is written into that file, six records over the seven it held
       journal.append(LongStream.rangeClosed(11, 16).mapToObj(JournalTest::record).toList());
@@ -139,7 +152,7 @@ class JournalTest {
 
       // then the file did not grow (so forcing it writes no new size), and what is read from it are the records
       // written since, not the earlier 7 that follows them
-      assertThat(segments().getLast()).hasSize(7L * recordBytes());
+      assertThat(segments().getLast()).hasSize(segmentBytes(7));
       assertThat(journal.read()).extracting(JournalRecord::position)
           .containsExactly(8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L);
     }
@@ -151,7 +164,7 @@ class JournalTest {
   @Test
   void shouldClearTheSpareWithTheSegments() {
     // given a journal with a segment and a dropped one kept for the next
-    try (Journal journal = Journal.open(directory, 2 * recordBytes())) {
+    try (Journal journal = Journal.open(directory, segmentBytes(2))) {
       journal.append(List.of(record(1), record(2)));
       journal.append(List.of(record(3)));
       journal.dropThrough(2);
@@ -165,9 +178,55 @@ class JournalTest {
     }
   }
 
-  /** The bytes one record of {@link #record} takes in a segment. */
-  private int recordBytes() {
-    return 8 + record(1).encode().length;
+  @Test
+  void shouldWriteAStatementsTextWholeOnlyOncePerSegment() {
+    // given records that all run the same statement, in two appends
+    try (Journal journal = Journal.open(directory)) {
+      journal.append(LongStream.rangeClosed(1, 3).mapToObj(JournalTest::record).toList());
+      journal.append(LongStream.rangeClosed(4, 5).mapToObj(JournalTest::record).toList());
+
+      // then the segment holds the text once, each later record its number instead
+      String text = record(1).statements().getFirst().sql();
+      assertThat(segmentBytes(5)).isEqualTo(5 * recordBytesWithTheTextWhole() - 4L * text.length());
+      assertThat(segments().getFirst()).hasSize(segmentBytes(5));
+      // and the records read back with their text
+      assertThat(journal.read()).hasSize(5)
+          .allSatisfy(record -> assertThat(record.statements().getFirst().sql()).isEqualTo(text));
+    }
+  }
+
+  @Test
+  void shouldReadASegmentWrittenBeforeTextsWereNumbered() throws IOException {
+    // given a segment as the journal wrote them before: every record with its statement's text whole
+    try (FileChannel segment = FileChannel.open(directory.resolve("%020d.journal".formatted(1)),
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      for (long position = 1; position <= 3; position++) {
+        byte[] payload = record(position).encode(new SegmentTexts());
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        segment.write(ByteBuffer.allocate(8).putInt(payload.length).putInt((int) crc.getValue()).flip());
+        segment.write(ByteBuffer.wrap(payload));
+      }
+    }
+
+    // then it reads back whole
+    try (Journal journal = Journal.open(directory)) {
+      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L);
+    }
+  }
+
+  /** The bytes {@code records} records of {@link #record} take in a segment of their own. */
+  private static long segmentBytes(int records) {
+    SegmentTexts texts = new SegmentTexts();
+    long bytes = 0;
+    for (long position = 1; position <= records; position++) {
+      bytes += 8 + record(position).encode(texts).length;
+    }
+    return bytes;
+  }
+
+  private static int recordBytesWithTheTextWhole() {
+    return 8 + record(1).encode(new SegmentTexts()).length;
   }
 
   private List<Path> segments() {
