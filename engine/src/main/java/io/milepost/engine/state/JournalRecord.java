@@ -176,7 +176,7 @@ record JournalRecord(long position, List<Statement> statements) {
   private static String readText(DataInputStream in, SegmentTexts texts) throws IOException {
     int length = in.readInt();
     if (length >= 0) {
-      String sql = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      String sql = utf8(in, length);
       texts.add(sql);
       return sql;
     }
@@ -196,6 +196,10 @@ record JournalRecord(long position, List<Statement> statements) {
   }
 
   private static String readString(DataInputStream in) throws IOException {
-    return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    return utf8(in, in.readInt());
+  }
+
+  private static String utf8(DataInputStream in, int length) throws IOException {
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 }

@@ -168,12 +168,14 @@ public final class Store {
       return null; // in memory: nothing to make durable
     }
     Path directory = Path.of(file.get() + ".journal");
-    long position = CommitJournal.readPosition(connection);
+    long position;
     if (Files.isDirectory(directory)) {
       Journal recovered = Journal.open(directory);
       position = CommitJournal.recover(connection, recovered);
       storePages(new Sql(connection, dialect), connection);
       recovered.clear();
+    } else {
+      position = CommitJournal.readPosition(connection);
     }
     if (journaling == null) {
       return null;
