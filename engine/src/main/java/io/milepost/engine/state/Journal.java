@@ -250,7 +250,7 @@ final class Journal implements AutoCloseable {
         channel.read(header, offset);
         int length = header.getInt(0);
         int expectedCrc = header.getInt(4);
-        if (length <= 0 || offset + HEADER_BYTES + length > size) {
+        if (length < Long.BYTES || offset + HEADER_BYTES + length > size) {
           return; // cut short, or nothing written there yet
         }
         ByteBuffer payload = ByteBuffer.allocate(length);
@@ -262,11 +262,12 @@ final class Journal implements AutoCloseable {
         if ((int) crc.getValue() != expectedCrc) {
           return; // garbled
         }
-        JournalRecord record = JournalRecord.decode(payload.array(), texts);
-        if (record.position() != expected) {
-          return; // a record of the file's earlier use as another segment
+        if (payload.getLong(0) != expected) {
+          // A record of the file's earlier use as another segment. Its texts are numbered as that segment numbered
+          // them, so it is not decoded: a number this segment never gave would fail the read, and the start with it.
+          return;
         }
-        records.add(record);
+        records.add(JournalRecord.decode(payload.array(), texts));
         expected++;
         offset += HEADER_BYTES + length;
       }

@@ -198,20 +198,41 @@ class JournalTest {
   @Test
   void shouldReadASegmentWrittenBeforeTextsWereNumbered() throws IOException {
     // given a segment as the journal wrote them before: every record with its statement's text whole
-    try (FileChannel segment = FileChannel.open(directory.resolve("%020d.journal".formatted(1)),
+    writeSegment(1, LongStream.rangeClosed(1, 3).mapToObj(position -> record(position).encode(new SegmentTexts())));
+
+    // then it reads back whole
+    try (Journal journal = Journal.open(directory)) {
+      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L);
+    }
+  }
+
+  @Test
+  void shouldEndAtARecordOfTheFilesEarlierUseWhoseTextsItNeverNumbered() throws IOException {
+    // given a segment written into a dropped one's file: records 1 and 2, then, where a record of the file's earlier
+    // use starts, that record intact, its statement's text given as a number the earlier segment had reached
+    SegmentTexts earlierSegment = new SegmentTexts();
+    earlierSegment.add("DELETE FROM t WHERE k = ?");
+    earlierSegment.add("INSERT INTO t (k) VALUES (?)");
+    earlierSegment.add(record(1).statements().getFirst().sql());
+    SegmentTexts segment = new SegmentTexts();
+    writeSegment(1, Stream.of(record(1).encode(segment), record(2).encode(segment), record(40).encode(earlierSegment)));
+
+    // then the segment's own records are read, and the start does not fail on the one after them
+    try (Journal journal = Journal.open(directory)) {
+      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L);
+    }
+  }
+
+  /** Writes a segment starting at {@code firstPosition} that holds {@code payloads} as the journal frames records. */
+  private void writeSegment(long firstPosition, Stream<byte[]> payloads) throws IOException {
+    try (FileChannel segment = FileChannel.open(directory.resolve("%020d.journal".formatted(firstPosition)),
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      for (long position = 1; position <= 3; position++) {
-        byte[] payload = record(position).encode(new SegmentTexts());
+      for (byte[] payload : (Iterable<byte[]>) payloads::iterator) {
         CRC32C crc = new CRC32C();
         crc.update(payload);
         segment.write(ByteBuffer.allocate(8).putInt(payload.length).putInt((int) crc.getValue()).flip());
         segment.write(ByteBuffer.wrap(payload));
       }
-    }
-
-    // then it reads back whole
-    try (Journal journal = Journal.open(directory)) {
-      assertThat(journal.read()).extracting(JournalRecord::position).containsExactly(1L, 2L, 3L);
     }
   }
 
