@@ -59,6 +59,11 @@ public final class Sql {
     return dialect;
   }
 
+  /** The connection the statements run on. */
+  Connection connection() {
+    return connection;
+  }
+
   public java.sql.Savepoint savepoint() {
     try {
       java.sql.Savepoint savepoint = connection.setSavepoint();

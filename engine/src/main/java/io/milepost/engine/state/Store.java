@@ -172,7 +172,7 @@ public final class Store {
     if (Files.isDirectory(directory)) {
       Journal recovered = Journal.open(directory);
       position = CommitJournal.recover(connection, recovered);
-      storePages(new Sql(connection, dialect), connection);
+      storePages(new Sql(connection, dialect));
       recovered.clear();
     } else {
       position = CommitJournal.readPosition(connection);
@@ -270,7 +270,7 @@ public final class Store {
   }
 
   private void storePages(StatementCache connection) {
-    storePages(new Sql(connection.connection(), dialect, connection), connection.connection());
+    storePages(new Sql(connection.connection(), dialect, connection));
   }
 
   /**
@@ -280,8 +280,8 @@ public final class Store {
    * lost commits whose journal records a page store had let go, H2StoreUnderWayTest); the force to the device, which
    * stores nothing, runs outside the turn.
    */
-  private void storePages(Sql sql, Connection connection) {
-    Optional<H2MvStore> mvStore = H2MvStore.behind(connection);
+  private void storePages(Sql sql) {
+    Optional<H2MvStore> mvStore = H2MvStore.behind(sql.connection());
     mvStore.ifPresent(H2MvStore::awaitStoreLock);
     inH2Turn(() -> rememberingFailure(() -> sql.update("CHECKPOINT")));
     mvStore.ifPresent(store -> rememberingFailure(() -> {
@@ -366,7 +366,7 @@ public final class Store {
       Thread.currentThread().interrupt();
     }
     try (Connection connection = dataSource.getConnection()) {
-      storePages(new Sql(connection, dialect), connection);
+      storePages(new Sql(connection, dialect));
       journal.clear();
     } catch (SQLException | RuntimeException e) {
       LOG.warn("Could not store the journaled commits on closing; the next start runs them again from the journal", e);
@@ -401,7 +401,7 @@ public final class Store {
   private void commitDurably(Connection connection, Sql sql) throws SQLException {
     connection.commit();
     if (commitsNeedCheckpoints()) {
-      storePages(sql, connection);
+      storePages(sql);
     }
   }
 
