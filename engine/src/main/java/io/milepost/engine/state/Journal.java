@@ -109,12 +109,21 @@ final class Journal implements AutoCloseable {
     ByteBuffer[] buffers = new ByteBuffer[records.size() * 2];
     for (int i = 0; i < records.size(); i++) {
       byte[] payload = records.get(i).encode(segmentTexts);
-      CRC32C crc = new CRC32C();
-      crc.update(payload);
-      buffers[2 * i] = ByteBuffer.allocate(HEADER_BYTES).putInt(payload.length).putInt((int) crc.getValue()).flip();
+      buffers[2 * i] = header(payload);
       buffers[2 * i + 1] = ByteBuffer.wrap(payload);
     }
     return buffers;
+  }
+
+  /** What precedes a record's payload in a segment: its length and its CRC-32C. */
+  static ByteBuffer header(byte[] payload) {
+    return ByteBuffer.allocate(HEADER_BYTES).putInt(payload.length).putInt(crc(payload)).flip();
+  }
+
+  private static int crc(byte[] payload) {
+    CRC32C crc = new CRC32C();
+    crc.update(payload);
+    return (int) crc.getValue();
   }
 
   private static long bytes(ByteBuffer[] buffers) {
@@ -250,19 +259,17 @@ final class Journal implements AutoCloseable {
         channel.read(header, offset);
         int length = header.getInt(0);
         int expectedCrc = header.getInt(4);
-        if (length < Long.BYTES || offset + HEADER_BYTES + length > size) {
+        if (length < JournalRecord.POSITION_BYTES || offset + HEADER_BYTES + length > size) {
           return; // cut short, or nothing written there yet
         }
         ByteBuffer payload = ByteBuffer.allocate(length);
         while (payload.hasRemaining() && channel.read(payload, offset + HEADER_BYTES + payload.position()) >= 0) {
           // reads until full
         }
-        CRC32C crc = new CRC32C();
-        crc.update(payload.array());
-        if ((int) crc.getValue() != expectedCrc) {
+        if (crc(payload.array()) != expectedCrc) {
           return; // garbled
         }
-        if (payload.getLong(0) != expected) {
+        if (JournalRecord.positionOf(payload.array()) != expected) {
           // A record of the file's earlier use as another segment. Its texts are numbered as that segment numbered
           // them, so it is not decoded: a number this segment never gave would fail the read, and the start with it.
           return;

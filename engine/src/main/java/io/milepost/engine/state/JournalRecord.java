@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -55,6 +56,14 @@ record JournalRecord(long position, List<Statement> statements) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
     return bytes.toByteArray();
+  }
+
+  /** A record's bytes start with its position, so that a reader can check it before decoding the rest. */
+  static final int POSITION_BYTES = Long.BYTES;
+
+  /** The position of the record in {@code payload} (at least {@link #POSITION_BYTES} long), without decoding it. */
+  static long positionOf(byte[] payload) {
+    return ByteBuffer.wrap(payload).getLong();
   }
 
   /** The record in {@code payload}, read after the records before it in its segment, whose texts {@code texts} holds. */

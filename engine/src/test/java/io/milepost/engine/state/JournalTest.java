@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,9 +227,7 @@ class JournalTest {
     try (FileChannel segment = FileChannel.open(directory.resolve("%020d.journal".formatted(firstPosition)),
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (byte[] payload : (Iterable<byte[]>) payloads::iterator) {
-        CRC32C crc = new CRC32C();
-        crc.update(payload);
-        segment.write(ByteBuffer.allocate(8).putInt(payload.length).putInt((int) crc.getValue()).flip());
+        segment.write(Journal.header(payload));
         segment.write(ByteBuffer.wrap(payload));
       }
     }
